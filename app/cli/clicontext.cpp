@@ -1,0 +1,70 @@
+#include "clicontext.h"
+
+#include "planner/planio.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+namespace pp::cli {
+
+CliContext::CliContext()
+    : m_out(stdout), m_err(stderr), m_catalog(Catalog::builtIn())
+{
+}
+
+QString userCatalogDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + QStringLiteral("/catalog");
+}
+
+bool CliContext::loadCatalog(const QStringList &extraFiles)
+{
+    LoadError error;
+    if (QFileInfo::exists(userCatalogDir()) && !m_catalog.loadFolder(userCatalogDir(), Catalog::kUserLayer, &error))
+        m_err << "warning: " << error.toString() << Qt::endl;
+    for (const QString &file : extraFiles) {
+        const bool ok = QFileInfo(file).isDir() ? m_catalog.loadFolder(file, Catalog::kUserLayer, &error)
+                                                : m_catalog.loadCatalogFile(file, Catalog::kUserLayer, &error);
+        if (!ok) {
+            m_err << "error: " << error.toString() << Qt::endl;
+            return false;
+        }
+    }
+    return true;
+}
+
+bool CliContext::loadPlan(const QString &fileName, Plan &plan)
+{
+    LoadError error;
+    QStringList warnings;
+    PlanLoadOptions options;
+    options.catalog = &m_catalog;
+    options.warnings = &warnings;
+    if (!loadPlanFile(fileName, plan, &error, options)) {
+        m_err << "error: " << error.toString() << Qt::endl;
+        return false;
+    }
+    for (const QString &w : warnings)
+        m_err << "warning: " << fileName << ": " << w << Qt::endl;
+    return true;
+}
+
+int CliContext::parse(QCommandLineParser &parser, const QStringList &args, const QString &description)
+{
+    parser.setApplicationDescription(description);
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    parser.addOption(help);
+    if (!parser.parse(args)) {
+        m_err << "error: " << parser.errorText() << Qt::endl << Qt::endl << parser.helpText();
+        return kExitUsage;
+    }
+    if (parser.isSet(help)) {
+        m_out << parser.helpText();
+        return kExitOk;
+    }
+    return -1;
+}
+
+} // namespace pp::cli

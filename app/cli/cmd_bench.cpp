@@ -1,0 +1,105 @@
+#include "bench.h"
+#include "commands.h"
+
+#include "planner/generatedplan.h"
+#include "planner/planio.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
+#include <algorithm>
+
+namespace pp::cli {
+
+double peakRssMB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+    return 0;
+}
+
+std::vector<BenchStep> benchSteps()
+{
+    std::vector<BenchStep> steps;
+    steps.push_back({QStringLiteral("parse-floor"), [](const BenchInput &in) {
+                         const Json doc = Json::parse(in.planBytes.constData(), in.planBytes.constData() + in.planBytes.size());
+                         if (doc.empty())
+                             qFatal("empty plan");
+                     }});
+    steps.push_back({QStringLiteral("load"), [](const BenchInput &in) {
+                         Plan plan;
+                         LoadError error;
+                         PlanLoadOptions options;
+                         options.catalog = in.catalog;
+                         if (!loadPlanData(in.planBytes, QStringLiteral("bench.json"), plan, &error, options))
+                             qFatal("%s", qPrintable(error.toString()));
+                     }});
+    return steps;
+}
+
+static double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    const std::size_t n = v.size();
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
+}
+
+int runBench(CliContext &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    const QCommandLineOption sizesOpt(QStringLiteral("racks"), QStringLiteral("Comma-separated rack counts (default 1,10,100,1000)."), QStringLiteral("list"), QStringLiteral("1,10,100,1000"));
+    const QCommandLineOption repeatOpt(QStringLiteral("repeat"), QStringLiteral("Runs per step (default 7; 3 at 1,000 racks)."), QStringLiteral("n"));
+    const QCommandLineOption stepOpt(QStringLiteral("step"), QStringLiteral("Only these steps (comma-separated)."), QStringLiteral("list"));
+    parser.addOptions({jsonOpt, sizesOpt, repeatOpt, stepOpt});
+    if (const int rc = ctx.parse(parser, args, QStringLiteral("Measure the planner on generated, cabled plans of 1, 10, 100 and 1,000 racks (about 20 devices each); medians of repeated runs.")); rc >= 0)
+        return rc;
+    std::vector<int> sizes;
+    for (const QString &s : parser.value(sizesOpt).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int n = s.toInt(&ok);
+        if (!ok || n < 1 || n > 100000) {
+            ctx.err() << "error: --racks: \"" << s << "\" is not a rack count" << Qt::endl;
+            return kExitUsage;
+        }
+        sizes.push_back(n);
+    }
+    const QStringList only = parser.value(stepOpt).split(QLatin1Char(','), Qt::SkipEmptyParts);
+
+    Json results = Json::array();
+    const bool asJson = parser.isSet(jsonOpt);
+    if (!asJson)
+        ctx.out() << QStringLiteral("%1 %2 %3 %4\n").arg(QStringLiteral("RACKS"), 6).arg(QStringLiteral("DEVICES"), 8).arg(QStringLiteral("STEP"), -14).arg(QStringLiteral("MEDIAN ms"), 10);
+    for (int racks : sizes) {
+        const Plan plan = generatePlan(racks);
+        BenchInput input{racks, &plan, planToBytes(plan), &ctx.catalog()};
+        const int repeat = parser.isSet(repeatOpt) ? std::max(1, parser.value(repeatOpt).toInt()) : (racks >= 1000 ? 3 : 7);
+        for (const BenchStep &step : benchSteps()) {
+            if (racks > step.maxRacks || (!only.isEmpty() && !only.contains(step.name)))
+                continue;
+            std::vector<double> times;
+            for (int i = 0; i < repeat; ++i) {
+                QElapsedTimer timer;
+                timer.start();
+                step.run(input);
+                times.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+            }
+            const double ms = median(times);
+            results.push_back({{"racks", racks}, {"devices", plan.devices.size()}, {"step", step.name.toStdString()}, {"medianMs", ms}});
+            if (!asJson)
+                ctx.out() << QStringLiteral("%1 %2 %3 %4\n").arg(racks, 6).arg(plan.devices.size(), 8).arg(step.name, -14).arg(ms, 10, 'f', 2) << Qt::flush;
+        }
+    }
+    const double rss = peakRssMB();
+    if (asJson)
+        ctx.out() << QString::fromStdString(Json{{"format", "pocplanner-bench"}, {"version", 1}, {"results", results}, {"peakRssMB", rss}}.dump(2)) << Qt::endl;
+    else
+        ctx.out() << QStringLiteral("peak RSS: %1 MB\n").arg(rss, 0, 'f', 1);
+    return kExitOk;
+}
+
+} // namespace pp::cli

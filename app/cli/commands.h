@@ -1,0 +1,21 @@
+#pragma once
+
+#include "clicontext.h"
+
+namespace pp::cli {
+
+// One function per sub-command; args[0] is "pocplan <command>".
+int runNew(CliContext &ctx, const QStringList &args);
+int runInfo(CliContext &ctx, const QStringList &args);
+int runCatalog(CliContext &ctx, const QStringList &args);
+int runBench(CliContext &ctx, const QStringList &args);
+
+struct Command {
+    const char *name;
+    const char *summary;
+    int (*run)(CliContext &, const QStringList &);
+};
+
+const std::vector<Command> &commands();
+
+} // namespace pp::cli

@@ -1,0 +1,59 @@
+#include "commands.h"
+
+#include <QCoreApplication>
+
+namespace pp::cli {
+
+const std::vector<Command> &commands()
+{
+    static const std::vector<Command> list{
+        {"new", "create a plan from a template", runNew},
+        {"info", "devices, U, power, heat and capacity of a plan", runInfo},
+        {"catalog", "list the device types and site profiles", runCatalog},
+        {"bench", "measure load, checks and exports on generated plans", runBench},
+    };
+    return list;
+}
+
+static void printUsage(QTextStream &s)
+{
+    s << "Usage: pocplan <command> [options]\n\n"
+         "POC Planner: plan, check and export AI-storage proof-of-concept deployments.\n\n"
+         "Commands:\n";
+    for (const Command &c : commands())
+        s << "  " << QString::fromLatin1(c.name).leftJustified(16) << c.summary << "\n";
+    s << "\nRun 'pocplan <command> --help' for the options of a command.\n"
+         "Exit codes: 0 done and clean, 1 the plan has unwaived errors or an operation failed,\n"
+         "2 usage error or unreadable / invalid input file.\n";
+}
+
+} // namespace pp::cli
+
+int main(int argc, char **argv)
+{
+    using namespace pp::cli;
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("pocplanner"));
+    QCoreApplication::setOrganizationName(QStringLiteral("pocplanner"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(POCPLAN_VERSION));
+    CliContext ctx;
+    const QStringList args = QCoreApplication::arguments();
+    if (args.size() < 2 || args.at(1) == QLatin1String("--help") || args.at(1) == QLatin1String("-h") || args.at(1) == QLatin1String("help")) {
+        printUsage(args.size() < 2 ? ctx.err() : ctx.out());
+        return args.size() < 2 ? kExitUsage : kExitOk;
+    }
+    if (args.at(1) == QLatin1String("--version")) {
+        ctx.out() << "pocplan " << POCPLAN_VERSION << Qt::endl;
+        return kExitOk;
+    }
+    for (const Command &c : commands()) {
+        if (args.at(1) == QLatin1String(c.name)) {
+            QStringList sub = args.mid(2);
+            sub.prepend(QStringLiteral("pocplan ") + args.at(1));
+            return c.run(ctx, sub);
+        }
+    }
+    ctx.err() << "error: unknown command '" << args.at(1) << "'\n\n";
+    printUsage(ctx.err());
+    return kExitUsage;
+}

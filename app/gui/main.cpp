@@ -1,0 +1,40 @@
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("pocplanner"));
+    QApplication::setApplicationDisplayName(QStringLiteral("POC Planner"));
+    QApplication::setOrganizationName(QStringLiteral("pocplanner"));
+    QApplication::setApplicationVersion(QStringLiteral(POCPLAN_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("POC Planner: design, check and export AI-storage POC kits."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("plan"), QStringLiteral("Plan file to open (default: the bundled 3C+1D POC kit)."));
+    const QCommandLineOption screenshotOpt(QStringLiteral("screenshot"), QStringLiteral("Render the window to a PNG and quit."), QStringLiteral("file"));
+    parser.addOption(screenshotOpt);
+    parser.process(app);
+
+    const pp::Catalog &catalog = pp::Catalog::builtIn();
+    pp::gui::MainWindow window(catalog);
+    const QStringList files = parser.positionalArguments();
+    if (files.isEmpty())
+        window.newFromTemplate(QStringLiteral("poc-3c1d"));
+    else if (!window.openFile(files.first()))
+        window.newFromTemplate(QStringLiteral("poc-3c1d"));
+    window.show();
+    if (parser.isSet(screenshotOpt)) {
+        const QString out = parser.value(screenshotOpt);
+        QTimer::singleShot(500, &window, [&window, out] {
+            window.grab().save(out);
+            QApplication::quit();
+        });
+    }
+    return app.exec();
+}

@@ -1,0 +1,196 @@
+#include "catalog/devicetype.h"
+
+#include <QRegularExpression>
+#include <algorithm>
+#include <array>
+
+namespace pp {
+
+namespace {
+struct RoleName { Role role; const char *id; const char *display; };
+constexpr std::array<RoleName, 6> kRoles{{
+    {Role::CNode, "cnode", "C-node"}, {Role::DBox, "dbox", "D-box"}, {Role::Switch, "switch", "Switch"},
+    {Role::Pdu, "pdu", "PDU"}, {Role::Cable, "cable", "Cable"}, {Role::Other, "other", "Other"}}};
+
+struct PurposeName { PortPurpose purpose; const char *id; };
+constexpr std::array<PurposeName, 6> kPurposes{{
+    {PortPurpose::Data, "data"}, {PortPurpose::Uplink, "uplink"}, {PortPurpose::Isl, "isl"},
+    {PortPurpose::Mgmt, "mgmt"}, {PortPurpose::Bmc, "bmc"}, {PortPurpose::Dpu, "dpu"}}};
+
+struct AirflowName { Airflow airflow; const char *id; };
+constexpr std::array<AirflowName, 4> kAirflows{{
+    {Airflow::Unknown, "unknown"}, {Airflow::FrontToRear, "front-to-rear"},
+    {Airflow::RearToFront, "rear-to-front"}, {Airflow::Passive, "passive"}}};
+} // namespace
+
+QString roleId(Role role)
+{
+    for (const auto &r : kRoles)
+        if (r.role == role)
+            return QString::fromLatin1(r.id);
+    return QStringLiteral("other");
+}
+
+std::optional<Role> roleFromId(const QString &id)
+{
+    for (const auto &r : kRoles)
+        if (id == QLatin1String(r.id))
+            return r.role;
+    return std::nullopt;
+}
+
+QString roleDisplayName(Role role)
+{
+    for (const auto &r : kRoles)
+        if (r.role == role)
+            return QString::fromLatin1(r.display);
+    return QStringLiteral("Other");
+}
+
+QString purposeId(PortPurpose purpose)
+{
+    for (const auto &p : kPurposes)
+        if (p.purpose == purpose)
+            return QString::fromLatin1(p.id);
+    return QStringLiteral("data");
+}
+
+std::optional<PortPurpose> purposeFromId(const QString &id)
+{
+    for (const auto &p : kPurposes)
+        if (id == QLatin1String(p.id))
+            return p.purpose;
+    return std::nullopt;
+}
+
+QString airflowId(Airflow airflow)
+{
+    for (const auto &a : kAirflows)
+        if (a.airflow == airflow)
+            return QString::fromLatin1(a.id);
+    return QStringLiteral("unknown");
+}
+
+std::optional<Airflow> airflowFromId(const QString &id)
+{
+    for (const auto &a : kAirflows)
+        if (id == QLatin1String(a.id))
+            return a.airflow;
+    return std::nullopt;
+}
+
+QString PortGroup::nameAt(int index) const
+{
+    if (!names.isEmpty())
+        return index >= 0 && index < names.size() ? names.at(index) : QString();
+    QString name = pattern;
+    return name.replace(QStringLiteral("{n}"), QString::number(first + index));
+}
+
+std::optional<Breakout> Breakout::parse(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral("^(\\d+)x(\\d+(?:\\.\\d+)?)$"));
+    const auto m = re.match(text);
+    if (!m.hasMatch())
+        return std::nullopt;
+    Breakout b;
+    b.lanes = m.captured(1).toInt();
+    b.laneSpeedGbps = m.captured(2).toDouble();
+    if (b.lanes < 1 || b.laneSpeedGbps <= 0)
+        return std::nullopt;
+    return b;
+}
+
+static PortRef findWholePort(const DeviceType &type, const QString &name)
+{
+    for (const PortGroup &group : type.ports) {
+        if (!group.names.isEmpty()) {
+            const int i = group.names.indexOf(name);
+            if (i >= 0)
+                return PortRef{&group, i, -1, name};
+            continue;
+        }
+        const int at = group.pattern.indexOf(QStringLiteral("{n}"));
+        if (at < 0) {
+            if (group.pattern == name && group.count == 1)
+                return PortRef{&group, 0, -1, name};
+            continue;
+        }
+        const QString prefix = group.pattern.left(at);
+        const QString suffix = group.pattern.mid(at + 3);
+        if (!name.startsWith(prefix) || !name.endsWith(suffix) || name.size() <= prefix.size() + suffix.size())
+            continue;
+        bool ok = false;
+        const int n = name.mid(prefix.size(), name.size() - prefix.size() - suffix.size()).toInt(&ok);
+        if (ok && n >= group.first && n < group.first + group.count)
+            return PortRef{&group, n - group.first, -1, name};
+    }
+    return {};
+}
+
+PortRef DeviceType::resolvePort(const QString &name) const
+{
+    PortRef ref = findWholePort(*this, name);
+    if (ref.valid())
+        return ref;
+    // Breakout lanes follow the Cumulus convention: swp1s0, swp1s1, …
+    static const QRegularExpression lane(QStringLiteral("^(.+)s(\\d+)$"));
+    const auto m = lane.match(name);
+    if (!m.hasMatch())
+        return {};
+    ref = findWholePort(*this, m.captured(1));
+    if (!ref.valid() || ref.group->breakouts.isEmpty())
+        return {};
+    int maxLanes = 1;
+    for (const QString &b : ref.group->breakouts)
+        if (const auto parsed = Breakout::parse(b))
+            maxLanes = std::max(maxLanes, parsed->lanes);
+    const int laneIndex = m.captured(2).toInt();
+    if (laneIndex >= maxLanes)
+        return {};
+    ref.lane = laneIndex;
+    return ref;
+}
+
+int DeviceType::portCount(PortPurpose purpose) const
+{
+    int n = 0;
+    for (const PortGroup &group : ports)
+        if (group.purpose == purpose)
+            n += group.count;
+    return n;
+}
+
+QStringList DeviceType::allPortNames() const
+{
+    QStringList out;
+    for (const PortGroup &group : ports)
+        for (int i = 0; i < group.count; ++i)
+            out << group.nameAt(i);
+    return out;
+}
+
+std::optional<double> DeviceType::throughputGBpsAt(double readPct) const
+{
+    std::vector<std::pair<double, double>> points;
+    for (const MixThroughput &m : throughput)
+        if (m.totalGBps.known())
+            points.emplace_back(m.readPct, *m.totalGBps.value);
+    if (points.empty())
+        return std::nullopt;
+    std::sort(points.begin(), points.end());
+    if (readPct <= points.front().first)
+        return points.front().second;
+    if (readPct >= points.back().first)
+        return points.back().second;
+    for (std::size_t i = 1; i < points.size(); ++i) {
+        if (readPct <= points[i].first) {
+            const auto [x0, y0] = points[i - 1];
+            const auto [x1, y1] = points[i];
+            return y0 + (y1 - y0) * (readPct - x0) / (x1 - x0);
+        }
+    }
+    return points.back().second;
+}
+
+} // namespace pp

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Command 2: install what is missing, build with warnings as errors, and run every test through ctest.
+# SANITIZE=1 builds and tests with ASan + UBSan in build-asan/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/install-deps.sh
+if [ "${SANITIZE:-0}" = 1 ]; then
+  export BUILD_DIR=build-asan
+  ./scripts/build.sh -DPOCPLAN_WERROR=ON -DPOCPLAN_SANITIZE=ON
+else
+  ./scripts/build.sh -DPOCPLAN_WERROR=ON
+fi
+cd "${BUILD_DIR:-build}"
+QT_QPA_PLATFORM=offscreen ctest --output-on-failure --parallel "$(nproc)" --timeout 600
