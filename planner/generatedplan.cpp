@@ -38,19 +38,21 @@ Plan generatePlan(int rackCount)
         add(QStringLiteral("pdua"), QStringLiteral("pdu-415v-32a-3ph"), 0, {}, Face::Rear);
         add(QStringLiteral("pdub"), QStringLiteral("pdu-415v-32a-3ph"), 0, {}, Face::Rear);
         int mgmtPort = 1;
-        int leafPort = 1;
+        // 200 GbE node ports land on breakout lanes of the 400 GbE leaf ports: swp1s0, swp1s1, swp2s0, …
+        int leafPort = 0;
+        const auto lane = [](int n) { return QStringLiteral("swp%1s%2").arg(n / 2 + 1).arg(n % 2); };
         for (int i = 0; i < kCNodes; ++i) {
             const QString cn = add(QStringLiteral("cn%1").arg(i + 1), QStringLiteral("cnode-turin"), 20 + i, bothFeeds);
-            addLink(plan, cn + QStringLiteral(":p1"), leafA + QStringLiteral(":swp%1").arg(leafPort), QStringLiteral("dac-200g"), 1.5);
-            addLink(plan, cn + QStringLiteral(":p2"), leafB + QStringLiteral(":swp%1").arg(leafPort), QStringLiteral("dac-200g"), 1.5);
+            addLink(plan, cn + QStringLiteral(":p1"), leafA + QLatin1Char(':') + lane(leafPort), QStringLiteral("dac-400g-2x200g"), 1.5);
+            addLink(plan, cn + QStringLiteral(":p2"), leafB + QLatin1Char(':') + lane(leafPort), QStringLiteral("dac-400g-2x200g"), 1.5);
             addLink(plan, cn + QStringLiteral(":bmc"), mgmt + QStringLiteral(":swp%1").arg(mgmtPort++), QStringLiteral("cat6-1g"), 2.0);
             ++leafPort;
         }
         for (int i = 0; i < kDBoxes; ++i) {
             const QString db = add(QStringLiteral("db%1").arg(i + 1), QStringLiteral("dbox-ceres-1350"), 2 + i * 2, bothFeeds);
             for (int dpu = 1; dpu <= 2; ++dpu) {
-                addLink(plan, db + QStringLiteral(":dpu%1-p1").arg(dpu), leafA + QStringLiteral(":swp%1").arg(leafPort), QStringLiteral("dac-200g"), 2.0);
-                addLink(plan, db + QStringLiteral(":dpu%1-p2").arg(dpu), leafB + QStringLiteral(":swp%1").arg(leafPort), QStringLiteral("dac-200g"), 2.0);
+                addLink(plan, db + QStringLiteral(":dpu%1-p1").arg(dpu), leafA + QLatin1Char(':') + lane(leafPort), QStringLiteral("dac-400g-2x200g"), 2.0);
+                addLink(plan, db + QStringLiteral(":dpu%1-p2").arg(dpu), leafB + QLatin1Char(':') + lane(leafPort), QStringLiteral("dac-400g-2x200g"), 2.0);
                 ++leafPort;
             }
             addLink(plan, db + QStringLiteral(":bmc1"), mgmt + QStringLiteral(":swp%1").arg(mgmtPort++), QStringLiteral("cat6-1g"), 3.0);

@@ -3,6 +3,7 @@
 
 #include "planner/generatedplan.h"
 #include "planner/planio.h"
+#include "planner/rules/ruleengine.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -37,6 +38,17 @@ std::vector<BenchStep> benchSteps()
                          options.catalog = in.catalog;
                          if (!loadPlanData(in.planBytes, QStringLiteral("bench.json"), plan, &error, options))
                              qFatal("%s", qPrintable(error.toString()));
+                     }});
+    steps.push_back({QStringLiteral("check"), [](const BenchInput &in) {
+                         // What the editor does after an edit: snapshot the plan, then run every rule.
+                         SiteProfile site;
+                         QString error;
+                         if (!ResolvedPlan::resolveSite(*in.plan, *in.catalog, site, &error))
+                             qFatal("%s", qPrintable(error));
+                         const ResolvedPlan resolved(*in.plan, *in.catalog, site);
+                         const CheckReport report = runChecks(resolved);
+                         if (report.findings.size() > in.plan->devices.size() * 4 + 100)
+                             qFatal("check: %zu findings on a generated plan", report.findings.size());
                      }});
     return steps;
 }

@@ -9,6 +9,7 @@ int runNew(CliContext &ctx, const QStringList &args);
 int runInfo(CliContext &ctx, const QStringList &args);
 int runCatalog(CliContext &ctx, const QStringList &args);
 int runBench(CliContext &ctx, const QStringList &args);
+int runCheck(CliContext &ctx, const QStringList &args);
 
 struct Command {
     const char *name;

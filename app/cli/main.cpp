@@ -9,6 +9,7 @@ const std::vector<Command> &commands()
     static const std::vector<Command> list{
         {"new", "create a plan from a template", runNew},
         {"info", "devices, U, power, heat and capacity of a plan", runInfo},
+        {"check", "check a plan against its site and the design rules", runCheck},
         {"catalog", "list the device types and site profiles", runCatalog},
         {"bench", "measure load, checks and exports on generated plans", runBench},
     };

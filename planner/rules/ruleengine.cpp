@@ -22,8 +22,9 @@ CheckReport runChecks(const ResolvedPlan &plan, const std::vector<std::unique_pt
     CheckReport report;
     report.plan = plan.plan().name;
     report.site = plan.site().id;
+    const CheckContext context(plan);
     for (const auto &rule : rules)
-        rule->check(plan, report.findings);
+        rule->check(context, report.findings);
     applyWaivers(plan.plan(), report.findings);
     return report;
 }

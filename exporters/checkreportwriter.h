@@ -1,0 +1,29 @@
+#pragma once
+
+#include "catalog/jsonfields.h"
+#include "planner/rules/finding.h"
+
+#include <QByteArray>
+
+namespace pp {
+
+// Which findings a report lists (the summary always counts the whole run).
+enum class SeverityFilter { Errors, Warnings, All };
+
+// Turns a check report into the pocplanner-check JSON of DESIGN.md Contracts, or into a plain
+// KiCad-DRC-like text report. Output is deterministic: findings in rule order, no timestamps.
+class CheckReportWriter {
+public:
+    static constexpr int kFormatVersion = 1;
+
+    // A waived finding is listed when its severity before the waiver passes the filter.
+    static bool listed(const Finding &finding, SeverityFilter filter);
+    static Json toJson(const CheckReport &report, SeverityFilter filter = SeverityFilter::All);
+    static QByteArray json(const CheckReport &report, SeverityFilter filter = SeverityFilter::All);
+    static QByteArray text(const CheckReport &report, SeverityFilter filter = SeverityFilter::All);
+};
+
+// "error", "warning", "all" → filter; nullopt for anything else.
+std::optional<SeverityFilter> severityFilterFromId(const QString &id);
+
+} // namespace pp

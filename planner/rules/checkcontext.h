@@ -1,0 +1,104 @@
+#pragma once
+
+#include "planner/resolvedplan.h"
+#include "planner/rules/designlimits.h"
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+namespace pp {
+
+// What the rules share, derived once per check run from a plan snapshot: device power, rack and
+// feed loads, link ends resolved to device indices and catalog ports, and which ports are in use.
+// Built in one linear pass so that running every rule stays fast after each edit.
+class CheckContext {
+public:
+    static constexpr int kFeedCount = 2; // psuFeeds are "A" or "B"
+
+    struct DeviceLoad {
+        bool counted = false;     // racked and drawing power (not a cable or a loose spare)
+        bool powerKnown = false;
+        double typicalW = 0;
+        double maxW = 0;
+    };
+    struct RackLoad {
+        double typicalW = 0;
+        double maxW = 0;
+        double weightKg = 0;
+        int unknownPower = 0;     // powered devices whose draw no source gives (not counted)
+        int unknownWeight = 0;
+        std::array<double, kFeedCount> feedTypicalW{}; // both feeds up: PSUs share a device's draw
+        std::array<double, kFeedCount> feedMaxW{};
+        double unassignedMaxW = 0; // draw of devices with no PSU feed in the plan
+    };
+    struct LinkEnd {
+        int device = -1;          // index into plan.devices; -1 when the device is unknown
+        PortRef port;             // invalid when the device type has no such port
+        int slot = -1;            // physical port slot (see portSlot), -1 when unresolved
+        double speedGbps = 0;     // the lane speed for a breakout lane, else the port speed
+    };
+    struct LinkInfo {
+        LinkEnd a;
+        LinkEnd b;
+        const DeviceType *cable = nullptr;
+    };
+
+    explicit CheckContext(const ResolvedPlan &plan, const DesignLimits &limits = DesignLimits::builtIn());
+
+    const ResolvedPlan &resolved() const { return m_resolved; }
+    const Plan &plan() const { return m_resolved.plan(); }
+    const SiteProfile &site() const { return m_resolved.site(); }
+    const DesignLimits &limits() const { return m_limits; }
+
+    int deviceCount() const { return static_cast<int>(m_loads.size()); }
+    const Device &device(int i) const { return plan().devices[static_cast<std::size_t>(i)]; }
+    const DeviceType *type(int i) const { return m_resolved.typeOf(static_cast<std::size_t>(i)); }
+    int rackOf(int i) const { return m_rackOf[static_cast<std::size_t>(i)]; }
+    const DeviceLoad &load(int i) const { return m_loads[static_cast<std::size_t>(i)]; }
+    const std::vector<RackLoad> &rackLoads() const { return m_racks; }
+    double totalTypicalW() const { return m_totalTypicalW; }
+    double totalMaxW() const { return m_totalMaxW; }
+
+    const std::vector<LinkInfo> &links() const { return m_links; }
+    const std::vector<LinkEnd> &uplinks() const { return m_uplinks; } // parallel to plan().uplinks
+    // The links at a device, as indices into links().
+    const int *linksBegin(int device) const { return m_linkIds.data() + m_linkOffsets[static_cast<std::size_t>(device)]; }
+    const int *linksEnd(int device) const { return m_linkIds.data() + m_linkOffsets[static_cast<std::size_t>(device) + 1]; }
+
+    // Physical ports are numbered per device: slot = first slot of the device + port offset in its type.
+    int portSlot(int device, const PortGroup &group, int index) const;
+    // Links and uplinks on a physical port (any breakout lane counts).
+    int portUses(int slot) const { return m_slotUses[static_cast<std::size_t>(slot)]; }
+    int slotCount() const { return static_cast<int>(m_slotUses.size()); }
+
+    static int feedIndex(const QString &feed) { return feed == QLatin1String("B") ? 1 : 0; }
+    static QString feedName(int feed) { return feed == 1 ? QStringLiteral("B") : QStringLiteral("A"); }
+    // "R1/A": how findings name a rack's feed.
+    QString feedSubject(int rack, int feed) const;
+
+private:
+    LinkEnd resolveEnd(const Endpoint &end, const DeviceType *cable);
+    int groupOffset(const DeviceType *type, const PortGroup *group) const;
+
+    const ResolvedPlan &m_resolved;
+    const DesignLimits &m_limits;
+    std::vector<int> m_rackOf;
+    std::vector<DeviceLoad> m_loads;
+    std::vector<RackLoad> m_racks;
+    double m_totalTypicalW = 0;
+    double m_totalMaxW = 0;
+    std::vector<LinkInfo> m_links;
+    std::vector<LinkEnd> m_uplinks;
+    std::vector<int> m_linkOffsets;
+    std::vector<int> m_linkIds;
+    std::vector<int> m_slotBase;
+    std::vector<int> m_slotUses;
+    QHash<const DeviceType *, std::vector<int>> m_groupOffsets; // per type: first slot of each port group, then the total
+    QHash<std::pair<const DeviceType *, QString>, PortRef> m_portCache;
+};
+
+// Lane speed of a breakout port used with a cable of that many legs; the port speed when not split.
+double laneSpeedGbps(const PortGroup &group, int lanes);
+
+} // namespace pp
