@@ -1,5 +1,7 @@
 #include "planner/rules/checkcontext.h"
 
+#include <algorithm>
+
 namespace pp {
 
 double laneSpeedGbps(const PortGroup &group, int lanes)
@@ -144,8 +146,17 @@ CheckContext::LinkEnd CheckContext::resolveEnd(const Endpoint &endpoint, const D
     if (end.port.lane < 0) {
         end.speedGbps = end.port.group->speedGbps;
     } else {
-        const int legs = cable && cable->cable.legs > 1 ? cable->cable.legs : lanesForLane(*end.port.group, end.port.lane);
-        end.speedGbps = laneSpeedGbps(*end.port.group, legs);
+        // Breakout texts are parsed once per port group and lane count, not once per link.
+        const PortGroup *group = end.port.group;
+        const int cableLegs = cable && cable->cable.legs > 1 ? cable->cable.legs : 0;
+        const std::pair<const PortGroup *, int> key{group, cableLegs ? cableLegs : -1 - end.port.lane};
+        const auto hit = std::find_if(m_laneSpeeds.begin(), m_laneSpeeds.end(), [&](const auto &e) { return e.first == key; });
+        if (hit != m_laneSpeeds.end()) {
+            end.speedGbps = hit->second;
+        } else {
+            end.speedGbps = laneSpeedGbps(*group, cableLegs ? cableLegs : lanesForLane(*group, end.port.lane));
+            m_laneSpeeds.emplace_back(key, end.speedGbps);
+        }
     }
     return end;
 }

@@ -96,6 +96,7 @@ private:
     std::vector<int> m_slotUses;
     QHash<const DeviceType *, std::vector<int>> m_groupOffsets; // per type: first slot of each port group, then the total
     QHash<std::pair<const DeviceType *, QString>, PortRef> m_portCache;
+    std::vector<std::pair<std::pair<const PortGroup *, int>, double>> m_laneSpeeds; // few entries: a linear cache
 };
 
 // Lane speed of a breakout port used with a cable of that many legs; the port speed when not split.

@@ -15,8 +15,8 @@ struct PortUse {
     int order;      // plan order: links first, then uplinks
     int device;
     int lane;       // -1 for the whole port
-    QString port;   // this end, "sw1:swp1s0"
-    QString peer;   // the other end of the link, or "uplink"
+    const Endpoint *port; // this end, "sw1:swp1s0"
+    const Endpoint *peer; // the other end of the link; null for a site uplink
 };
 
 double uplinkSpeed(const CheckContext &ctx, std::size_t i)
@@ -33,13 +33,15 @@ void NetworkPortCapacityRule::check(const CheckContext &ctx, std::vector<Finding
 {
     const Plan &plan = ctx.plan();
     std::vector<PortUse> shared;
-    const auto look = [&](const CheckContext::LinkEnd &end, const Endpoint &endpoint, const QString &peer, const DeviceType *cable, int order) {
+    // Strings are built only for ends that need a closer look: most ends are fine.
+    const auto look = [&](const CheckContext::LinkEnd &end, const Endpoint &endpoint, const Endpoint *peer, const DeviceType *cable, int order) {
         if (end.device < 0)
             return; // the plan loader refuses links to unknown devices
+        const auto peerText = [&] { return peer ? peer->toString() : QStringLiteral("uplink"); };
         if (!end.port.valid()) {
             const DeviceType *t = ctx.type(end.device);
             out.push_back(makeFinding(id(), Severity::Error,
-                                      QStringLiteral("%1 (to %2): a %3 has no port \"%4\"").arg(endpoint.toString(), peer, t ? t->id : QStringLiteral("device"), endpoint.port),
+                                      QStringLiteral("%1 (to %2): a %3 has no port \"%4\"").arg(endpoint.toString(), peerText(), t ? t->id : QStringLiteral("device"), endpoint.port),
                                       {endpoint.device, endpoint.toString()}, 1, 0, QStringLiteral("ports")));
             return;
         }
@@ -50,17 +52,21 @@ void NetworkPortCapacityRule::check(const CheckContext &ctx, std::vector<Finding
                                           .arg(endpoint.toString()).arg(end.port.lane).arg(legs).arg(cable->id).arg(legs - 1),
                                       {endpoint.device, endpoint.toString()}, end.port.lane + 1, legs, QStringLiteral("lanes")));
         if (ctx.portUses(end.slot) > 1)
-            shared.push_back({end.slot, order, end.device, end.port.lane, endpoint.toString(), peer});
+            shared.push_back({end.slot, order, end.device, end.port.lane, &endpoint, peer});
     };
     int order = 0;
     for (std::size_t i = 0; i < plan.links.size(); ++i) {
         const auto &info = ctx.links()[i];
         const Link &l = plan.links[i];
-        look(info.a, l.a, l.b.toString(), info.cable, order++);
-        look(info.b, l.b, l.a.toString(), info.cable, order++);
+        look(info.a, l.a, &l.b, info.cable, order++);
+        look(info.b, l.b, &l.a, info.cable, order++);
     }
+    std::vector<Endpoint> uplinkEnds;
+    uplinkEnds.reserve(plan.uplinks.size());
+    for (const Uplink &u : plan.uplinks)
+        uplinkEnds.push_back(Endpoint{u.device, u.port});
     for (std::size_t i = 0; i < plan.uplinks.size(); ++i)
-        look(ctx.uplinks()[i], Endpoint{plan.uplinks[i].device, plan.uplinks[i].port}, QStringLiteral("uplink"), nullptr, order++);
+        look(ctx.uplinks()[i], uplinkEnds[i], nullptr, nullptr, order++);
     if (shared.empty())
         return;
     std::sort(shared.begin(), shared.end(), [](const PortUse &a, const PortUse &b) { return a.slot != b.slot ? a.slot < b.slot : a.order < b.order; });
@@ -68,13 +74,14 @@ void NetworkPortCapacityRule::check(const CheckContext &ctx, std::vector<Finding
         QStringList subjects{ctx.device(users.front()->device).id};
         QStringList links;
         for (const PortUse *u : users) {
-            if (!subjects.contains(u->port))
-                subjects << u->port;
-            links << u->port + QStringLiteral(" to ") + u->peer;
+            const QString port = u->port->toString();
+            if (!subjects.contains(port))
+                subjects << port;
+            links << port + QStringLiteral(" to ") + (u->peer ? u->peer->toString() : QStringLiteral("uplink"));
         }
         for (const PortUse *u : users)
-            if (u->peer != QLatin1String("uplink") && !subjects.contains(u->peer))
-                subjects << u->peer;
+            if (u->peer && !subjects.contains(u->peer->toString()))
+                subjects << u->peer->toString();
         out.push_back(makeFinding(id(), Severity::Error, QStringLiteral("%1 is used by %2 links: %3").arg(what).arg(users.size()).arg(links.join(QStringLiteral(", "))),
                                   subjects, static_cast<double>(users.size()), 1, QStringLiteral("links")));
     };
@@ -88,15 +95,15 @@ void NetworkPortCapacityRule::check(const CheckContext &ctx, std::vector<Finding
         for (std::size_t k = begin; k < end; ++k)
             (shared[k].lane < 0 ? whole : lanes[shared[k].lane]).push_back(&shared[k]);
         if (whole.size() > 1)
-            report(QStringLiteral("port %1").arg(whole.front()->port), whole);
+            report(QStringLiteral("port %1").arg(whole.front()->port->toString()), whole);
         for (const auto &[lane, users] : lanes)
             if (users.size() > 1)
-                report(QStringLiteral("breakout lane %1").arg(users.front()->port), users);
+                report(QStringLiteral("breakout lane %1").arg(users.front()->port->toString()), users);
         if (!whole.empty() && !lanes.empty()) {
             std::vector<const PortUse *> users = whole;
             for (const auto &[lane, laneUsers] : lanes)
                 users.insert(users.end(), laneUsers.begin(), laneUsers.end());
-            report(QStringLiteral("physical port %1, whole and as breakout lanes,").arg(whole.front()->port), users);
+            report(QStringLiteral("physical port %1, whole and as breakout lanes,").arg(whole.front()->port->toString()), users);
         }
         begin = end;
     }

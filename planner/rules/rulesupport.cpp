@@ -1,6 +1,7 @@
 #include "planner/rules/rulesupport.h"
 
 #include <cmath>
+#include <map>
 
 namespace pp {
 
@@ -34,14 +35,28 @@ double kW(double watts)
     return std::round(watts) / 1000.0;
 }
 
+void UnknownFigureTally::add(const DeviceType *type)
+{
+    for (auto &entry : m_counts) {
+        if (entry.first == type) {
+            ++entry.second;
+            return;
+        }
+    }
+    m_counts.emplace_back(type, 1);
+}
+
 void UnknownFigureTally::report(const QString &rule, const QString &what, const QString &consequence, std::vector<Finding> &out) const
 {
     if (m_counts.empty())
         return;
+    std::map<QString, int> byId; // report types in id order, whatever order the devices came in
+    for (const auto &[type, count] : m_counts)
+        byId[type->id] += count;
     QStringList types;
     QStringList parts;
     int devices = 0;
-    for (const auto &[id, count] : m_counts) {
+    for (const auto &[id, count] : byId) {
         types << id;
         parts << QStringLiteral("%1 (%2)").arg(id).arg(count);
         devices += count;

@@ -3,7 +3,7 @@
 #include "planner/rules/checkcontext.h"
 #include "planner/rules/finding.h"
 
-#include <map>
+#include <vector>
 
 namespace pp {
 
@@ -22,12 +22,12 @@ double kW(double watts);
 // unknown figure never passes as zero silently.
 class UnknownFigureTally {
 public:
-    void add(const DeviceType *type) { ++m_counts[type->id]; }
+    void add(const DeviceType *type);
     bool empty() const { return m_counts.empty(); }
     void report(const QString &rule, const QString &what, const QString &consequence, std::vector<Finding> &out) const;
 
 private:
-    std::map<QString, int> m_counts;
+    std::vector<std::pair<const DeviceType *, int>> m_counts; // few types: a linear scan beats a map keyed by id
 };
 
 bool isSwitch(const DeviceType *type);
