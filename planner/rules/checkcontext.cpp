@@ -27,12 +27,15 @@ static int lanesForLane(const PortGroup &group, int lane)
 CheckContext::CheckContext(const ResolvedPlan &resolved, const DesignLimits &limits)
     : m_resolved(resolved), m_limits(limits)
 {
+    m_recentDevices.fill({QString(), -1});
     const Plan &p = resolved.plan();
     const std::size_t n = p.devices.size();
     m_rackOf.resize(n, -1);
     m_loads.resize(n);
     m_racks.resize(p.racks.size());
     m_slotBase.resize(n + 1, 0);
+    m_typeOfDevice.resize(n, -1);
+    QHash<const DeviceType *, int> typeIndex;
 
     int slotTotal = 0;
     for (std::size_t i = 0; i < n; ++i) {
@@ -41,18 +44,20 @@ CheckContext::CheckContext(const ResolvedPlan &resolved, const DesignLimits &lim
         m_slotBase[i] = slotTotal;
         if (!t)
             continue;
-        auto offsets = m_groupOffsets.find(t);
-        if (offsets == m_groupOffsets.end()) {
-            std::vector<int> o;
+        auto known = typeIndex.constFind(t);
+        if (known == typeIndex.constEnd()) {
+            TypeInfo info;
             int total = 0;
             for (const PortGroup &g : t->ports) {
-                o.push_back(total);
+                info.groupOffsets.push_back(total);
                 total += g.count;
             }
-            o.push_back(total);
-            offsets = m_groupOffsets.insert(t, std::move(o));
+            info.groupOffsets.push_back(total);
+            m_typeInfos.push_back(std::move(info));
+            known = typeIndex.insert(t, static_cast<int>(m_typeInfos.size()) - 1);
         }
-        slotTotal += offsets->back();
+        m_typeOfDevice[i] = *known;
+        slotTotal += m_typeInfos[static_cast<std::size_t>(*known)].groupOffsets.back();
         const int r = d.rack.isEmpty() ? -1 : resolved.rackIndex(d.rack);
         m_rackOf[i] = r;
         if (r < 0 || t->role == Role::Cable)
@@ -92,7 +97,7 @@ CheckContext::CheckContext(const ResolvedPlan &resolved, const DesignLimits &lim
     m_links.reserve(p.links.size());
     for (const Link &l : p.links) {
         LinkInfo info;
-        info.cable = resolved.catalog().deviceType(l.cable);
+        info.cable = cableType(l.cable);
         info.a = resolveEnd(l.a, info.cable);
         info.b = resolveEnd(l.b, info.cable);
         for (const LinkEnd *end : {&info.a, &info.b})
@@ -126,51 +131,74 @@ CheckContext::CheckContext(const ResolvedPlan &resolved, const DesignLimits &lim
     }
 }
 
+int CheckContext::deviceIndexOf(const QString &id)
+{
+    // Consecutive links mostly share a device (a node's ports, a leaf's ports): try the last few first.
+    for (const auto &[recentId, index] : m_recentDevices)
+        if (index >= 0 && recentId == id)
+            return index;
+    const int index = m_resolved.deviceIndex(id);
+    m_recentDevices[m_nextRecent] = {id, index};
+    m_nextRecent = (m_nextRecent + 1) % m_recentDevices.size();
+    return index;
+}
+
+const DeviceType *CheckContext::cableType(const QString &id)
+{
+    for (const auto &[cableId, type] : m_cables)
+        if (cableId == id)
+            return type;
+    const DeviceType *type = m_resolved.catalog().deviceType(id);
+    m_cables.emplace_back(id, type);
+    return type;
+}
+
 CheckContext::LinkEnd CheckContext::resolveEnd(const Endpoint &endpoint, const DeviceType *cable)
 {
     LinkEnd end;
-    end.device = m_resolved.deviceIndex(endpoint.device);
+    end.device = deviceIndexOf(endpoint.device);
     if (end.device < 0)
         return end;
     const DeviceType *t = type(end.device);
     if (!t)
         return end;
-    const auto key = std::make_pair(t, endpoint.port);
-    auto it = m_portCache.constFind(key);
-    if (it == m_portCache.constEnd())
-        it = m_portCache.insert(key, t->resolvePort(endpoint.port));
-    end.port = *it;
+    TypeInfo &info = m_typeInfos[static_cast<std::size_t>(m_typeOfDevice[static_cast<std::size_t>(end.device)])];
+    auto it = info.ports.constFind(endpoint.port);
+    if (it == info.ports.constEnd()) {
+        const PortRef ref = t->resolvePort(endpoint.port);
+        CachedPort cached;
+        if (ref.valid()) {
+            cached.port = PortAt{ref.group, ref.index, ref.lane};
+            cached.groupOffset = info.groupOffsets[static_cast<std::size_t>(ref.group - t->ports.data())];
+        }
+        it = info.ports.insert(endpoint.port, cached);
+    }
+    end.port = it->port;
     if (!end.port.valid())
         return end;
-    end.slot = portSlot(end.device, *end.port.group, end.port.index);
+    end.slot = m_slotBase[static_cast<std::size_t>(end.device)] + it->groupOffset + end.port.index;
     if (end.port.lane < 0) {
         end.speedGbps = end.port.group->speedGbps;
     } else {
         // Breakout texts are parsed once per port group and lane count, not once per link.
         const PortGroup *group = end.port.group;
         const int cableLegs = cable && cable->cable.legs > 1 ? cable->cable.legs : 0;
-        const std::pair<const PortGroup *, int> key{group, cableLegs ? cableLegs : -1 - end.port.lane};
-        const auto hit = std::find_if(m_laneSpeeds.begin(), m_laneSpeeds.end(), [&](const auto &e) { return e.first == key; });
+        const std::pair<const PortGroup *, int> laneKey{group, cableLegs ? cableLegs : -1 - end.port.lane};
+        const auto hit = std::find_if(m_laneSpeeds.begin(), m_laneSpeeds.end(), [&](const auto &e) { return e.first == laneKey; });
         if (hit != m_laneSpeeds.end()) {
             end.speedGbps = hit->second;
         } else {
             end.speedGbps = laneSpeedGbps(*group, cableLegs ? cableLegs : lanesForLane(*group, end.port.lane));
-            m_laneSpeeds.emplace_back(key, end.speedGbps);
+            m_laneSpeeds.emplace_back(laneKey, end.speedGbps);
         }
     }
     return end;
 }
 
-int CheckContext::groupOffset(const DeviceType *t, const PortGroup *group) const
-{
-    const auto it = m_groupOffsets.constFind(t);
-    const auto g = static_cast<std::size_t>(group - t->ports.data());
-    return it->at(g);
-}
-
 int CheckContext::portSlot(int device, const PortGroup &group, int index) const
 {
-    return m_slotBase[static_cast<std::size_t>(device)] + groupOffset(type(device), &group) + index;
+    const TypeInfo &info = m_typeInfos[static_cast<std::size_t>(m_typeOfDevice[static_cast<std::size_t>(device)])];
+    return m_slotBase[static_cast<std::size_t>(device)] + info.groupOffsets[static_cast<std::size_t>(&group - type(device)->ports.data())] + index;
 }
 
 QString CheckContext::feedSubject(int rack, int feed) const

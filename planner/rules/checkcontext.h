@@ -32,9 +32,16 @@ public:
         std::array<double, kFeedCount> feedMaxW{};
         double unassignedMaxW = 0; // draw of devices with no PSU feed in the plan
     };
+    // A resolved port without its name: which group, which port, which breakout lane.
+    struct PortAt {
+        const PortGroup *group = nullptr;
+        int index = -1;
+        int lane = -1;            // -1 when the whole port is used
+        bool valid() const { return group != nullptr; }
+    };
     struct LinkEnd {
         int device = -1;          // index into plan.devices; -1 when the device is unknown
-        PortRef port;             // invalid when the device type has no such port
+        PortAt port;              // invalid when the device type has no such port
         int slot = -1;            // physical port slot (see portSlot), -1 when unresolved
         double speedGbps = 0;     // the lane speed for a breakout lane, else the port speed
     };
@@ -79,7 +86,14 @@ public:
 
 private:
     LinkEnd resolveEnd(const Endpoint &end, const DeviceType *cable);
-    int groupOffset(const DeviceType *type, const PortGroup *group) const;
+    int deviceIndexOf(const QString &id);
+    const DeviceType *cableType(const QString &id);
+
+    // A resolved port name, with the first slot of its group within the device type.
+    struct CachedPort {
+        PortAt port;
+        int groupOffset = 0;
+    };
 
     const ResolvedPlan &m_resolved;
     const DesignLimits &m_limits;
@@ -94,9 +108,20 @@ private:
     std::vector<int> m_linkIds;
     std::vector<int> m_slotBase;
     std::vector<int> m_slotUses;
-    QHash<const DeviceType *, std::vector<int>> m_groupOffsets; // per type: first slot of each port group, then the total
-    QHash<std::pair<const DeviceType *, QString>, PortRef> m_portCache;
-    std::vector<std::pair<std::pair<const PortGroup *, int>, double>> m_laneSpeeds; // few entries: a linear cache
+    // Per device type used in the plan: the first slot of each port group (then the total), and its
+    // resolved port names. Link ends repeat names, so each name is resolved once per type.
+    struct TypeInfo {
+        std::vector<int> groupOffsets;
+        QHash<QString, CachedPort> ports;
+    };
+    std::vector<TypeInfo> m_typeInfos;
+    std::vector<int> m_typeOfDevice; // index into m_typeInfos, -1 without a type
+    // Link ends repeat device ids, cables and breakouts: small caches keep the pass cheap
+    // (breakout texts are parsed once per port group).
+    std::vector<std::pair<std::pair<const PortGroup *, int>, double>> m_laneSpeeds;
+    std::vector<std::pair<QString, const DeviceType *>> m_cables;
+    std::array<std::pair<QString, int>, 4> m_recentDevices;
+    std::size_t m_nextRecent = 0;
 };
 
 // Lane speed of a breakout port used with a cable of that many legs; the port speed when not split.

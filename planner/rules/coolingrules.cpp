@@ -92,22 +92,33 @@ void CoolingAirflowMixRule::check(const CheckContext &ctx, std::vector<Finding> 
     const Plan &plan = ctx.plan();
     UnknownFigureTally unknown;
     for (int r = 0; r < static_cast<int>(plan.racks.size()); ++r) {
+        // Count first; names are gathered only for a rack that mixes directions.
+        const auto direction = [&](int i) {
+            const DeviceType *t = ctx.type(i);
+            if (!t || !t->isRackMounted() || t->airflow == Airflow::Passive || t->airflow == Airflow::Unknown)
+                return 0;
+            const bool reversed = ctx.device(i).face == Face::Rear;
+            return (t->airflow == Airflow::FrontToRear) != reversed ? 1 : -1;
+        };
+        int f2r = 0;
+        int r2f = 0;
+        for (int i : ctx.resolved().devicesInRack(r)) {
+            const DeviceType *t = ctx.type(i);
+            if (t && t->isRackMounted() && t->airflow == Airflow::Unknown)
+                unknown.add(t);
+            const int d = direction(i);
+            f2r += d > 0;
+            r2f += d < 0;
+        }
+        if (f2r == 0 || r2f == 0)
+            continue;
         QStringList frontToRear;
         QStringList rearToFront;
         for (int i : ctx.resolved().devicesInRack(r)) {
-            const DeviceType *t = ctx.type(i);
-            if (!t || !t->isRackMounted() || t->airflow == Airflow::Passive)
-                continue;
-            if (t->airflow == Airflow::Unknown) {
-                unknown.add(t);
-                continue;
-            }
-            const bool reversed = ctx.device(i).face == Face::Rear;
-            const bool f2r = (t->airflow == Airflow::FrontToRear) != reversed;
-            (f2r ? frontToRear : rearToFront) << ctx.device(i).id;
+            const int d = direction(i);
+            if (d != 0)
+                (d > 0 ? frontToRear : rearToFront) << ctx.device(i).id;
         }
-        if (frontToRear.isEmpty() || rearToFront.isEmpty())
-            continue;
         // Name the minority: those are the devices to turn or move.
         const bool fewerRearToFront = rearToFront.size() <= frontToRear.size();
         const QStringList &odd = fewerRearToFront ? rearToFront : frontToRear;

@@ -3,6 +3,8 @@
 #include "planner/rules/rulesupport.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <map>
 
 namespace pp {
@@ -32,16 +34,34 @@ double uplinkSpeed(const CheckContext &ctx, std::size_t i)
 void NetworkPortCapacityRule::check(const CheckContext &ctx, std::vector<Finding> &out) const
 {
     const Plan &plan = ctx.plan();
-    std::vector<PortUse> shared;
-    // Strings are built only for ends that need a closer look: most ends are fine.
-    const auto look = [&](const CheckContext::LinkEnd &end, const Endpoint &endpoint, const Endpoint *peer, const DeviceType *cable, int order) {
+    std::vector<Endpoint> uplinkEnds;
+    uplinkEnds.reserve(plan.uplinks.size());
+    for (const Uplink &u : plan.uplinks)
+        uplinkEnds.push_back(Endpoint{u.device, u.port});
+    // Every end in plan order: links (a, then b), then site uplinks.
+    const auto forEachEnd = [&](const auto &visit) {
+        for (std::size_t i = 0; i < plan.links.size(); ++i) {
+            const auto &info = ctx.links()[i];
+            const Link &l = plan.links[i];
+            visit(info.a, l.a, &l.b, info.cable);
+            visit(info.b, l.b, &l.a, info.cable);
+        }
+        for (std::size_t i = 0; i < plan.uplinks.size(); ++i)
+            visit(ctx.uplinks()[i], uplinkEnds[i], static_cast<const Endpoint *>(nullptr), static_cast<const DeviceType *>(nullptr));
+    };
+
+    // First pass, no strings: which physical ports are taken twice (whole twice, a lane twice, or whole and lanes).
+    std::vector<std::uint32_t> lanesUsed(static_cast<std::size_t>(ctx.slotCount()), 0);
+    std::vector<std::uint8_t> wholeUsed(static_cast<std::size_t>(ctx.slotCount()), 0);
+    std::vector<int> conflicted;
+    forEachEnd([&](const CheckContext::LinkEnd &end, const Endpoint &endpoint, const Endpoint *peer, const DeviceType *cable) {
         if (end.device < 0)
             return; // the plan loader refuses links to unknown devices
-        const auto peerText = [&] { return peer ? peer->toString() : QStringLiteral("uplink"); };
         if (!end.port.valid()) {
             const DeviceType *t = ctx.type(end.device);
             out.push_back(makeFinding(id(), Severity::Error,
-                                      QStringLiteral("%1 (to %2): a %3 has no port \"%4\"").arg(endpoint.toString(), peerText(), t ? t->id : QStringLiteral("device"), endpoint.port),
+                                      QStringLiteral("%1 (to %2): a %3 has no port \"%4\"")
+                                          .arg(endpoint.toString(), peer ? peer->toString() : QStringLiteral("uplink"), t ? t->id : QStringLiteral("device"), endpoint.port),
                                       {endpoint.device, endpoint.toString()}, 1, 0, QStringLiteral("ports")));
             return;
         }
@@ -51,24 +71,32 @@ void NetworkPortCapacityRule::check(const CheckContext &ctx, std::vector<Finding
                                       QStringLiteral("%1 is lane %2 of a %3-way breakout cable (%4), which has lanes 0 to %5")
                                           .arg(endpoint.toString()).arg(end.port.lane).arg(legs).arg(cable->id).arg(legs - 1),
                                       {endpoint.device, endpoint.toString()}, end.port.lane + 1, legs, QStringLiteral("lanes")));
-        if (ctx.portUses(end.slot) > 1)
-            shared.push_back({end.slot, order, end.device, end.port.lane, &endpoint, peer});
-    };
-    int order = 0;
-    for (std::size_t i = 0; i < plan.links.size(); ++i) {
-        const auto &info = ctx.links()[i];
-        const Link &l = plan.links[i];
-        look(info.a, l.a, &l.b, info.cable, order++);
-        look(info.b, l.b, &l.a, info.cable, order++);
-    }
-    std::vector<Endpoint> uplinkEnds;
-    uplinkEnds.reserve(plan.uplinks.size());
-    for (const Uplink &u : plan.uplinks)
-        uplinkEnds.push_back(Endpoint{u.device, u.port});
-    for (std::size_t i = 0; i < plan.uplinks.size(); ++i)
-        look(ctx.uplinks()[i], uplinkEnds[i], nullptr, nullptr, order++);
-    if (shared.empty())
+        const auto slot = static_cast<std::size_t>(end.slot);
+        bool clash = false;
+        if (end.port.lane < 0) {
+            clash = wholeUsed[slot] > 0 || lanesUsed[slot] != 0;
+            wholeUsed[slot] = 1;
+        } else {
+            const std::uint32_t bit = 1u << std::min(end.port.lane, 31);
+            clash = wholeUsed[slot] > 0 || (lanesUsed[slot] & bit) != 0;
+            lanesUsed[slot] |= bit;
+        }
+        if (clash && (conflicted.empty() || conflicted.back() != end.slot))
+            conflicted.push_back(end.slot);
+    });
+    if (conflicted.empty())
         return;
+
+    // Second pass, only for the clashing ports: gather their users and report them.
+    std::sort(conflicted.begin(), conflicted.end());
+    conflicted.erase(std::unique(conflicted.begin(), conflicted.end()), conflicted.end());
+    std::vector<PortUse> shared;
+    int order = 0;
+    forEachEnd([&](const CheckContext::LinkEnd &end, const Endpoint &endpoint, const Endpoint *peer, const DeviceType *) {
+        ++order;
+        if (end.slot >= 0 && std::binary_search(conflicted.begin(), conflicted.end(), end.slot))
+            shared.push_back({end.slot, order, end.device, end.port.lane, &endpoint, peer});
+    });
     std::sort(shared.begin(), shared.end(), [](const PortUse &a, const PortUse &b) { return a.slot != b.slot ? a.slot < b.slot : a.order < b.order; });
     const auto report = [&](const QString &what, const std::vector<const PortUse *> &users) {
         QStringList subjects{ctx.device(users.front()->device).id};
@@ -285,12 +313,26 @@ void NetworkUnconnectedRule::check(const CheckContext &ctx, std::vector<Finding>
 void NetworkDualHomingRule::check(const CheckContext &ctx, std::vector<Finding> &out) const
 {
     const int need = ctx.limits().minHomingSwitches;
+    // Small fixed sets, no allocation per node: a node has a handful of data ports.
+    constexpr int kMaxTracked = 8;
+    struct SwitchSet {
+        std::array<int, kMaxTracked> ids{};
+        int size = 0;
+        void add(int id)
+        {
+            for (int k = 0; k < size; ++k)
+                if (ids[static_cast<std::size_t>(k)] == id)
+                    return;
+            if (size < kMaxTracked)
+                ids[static_cast<std::size_t>(size++)] = id;
+        }
+    };
     for (int i = 0; i < ctx.deviceCount(); ++i) {
         const DeviceType *t = ctx.type(i);
         if (!isNode(t) || ctx.rackOf(i) < 0)
             continue;
-        std::vector<int> switches;           // distinct switches this node reaches
-        std::map<int, std::vector<int>> dpus; // DPU number → distinct switches it reaches
+        SwitchSet switches;                        // distinct switches this node reaches
+        std::array<SwitchSet, kMaxTracked> dpus{}; // per DPU number (1-based; 0 unused)
         for (const int *l = ctx.linksBegin(i); l != ctx.linksEnd(i); ++l) {
             const auto &info = ctx.links()[static_cast<std::size_t>(*l)];
             if (info.a.device == info.b.device)
@@ -299,41 +341,38 @@ void NetworkDualHomingRule::check(const CheckContext &ctx, std::vector<Finding> 
             const auto &other = info.a.device == i ? info.b : info.a;
             if (!mine.port.valid() || !isNodeDataPort(mine.port.group->purpose) || !isSwitch(ctx.type(other.device)))
                 continue;
-            if (std::find(switches.begin(), switches.end(), other.device) == switches.end())
-                switches.push_back(other.device);
-            if (mine.port.group->dpu > 0) {
-                auto &seen = dpus[mine.port.group->dpu];
-                if (std::find(seen.begin(), seen.end(), other.device) == seen.end())
-                    seen.push_back(other.device);
-            }
+            switches.add(other.device);
+            const int dpu = mine.port.group->dpu;
+            if (dpu > 0 && dpu < kMaxTracked)
+                dpus[static_cast<std::size_t>(dpu)].add(other.device);
         }
         const Device &d = ctx.device(i);
-        const auto names = [&](const std::vector<int> &list) {
+        const auto names = [&](const SwitchSet &set) {
             QStringList s;
-            for (int sw : list)
-                s << ctx.device(sw).id;
+            for (int k = 0; k < set.size; ++k)
+                s << ctx.device(set.ids[static_cast<std::size_t>(k)]).id;
             return s.isEmpty() ? QStringLiteral("none") : s.join(QStringLiteral(", "));
         };
-        if (static_cast<int>(switches.size()) < need) {
+        if (switches.size < need) {
             out.push_back(makeFinding(id(), Severity::Error,
                                       QStringLiteral("%1 reaches %2 switch(es) over its data ports (%3); it needs %4 different switches to survive a switch failure")
-                                          .arg(d.id).arg(switches.size()).arg(names(switches)).arg(need),
-                                      {d.id}, static_cast<double>(switches.size()), need, QStringLiteral("switches")));
+                                          .arg(d.id).arg(switches.size).arg(names(switches)).arg(need),
+                                      {d.id}, switches.size, need, QStringLiteral("switches")));
             continue;
         }
         // Each DPU with two or more ports should itself reach both switches.
-        std::map<int, int> dpuPorts;
+        std::array<int, kMaxTracked> dpuPorts{};
         for (const PortGroup &g : t->ports)
-            if (g.dpu > 0 && isNodeDataPort(g.purpose))
-                dpuPorts[g.dpu] += g.count;
-        for (const auto &[dpu, ports] : dpuPorts) {
-            const int reached = static_cast<int>(dpus[dpu].size());
-            if (ports < need || reached >= need)
+            if (g.dpu > 0 && g.dpu < kMaxTracked && isNodeDataPort(g.purpose))
+                dpuPorts[static_cast<std::size_t>(g.dpu)] += g.count;
+        for (int dpu = 1; dpu < kMaxTracked; ++dpu) {
+            const int reached = dpus[static_cast<std::size_t>(dpu)].size;
+            if (dpuPorts[static_cast<std::size_t>(dpu)] < need || reached >= need)
                 continue;
             const QString subject = QStringLiteral("%1/dpu%2").arg(d.id).arg(dpu);
             out.push_back(makeFinding(id(), Severity::Error,
                                       QStringLiteral("DPU %1 of %2 reaches %3 switch(es) (%4); it needs %5 different switches")
-                                          .arg(dpu).arg(d.id).arg(reached).arg(names(dpus[dpu])).arg(need),
+                                          .arg(dpu).arg(d.id).arg(reached).arg(names(dpus[static_cast<std::size_t>(dpu)])).arg(need),
                                       {d.id, subject}, reached, need, QStringLiteral("switches")));
         }
     }
