@@ -88,14 +88,19 @@ void PowerFeedCapacityRule::check(const CheckContext &ctx, std::vector<Finding> 
     const QString rating = QStringLiteral("%1 V × %2 A%3 × %4%").arg(fmt(feeds.voltageV), fmt(feeds.amps), feeds.phases == 3 ? QStringLiteral(" × √3") : QString(), fmt(feeds.deratePct));
     const auto &racks = ctx.rackLoads();
     for (std::size_t r = 0; r < racks.size(); ++r) {
+        // A device whose PSU feeds the plan does not give may land on either feed: count it on both.
+        const double unassignedW = racks[r].unassignedMaxW;
+        const QString unassignedNote = unassignedW > 0
+            ? QStringLiteral(" (includes %1 kW of devices with no PSU feed in the plan)").arg(fmt(unassignedW / 1000))
+            : QString();
         for (int f = 0; f < CheckContext::kFeedCount; ++f) {
-            const double loadW = racks[r].feedMaxW[static_cast<std::size_t>(f)];
+            const double loadW = racks[r].feedMaxW[static_cast<std::size_t>(f)] + unassignedW;
             if (loadW <= capacityW)
                 continue;
             const QString feed = ctx.feedSubject(static_cast<int>(r), f);
             out.push_back(makeFinding(id(), Severity::Error,
-                                      QStringLiteral("feed %1 carries %2 kW at max draw with both feeds up, over its %3 kW (%4)%5")
-                                          .arg(feed, fmt(loadW / 1000), fmt(capacityW / 1000), rating, unknownNote(racks[r].unknownPower)),
+                                      QStringLiteral("feed %1 carries %2 kW at max draw with both feeds up, over its %3 kW (%4)%5%6")
+                                          .arg(feed, fmt(loadW / 1000), fmt(capacityW / 1000), rating, unassignedNote, unknownNote(racks[r].unknownPower)),
                                       {feed, plan.racks[r].id}, kW(loadW), kW(capacityW), QStringLiteral("kW")));
         }
     }

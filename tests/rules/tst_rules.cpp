@@ -97,6 +97,9 @@ private slots:
     void resilienceSwitchPair();
     void resilienceDualPsu();
 
+    void powerFeedCapacityCountsUnassignedOnBothFeeds();
+    void emptyPlanReportsMissingKit();
+    void generatedPlanAtScaleFlagsOnlyTheLabBudget();
     void waiverDowngradesAndKeepsReason();
     void waiverForOtherSubjectDoesNotApply();
 };
@@ -507,6 +510,44 @@ void TestRules::resilienceDualPsu()
     const CheckReport report = check(plan);
     EXPECT_FINDING(report, "resilience.dual-psu", Severity::Error, S({"cn1"}), 1, 2, "PSUs");
     QVERIFY(of(report, QStringLiteral("power.feed-redundancy")).empty()); // one finding per fault
+}
+
+void TestRules::powerFeedCapacityCountsUnassignedOnBothFeeds()
+{
+    // 415 V × 4 A × √3 × 80% = 2.3 kW per feed. With both feeds up each carries 2.218 kW; a C-node
+    // with no feed given (775 W max) may land on either, so both feeds count it: 2.605 kW.
+    Plan plan = templatePlan();
+    override(plan, R"({"power": {"feeds": {"amps": 4}}})");
+    QVERIFY(of(check(plan), QStringLiteral("power.feed-capacity")).empty());
+    plan.findDevice(QStringLiteral("cn1"))->psuFeeds.clear();
+    const CheckReport report = check(plan);
+    EXPECT_FINDING(report, "power.feed-capacity", Severity::Error, S({"R1/A", "R1"}), 2.605, 2.3, "kW");
+    EXPECT_FINDING(report, "resilience.dual-psu", Severity::Error, S({"cn1"}), 0, 2, "PSUs");
+}
+
+void TestRules::emptyPlanReportsMissingKit()
+{
+    Plan plan;
+    plan.name = QStringLiteral("empty");
+    plan.site.profile = QStringLiteral("customer-lab-poc");
+    const CheckReport report = check(plan);
+    EXPECT_FINDING(report, "resilience.min-cnodes", Severity::Error, S({"plan"}), 0, 3, "C-nodes");
+    EXPECT_FINDING(report, "resilience.min-dbox", Severity::Error, S({"plan"}), 0, 1, "D-boxes");
+    EXPECT_FINDING(report, "resilience.switch-pair", Severity::Error, S({"plan"}), 0, 2, "switches");
+    EXPECT_FINDING(report, "network.uplink-count", Severity::Error, S({"customer-lab-poc"}), 0, 2, "uplinks");
+    QCOMPARE(report.findings.size(), std::size_t(4));
+}
+
+void TestRules::generatedPlanAtScaleFlagsOnlyTheLabBudget()
+{
+    // Five racks draw 52.95 kW typical: over the 30 kW lab budget and its cooling, nothing else.
+    const CheckReport report = check(generatePlan(5));
+    QStringList rules;
+    for (const Finding &f : report.findings)
+        if (f.severity != Severity::Info)
+            rules << f.rule + QLatin1Char(' ') + severityId(f.severity);
+    QCOMPARE(rules, S({"power.site-budget error", "cooling.site-heat error", "network.oversubscription warning"}));
+    EXPECT_FINDING(report, "power.site-budget", Severity::Error, S({"customer-lab-poc"}), 52.95, 30, "kW");
 }
 
 void TestRules::waiverDowngradesAndKeepsReason()
