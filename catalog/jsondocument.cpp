@@ -23,6 +23,17 @@ bool parseJson(const QByteArray &data, const QString &fileName, Json &out, LoadE
                                                   : QStringLiteral("invalid JSON: ") + what;
         }
         return false;
+    } catch (const Json::exception &e) {
+        // Not a syntax error but a value the parser cannot hold, e.g. a number like 1e320.
+        if (error) {
+            error->file = fileName;
+            error->line = 0;
+            error->column = 0;
+            QString what = QString::fromStdString(e.what());
+            what = what.mid(what.indexOf(QLatin1Char(']')) + 1).trimmed();
+            error->reason = QStringLiteral("invalid JSON: ") + what;
+        }
+        return false;
     }
 }
 

@@ -10,5 +10,8 @@ if [ "${SANITIZE:-0}" = 1 ]; then
 else
   ./scripts/build.sh -DPOCPLAN_WERROR=ON
 fi
-cd "${BUILD_DIR:-build}"
-QT_QPA_PLATFORM=offscreen ctest --output-on-failure --parallel "$(nproc)" --timeout 600
+(cd "${BUILD_DIR:-build}" && QT_QPA_PLATFORM=offscreen ctest --output-on-failure --parallel "$(nproc)" --timeout 600)
+# A short libFuzzer run of each loader when clang is installed (FUZZ=0 skips it).
+if [ "${FUZZ:-1}" = 1 ] && command -v clang++ >/dev/null; then
+  ./scripts/fuzz.sh "${FUZZ_SECONDS:-15}"
+fi

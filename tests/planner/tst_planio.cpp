@@ -146,6 +146,10 @@ void TestPlanIo::truncatedJsonNamesLineAndColumn()
     QCOMPARE(error.line, 3);
     QCOMPARE(error.column, 16);
     QVERIFY(error.reason.startsWith(QStringLiteral("invalid JSON")));
+
+    // Found by fuzzing: a number too large for a double is refused, not thrown at the caller.
+    QVERIFY(!loadPlanData("{\"format\": 1e320}", QStringLiteral("huge.json"), plan, &error));
+    QVERIFY2(error.toString().startsWith(QStringLiteral("huge.json: invalid JSON: number overflow")), qPrintable(error.toString()));
 }
 
 void TestPlanIo::unreadableFileNamesFile()
