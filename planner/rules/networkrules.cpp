@@ -55,8 +55,14 @@ void NetworkPortCapacityRule::check(const CheckContext &ctx, std::vector<Finding
     std::vector<std::uint8_t> wholeUsed(static_cast<std::size_t>(ctx.slotCount()), 0);
     std::vector<int> conflicted;
     forEachEnd([&](const CheckContext::LinkEnd &end, const Endpoint &endpoint, const Endpoint *peer, const DeviceType *cable) {
-        if (end.device < 0)
-            return; // the plan loader refuses links to unknown devices
+        if (end.device < 0) {
+            // Plan files cannot hold this (the loader refuses it), but a plan being edited can.
+            out.push_back(makeFinding(id(), Severity::Error,
+                                      QStringLiteral("%1 (to %2) names device \"%3\", which the plan does not define")
+                                          .arg(endpoint.toString(), peer ? peer->toString() : QStringLiteral("uplink"), endpoint.device),
+                                      {endpoint.toString()}, 1, 0, QStringLiteral("devices")));
+            return;
+        }
         if (!end.port.valid()) {
             const DeviceType *t = ctx.type(end.device);
             out.push_back(makeFinding(id(), Severity::Error,
@@ -339,7 +345,7 @@ void NetworkDualHomingRule::check(const CheckContext &ctx, std::vector<Finding> 
                 continue;
             const auto &mine = info.a.device == i ? info.a : info.b;
             const auto &other = info.a.device == i ? info.b : info.a;
-            if (!mine.port.valid() || !isNodeDataPort(mine.port.group->purpose) || !isSwitch(ctx.type(other.device)))
+            if (!mine.port.valid() || !isNodeDataPort(mine.port.group->purpose) || other.device < 0 || !isSwitch(ctx.type(other.device)))
                 continue;
             switches.add(other.device);
             const int dpu = mine.port.group->dpu;

@@ -99,6 +99,7 @@ private slots:
 
     void powerFeedCapacityCountsUnassignedOnBothFeeds();
     void emptyPlanReportsMissingKit();
+    void danglingReferencesDoNotCrash();
     void generatedPlanAtScaleFlagsOnlyTheLabBudget();
     void waiverDowngradesAndKeepsReason();
     void waiverForOtherSubjectDoesNotApply();
@@ -536,6 +537,23 @@ void TestRules::emptyPlanReportsMissingKit()
     EXPECT_FINDING(report, "resilience.switch-pair", Severity::Error, S({"plan"}), 0, 2, "switches");
     EXPECT_FINDING(report, "network.uplink-count", Severity::Error, S({"customer-lab-poc"}), 0, 2, "uplinks");
     QCOMPARE(report.findings.size(), std::size_t(4));
+}
+
+void TestRules::danglingReferencesDoNotCrash()
+{
+    // The editor may check a plan mid-edit: a link to a deleted device, a type the catalog lacks.
+    Plan plan = templatePlan();
+    Link ghost;
+    ghost.a = Endpoint{QStringLiteral("cn1"), QStringLiteral("p1")};
+    ghost.b = Endpoint{QStringLiteral("ghost"), QStringLiteral("p1")};
+    ghost.cable = QStringLiteral("no-such-cable");
+    plan.links.push_back(ghost);
+    plan.devices.push_back(Device{QStringLiteral("odd"), QStringLiteral("no-such-type"), QStringLiteral("R1"), 5, Face::Front, QString(), {}});
+    plan.uplinks.push_back(Uplink{QStringLiteral("ghost"), QStringLiteral("swp1"), 400});
+    const CheckReport report = check(plan);
+    EXPECT_FINDING(report, "network.port-capacity", Severity::Error, S({"ghost:p1"}), 1, 0, "devices");
+    EXPECT_FINDING(report, "network.port-capacity", Severity::Error, S({"ghost:swp1"}), 1, 0, "devices");
+    EXPECT_FINDING(report, "network.port-capacity", Severity::Error, S({"cn1", "cn1:p1", "sw1:swp1s0", "ghost:p1"}), 2, 1, "links");
 }
 
 void TestRules::generatedPlanAtScaleFlagsOnlyTheLabBudget()
