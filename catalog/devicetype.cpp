@@ -1,6 +1,5 @@
 #include "catalog/devicetype.h"
 
-#include <QRegularExpression>
 #include <algorithm>
 #include <array>
 
@@ -89,13 +88,24 @@ QString PortGroup::nameAt(int index) const
 
 std::optional<Breakout> Breakout::parse(const QString &text)
 {
-    static const QRegularExpression re(QStringLiteral("^(\\d+)x(\\d+(?:\\.\\d+)?)$"));
-    const auto m = re.match(text);
-    if (!m.hasMatch())
+    // "2x400" or "4x12.5"; parsed by hand because port allocation calls this per link.
+    const qsizetype x = text.indexOf(QLatin1Char('x'));
+    if (x <= 0 || x == text.size() - 1)
         return std::nullopt;
+    for (qsizetype i = 0; i < x; ++i)
+        if (!text.at(i).isDigit())
+            return std::nullopt;
+    int dots = 0;
+    for (qsizetype i = x + 1; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c == QLatin1Char('.') && i > x + 1 && i < text.size() - 1 && ++dots == 1)
+            continue;
+        if (!c.isDigit())
+            return std::nullopt;
+    }
     Breakout b;
-    b.lanes = m.captured(1).toInt();
-    b.laneSpeedGbps = m.captured(2).toDouble();
+    b.lanes = QStringView(text).left(x).toInt();
+    b.laneSpeedGbps = QStringView(text).mid(x + 1).toDouble();
     if (b.lanes < 1 || b.laneSpeedGbps <= 0)
         return std::nullopt;
     return b;
@@ -133,19 +143,20 @@ PortRef DeviceType::resolvePort(const QString &name) const
     PortRef ref = findWholePort(*this, name);
     if (ref.valid())
         return ref;
-    // Breakout lanes follow the Cumulus convention: swp1s0, swp1s1, …
-    static const QRegularExpression lane(QStringLiteral("^(.+)s(\\d+)$"));
-    const auto m = lane.match(name);
-    if (!m.hasMatch())
+    // Breakout lanes follow the Cumulus convention: swp1s0, swp1s1, … (parsed by hand: hot path)
+    qsizetype digits = name.size();
+    while (digits > 0 && name.at(digits - 1).isDigit())
+        --digits;
+    if (digits == name.size() || digits < 2 || name.at(digits - 1) != QLatin1Char('s'))
         return {};
-    ref = findWholePort(*this, m.captured(1));
+    ref = findWholePort(*this, name.left(digits - 1));
     if (!ref.valid() || ref.group->breakouts.isEmpty())
         return {};
     int maxLanes = 1;
     for (const QString &b : ref.group->breakouts)
         if (const auto parsed = Breakout::parse(b))
             maxLanes = std::max(maxLanes, parsed->lanes);
-    const int laneIndex = m.captured(2).toInt();
+    const int laneIndex = QStringView(name).mid(digits).toInt();
     if (laneIndex >= maxLanes)
         return {};
     ref.lane = laneIndex;

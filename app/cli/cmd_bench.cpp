@@ -4,6 +4,8 @@
 #include "planner/generatedplan.h"
 #include "planner/planio.h"
 #include "planner/rules/ruleengine.h"
+#include "planner/resolvedplan.h"
+#include "planner/topology/autocabler.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -49,6 +51,21 @@ std::vector<BenchStep> benchSteps()
                          const CheckReport report = runChecks(resolved);
                          if (report.findings.size() > in.plan->devices.size() * 4 + 100)
                              qFatal("check: %zu findings on a generated plan", report.findings.size());
+                     }});
+    steps.push_back({QStringLiteral("cable"), [](const BenchInput &in) {
+                         // The generated plan's racks and devices, uncabled, cabled from scratch.
+                         Plan plan;
+                         plan.name = in.plan->name;
+                         plan.site = in.plan->site;
+                         plan.racks = in.plan->racks;
+                         plan.devices = in.plan->devices;
+                         SiteProfile site;
+                         QString error;
+                         if (!ResolvedPlan::resolveSite(plan, *in.catalog, site, &error))
+                             qFatal("%s", qPrintable(error));
+                         const CablingReport report = autoCable(plan, *in.catalog, site);
+                         if (report.linksMade == 0)
+                             qFatal("cable: no links made");
                      }});
     return steps;
 }

@@ -10,6 +10,10 @@ int runInfo(CliContext &ctx, const QStringList &args);
 int runCatalog(CliContext &ctx, const QStringList &args);
 int runBench(CliContext &ctx, const QStringList &args);
 int runCheck(CliContext &ctx, const QStringList &args);
+int runCable(CliContext &ctx, const QStringList &args);
+int runCables(CliContext &ctx, const QStringList &args);
+int runVerifyCabling(CliContext &ctx, const QStringList &args);
+int runSwitchConfig(CliContext &ctx, const QStringList &args);
 
 struct Command {
     const char *name;

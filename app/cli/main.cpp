@@ -12,6 +12,10 @@ const std::vector<Command> &commands()
         {"check", "check a plan against its site and the design rules", runCheck},
         {"catalog", "list the device types and site profiles", runCatalog},
         {"bench", "measure load, checks and exports on generated plans", runBench},
+        {"cable", "cable a plan automatically (switch pair, leaf-spine, uplinks, management)", runCable},
+        {"cables", "list every link: both ends, cable, length, label", runCables},
+        {"verify-cabling", "compare captured LLDP neighbours with the plan", runVerifyCabling},
+        {"switch-config", "write switch configurations (NVUE) from the port map", runSwitchConfig},
     };
     return list;
 }

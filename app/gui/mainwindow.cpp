@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "cablingactions.h"
 #include "rackscene.h"
 
 #include "planner/plansummary.h"
@@ -10,6 +11,7 @@
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGraphicsItem>
 #include <QGraphicsView>
 #include <QInputDialog>
 #include <QLabel>
@@ -78,6 +80,13 @@ void MainWindow::createMenus()
     view->addAction(tr("&Fit to window"), this, &MainWindow::fitToView)->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     view->addAction(tr("Zoom &in"), this, [this] { m_view->scale(1.25, 1.25); })->setShortcut(QKeySequence::ZoomIn);
     view->addAction(tr("Zoom &out"), this, [this] { m_view->scale(0.8, 0.8); })->setShortcut(QKeySequence::ZoomOut);
+
+    auto *cabling = new CablingActions(this, *m_document, nullptr, [this] {
+        const auto items = m_scene->selectedItems();
+        return items.isEmpty() ? QString() : items.first()->data(0).toString();
+    });
+    cabling->addMenu(menuBar());
+    connect(cabling, &CablingActions::message, this, [this](const QString &text) { statusBar()->showMessage(text, 6000); });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About POC Planner"), this, [this] {

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "catalog/catalog.h"
+#include "planner/plan.h"
+#include "planner/topology/cablepolicy.h"
+
+#include <QHash>
+
+namespace pp {
+
+class PortAllocator;
+
+// One port of a device and what is plugged into it, for port views and listings.
+struct PortStatus {
+    QString port;
+    PortPurpose purpose = PortPurpose::Data;
+    double speedGbps = 0;
+    QString peer;        // "device:port" at the other end, empty when free
+    QString cable;
+    double lengthM = 0;
+    QString label;
+    bool manual = false;
+    bool uplink = false; // a site uplink leaves here
+    int linkIndex = -1;
+};
+
+// Hand edits of the cabling: the port view's connect and disconnect, checked so that no port is
+// ever booked twice. Every link made here is marked manual, so auto-cabling keeps it.
+namespace linkedit {
+
+// Books every link end and uplink of the plan; index maps device id → allocator index.
+void bookPlan(const Plan &plan, const Catalog &catalog, PortAllocator &ports, QHash<QString, int> &index);
+
+// The ports of a device, whole ports in catalog order, with breakout lanes where links use them.
+std::vector<PortStatus> portsOf(const Plan &plan, const Catalog &catalog, const QString &device);
+
+// Ports of `device` that a link from a port of linkSpeedGbps could use: free whole ports, or free
+// lanes where that speed needs a breakout ("swp5s0").
+QStringList freePortsFor(const Plan &plan, const Catalog &catalog, const QString &device, double linkSpeedGbps);
+
+// Adds a manual link a ↔ b with a cable and length chosen by the policy; false with why when a
+// port is unknown or taken.
+bool connectPorts(Plan &plan, const Catalog &catalog, const CablePolicy &policy, const Endpoint &a, const Endpoint &b, QString *why);
+
+// Removes the link on that port (and a site uplink on it); false when the port has none.
+bool disconnectPort(Plan &plan, const Endpoint &end);
+
+} // namespace linkedit
+} // namespace pp
