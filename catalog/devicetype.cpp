@@ -111,31 +111,46 @@ std::optional<Breakout> Breakout::parse(const QString &text)
     return b;
 }
 
-static PortRef findWholePort(const DeviceType &type, const QString &name)
+// Matches a whole-port name without allocating: port lookups run once per link end.
+static const PortGroup *matchWholePort(const DeviceType &type, QStringView name, int &index)
 {
     for (const PortGroup &group : type.ports) {
         if (!group.names.isEmpty()) {
-            const int i = group.names.indexOf(name);
-            if (i >= 0)
-                return PortRef{&group, i, -1, name};
+            for (qsizetype i = 0; i < group.names.size(); ++i)
+                if (QStringView(group.names.at(i)) == name) {
+                    index = static_cast<int>(i);
+                    return &group;
+                }
             continue;
         }
-        const int at = group.pattern.indexOf(QStringLiteral("{n}"));
+        const QStringView pattern(group.pattern);
+        const qsizetype at = pattern.indexOf(u"{n}");
         if (at < 0) {
-            if (group.pattern == name && group.count == 1)
-                return PortRef{&group, 0, -1, name};
+            if (pattern == name && group.count == 1) {
+                index = 0;
+                return &group;
+            }
             continue;
         }
-        const QString prefix = group.pattern.left(at);
-        const QString suffix = group.pattern.mid(at + 3);
+        const QStringView prefix = pattern.left(at);
+        const QStringView suffix = pattern.mid(at + 3);
         if (!name.startsWith(prefix) || !name.endsWith(suffix) || name.size() <= prefix.size() + suffix.size())
             continue;
         bool ok = false;
         const int n = name.mid(prefix.size(), name.size() - prefix.size() - suffix.size()).toInt(&ok);
-        if (ok && n >= group.first && n < group.first + group.count)
-            return PortRef{&group, n - group.first, -1, name};
+        if (ok && n >= group.first && n < group.first + group.count) {
+            index = n - group.first;
+            return &group;
+        }
     }
-    return {};
+    return nullptr;
+}
+
+static PortRef findWholePort(const DeviceType &type, const QString &name)
+{
+    int index = -1;
+    const PortGroup *group = matchWholePort(type, name, index);
+    return group ? PortRef{group, index, -1, name} : PortRef{};
 }
 
 PortRef DeviceType::resolvePort(const QString &name) const
