@@ -18,6 +18,7 @@ void PlanDocument::reset(Plan plan, const QString &fileName)
     }
     setModified(false);
     emit planReset();
+    emit changed(PlanChange());
     emit planChanged();
 }
 
@@ -42,6 +43,13 @@ bool PlanDocument::save(const QString &fileName, QString *error)
     }
     setModified(false);
     return true;
+}
+
+void PlanDocument::announce(const PlanChange &what)
+{
+    setModified(true);
+    emit changed(what);
+    emit planChanged();
 }
 
 void PlanDocument::setModified(bool modified)

@@ -1,11 +1,24 @@
 #pragma once
 
 #include "catalog/catalog.h"
+#include "planner/ops/planops.h"
 #include "planner/plan.h"
 
 #include <QObject>
 
 namespace pp {
+
+// What an edit touched, so that views can update only what changed (a moved device is one item,
+// not the whole canvas). Scope is a set of flags; deviceIds lists the devices when known.
+struct PlanChange {
+    enum Scope { Devices = 1, Racks = 2, Site = 4, Waivers = 8, Links = 16, Meta = 32, All = 63 };
+    int scope = All;
+    QStringList deviceIds; // added, changed or removed devices (scope Devices)
+
+    static PlanChange devices(const QStringList &ids) { return {Devices, ids}; }
+    static PlanChange only(int scope) { return {scope, {}}; }
+    bool touches(int flags) const { return (scope & flags) != 0; }
+};
 
 // The plan being edited: owns the Plan, its file name and its saved/modified state, and emits
 // when it changes. Views observe it; they never own or save plan objects themselves.
@@ -27,20 +40,33 @@ public:
 
     // Edits go through here so that every change is announced. The callback mutates the plan.
     template <typename Edit>
-    void edit(Edit &&change)
+    void edit(Edit &&change, const PlanChange &what = PlanChange())
     {
         change(m_plan);
-        setModified(true);
-        emit planChanged();
+        announce(what);
+    }
+
+    // Runs one planner operation (returns ops::OpResult); announces the change only when it was done.
+    template <typename Op>
+    ops::OpResult apply(const PlanChange &what, Op &&op)
+    {
+        const ops::OpResult result = op(m_plan);
+        if (result)
+            announce(what);
+        return result;
     }
 
 signals:
     void planReset();
+    // Every edit emits changed() with what it touched, then planChanged().
+    void changed(const pp::PlanChange &change);
     void planChanged();
     void modifiedChanged(bool modified);
     void fileNameChanged(const QString &fileName);
 
 private:
+    void announce(const PlanChange &what);
+
     const Catalog &m_catalog;
     Plan m_plan;
     QString m_fileName;

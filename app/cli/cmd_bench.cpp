@@ -7,6 +7,13 @@
 #include "planner/resolvedplan.h"
 #include "planner/topology/autocabler.h"
 
+#ifdef POCPLAN_HAS_GUI
+#include "app/gui/scenebench.h"
+
+#include <QApplication>
+#include <map>
+#endif
+
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFile>
@@ -67,6 +74,24 @@ std::vector<BenchStep> benchSteps()
                          if (report.linksMade == 0)
                              qFatal("cable: no links made");
                      }});
+#ifdef POCPLAN_HAS_GUI
+    // The editor's canvas; main() creates an offscreen QApplication when these steps run.
+    steps.push_back({QStringLiteral("scene"), [](const BenchInput &in) {
+                         if (!qobject_cast<QApplication *>(QCoreApplication::instance()))
+                             qFatal("scene: needs a QApplication");
+                         gui::benchBuildScene(*in.plan, *in.catalog);
+                     }});
+    steps.push_back({QStringLiteral("scene-edit"), [](const BenchInput &in) {
+                         if (!qobject_cast<QApplication *>(QCoreApplication::instance()))
+                             qFatal("scene-edit: needs a QApplication");
+                         // The canvas is built once per plan size (the first run pays for it; the median does not).
+                         static std::map<const Plan *, std::unique_ptr<gui::SceneEditBench>> fixtures;
+                         auto &fixture = fixtures[in.plan];
+                         if (!fixture)
+                             fixture = std::make_unique<gui::SceneEditBench>(*in.plan, *in.catalog);
+                         fixture->editOnce();
+                     }});
+#endif
     return steps;
 }
 

@@ -1,6 +1,12 @@
 #include "commands.h"
 
 #include <QCoreApplication>
+#include <cstring>
+#include <memory>
+
+#ifdef POCPLAN_HAS_GUI
+#include <QApplication>
+#endif
 
 namespace pp::cli {
 
@@ -32,12 +38,38 @@ static void printUsage(QTextStream &s)
          "2 usage error or unreadable / invalid input file.\n";
 }
 
+#ifdef POCPLAN_HAS_GUI
+// Only `pocplan bench` with its canvas steps (scene, scene-edit) needs a GUI application; it runs
+// on the offscreen platform, so no display is needed. Every other command is a QCoreApplication.
+static bool benchNeedsGui(int argc, char **argv)
+{
+    if (argc < 2 || std::strcmp(argv[1], "bench") != 0)
+        return false;
+    for (int i = 2; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--step" && i + 1 < argc)
+            return QByteArray(argv[i + 1]).contains("scene");
+        if (arg.startsWith("--step="))
+            return arg.contains("scene");
+    }
+    return true;
+}
+#endif
+
 } // namespace pp::cli
 
 int main(int argc, char **argv)
 {
     using namespace pp::cli;
-    QCoreApplication app(argc, argv);
+    std::unique_ptr<QCoreApplication> app;
+#ifdef POCPLAN_HAS_GUI
+    if (benchNeedsGui(argc, argv)) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QApplication>(argc, argv);
+    }
+#endif
+    if (!app)
+        app = std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("pocplanner"));
     QCoreApplication::setOrganizationName(QStringLiteral("pocplanner"));
     QCoreApplication::setApplicationVersion(QStringLiteral(POCPLAN_VERSION));

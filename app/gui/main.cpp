@@ -29,6 +29,8 @@ int main(int argc, char **argv)
     else if (!window.openFile(files.first()))
         window.newFromTemplate(QStringLiteral("poc-3c1d"));
     window.show();
+    if (!parser.isSet(screenshotOpt))
+        QTimer::singleShot(0, &window, &pp::gui::MainWindow::offerRecovery);
     if (parser.isSet(screenshotOpt)) {
         const QString out = parser.value(screenshotOpt);
         QTimer::singleShot(500, &window, [&window, out] {

@@ -8,7 +8,7 @@
 
 using namespace pp;
 
-// The GUI shell, offscreen: it opens the sample kit, draws each rack-mounted device, and shows power.
+// The main window, offscreen: it opens the sample kit, draws each device (0U PDUs beside the rack), and shows power.
 class TestMainWindow : public QObject {
     Q_OBJECT
 private slots:
@@ -35,7 +35,7 @@ void TestMainWindow::showsSampleKit()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QCOMPARE(deviceIdsOnCanvas(window.scene()),
              (QStringList{QStringLiteral("cn1"), QStringLiteral("cn2"), QStringLiteral("cn3"), QStringLiteral("db1"),
-                          QStringLiteral("sw1"), QStringLiteral("sw2"), QStringLiteral("swm")}));
+                          QStringLiteral("pduA"), QStringLiteral("pduB"), QStringLiteral("sw1"), QStringLiteral("sw2"), QStringLiteral("swm")}));
     const QList<QLabel *> labels = window.statusBar()->findChildren<QLabel *>();
     bool found = false;
     for (QLabel *l : labels)

@@ -1,0 +1,218 @@
+#include "planeditor.h"
+
+#include "commands/cmddeviceadd.h"
+#include "commands/cmddeviceedit.h"
+#include "commands/cmddevicemove.h"
+#include "commands/cmddeviceremove.h"
+#include "commands/cmdrackadd.h"
+#include "commands/cmdrackremove.h"
+#include "commands/cmdrackrename.h"
+#include "commands/cmdrackreorder.h"
+#include "commands/cmdrackresize.h"
+#include "commands/cmdsiteedit.h"
+#include "commands/cmdwaiveradd.h"
+#include "commands/cmdwaiverremove.h"
+
+#include "planner/resolvedplan.h"
+
+#include <QUndoStack>
+#include <unordered_set>
+
+namespace pp::gui {
+
+PlanEditor::PlanEditor(PlanDocument &document, QObject *parent)
+    : QObject(parent), m_document(document), m_undoStack(new QUndoStack(this))
+{
+    // The document's modified flag follows the undo stack: undoing back to the saved state is clean.
+    connect(m_undoStack, &QUndoStack::cleanChanged, this, [this](bool clean) { m_document.setModified(!clean); });
+    connect(&m_document, &PlanDocument::planReset, m_undoStack, &QUndoStack::clear);
+    connect(&m_document, &PlanDocument::modifiedChanged, this, [this](bool modified) {
+        if (!modified && !m_undoStack->isClean())
+            m_undoStack->setClean();
+    });
+}
+
+ops::OpResult PlanEditor::push(QUndoCommand *command)
+{
+    ops::OpResult result;
+    static_cast<PlanCommand *>(command)->setResultSink(&result);
+    m_undoStack->push(command); // deletes the command when its first redo was refused
+    if (!result)
+        emit refused(result.error);
+    return result;
+}
+
+Device PlanEditor::newDevice(const QString &typeId, const ops::Placement &where) const
+{
+    const Plan &plan = m_document.plan();
+    const DeviceType *type = m_document.catalog().deviceType(typeId);
+    QString prefix = QStringLiteral("dev");
+    QString hostPrefix = QStringLiteral("device-");
+    QStringList feeds;
+    if (type) {
+        switch (type->role) {
+        case Role::CNode: prefix = QStringLiteral("cn"); hostPrefix = QStringLiteral("cnode-"); break;
+        case Role::DBox: prefix = QStringLiteral("db"); hostPrefix = QStringLiteral("dbox-"); break;
+        case Role::Switch: prefix = QStringLiteral("sw"); hostPrefix = QStringLiteral("switch-"); break;
+        case Role::Pdu: prefix = QStringLiteral("pdu"); hostPrefix = QStringLiteral("pdu-"); break;
+        case Role::Cable: prefix = QStringLiteral("cab"); hostPrefix = QStringLiteral("cable-"); break;
+        case Role::Other: break;
+        }
+        // Dual PSUs go to both feeds, the way the site expects A+B redundancy.
+        const int psus = static_cast<int>(type->psu.count.valueOr(type->role == Role::Pdu ? 0 : 2));
+        for (int i = 0; i < psus; ++i)
+            feeds << (i % 2 == 0 ? QStringLiteral("A") : QStringLiteral("B"));
+    }
+    Device d;
+    d.id = plan.unusedDeviceId(prefix);
+    std::unordered_set<QString> hostnames;
+    for (const Device &other : plan.devices)
+        hostnames.insert(other.hostname);
+    for (int n = 1;; ++n) {
+        d.hostname = hostPrefix + QString::number(n);
+        if (!hostnames.count(d.hostname))
+            break;
+    }
+    d.type = typeId;
+    d.rack = where.rack;
+    d.u = where.u;
+    d.face = where.face;
+    d.psuFeeds = feeds;
+    return d;
+}
+
+ops::OpResult PlanEditor::addDevice(const QString &typeId, const ops::Placement &where)
+{
+    const ops::OpResult check = ops::checkPlacement(m_document.plan(), m_document.catalog(), typeId, where);
+    if (!check) {
+        emit refused(check.error);
+        return check;
+    }
+    return addDevices({newDevice(typeId, where)});
+}
+
+ops::OpResult PlanEditor::addDevices(std::vector<Device> devices, const QString &text)
+{
+    if (devices.empty())
+        return ops::OpResult::refused(tr("nothing to add"));
+    return push(new CmdDeviceAdd(m_document, std::move(devices), text));
+}
+
+ops::OpResult PlanEditor::removeDevices(const QStringList &ids)
+{
+    if (ids.isEmpty())
+        return ops::OpResult::refused(tr("nothing selected to delete"));
+    return push(new CmdDeviceRemove(m_document, ids));
+}
+
+ops::OpResult PlanEditor::moveDevices(const Moves &moves)
+{
+    if (moves.empty())
+        return ops::OpResult::refused(tr("nothing to move"));
+    return push(new CmdDeviceMove(m_document, moves));
+}
+
+ops::OpResult PlanEditor::nudgeDevices(const QStringList &ids, int deltaU)
+{
+    Moves moves;
+    for (const QString &id : ids) {
+        const Device *d = m_document.plan().findDevice(id);
+        const DeviceType *type = d ? m_document.catalog().deviceType(d->type) : nullptr;
+        if (!type || !type->isRackMounted() || d->rack.isEmpty())
+            continue;
+        moves.emplace_back(id, ops::Placement{d->rack, d->u + deltaU, d->face});
+    }
+    return moveDevices(moves);
+}
+
+ops::OpResult PlanEditor::shiftDevicesToRack(const QStringList &ids, int deltaRack)
+{
+    const Plan &plan = m_document.plan();
+    Moves moves;
+    for (const QString &id : ids) {
+        const Device *d = plan.findDevice(id);
+        if (!d || d->rack.isEmpty())
+            continue;
+        const int target = plan.rackIndex(d->rack) + deltaRack;
+        if (target < 0 || target >= static_cast<int>(plan.racks.size())) {
+            const ops::OpResult r = ops::OpResult::refused(tr("there is no rack %1 of %2").arg(deltaRack < 0 ? tr("left") : tr("right"), d->rack));
+            emit refused(r.error);
+            return r;
+        }
+        moves.emplace_back(id, ops::Placement{plan.racks[static_cast<std::size_t>(target)].id, d->u, d->face});
+    }
+    return moveDevices(moves);
+}
+
+ops::OpResult PlanEditor::duplicateDevices(const QStringList &ids, QStringList *newIds)
+{
+    std::vector<Device> copies;
+    const ops::OpResult planned = ops::planDuplicates(m_document.plan(), m_document.catalog(), ids, &copies);
+    if (!planned) {
+        emit refused(planned.error);
+        return planned;
+    }
+    if (newIds) {
+        newIds->clear();
+        for (const Device &d : copies)
+            *newIds << d.id;
+    }
+    return addDevices(std::move(copies), ids.size() == 1 ? tr("Duplicate %1").arg(ids.front()) : tr("Duplicate %n devices", nullptr, static_cast<int>(ids.size())));
+}
+
+ops::OpResult PlanEditor::setDevice(const Device &updated, const QString &what)
+{
+    return push(new CmdDeviceEdit(m_document, updated, what));
+}
+
+ops::OpResult PlanEditor::addRack(int index, QString *newId)
+{
+    const Plan &plan = m_document.plan();
+    Rack rack;
+    rack.id = plan.unusedRackId();
+    rack.name = QStringLiteral("Rack %1").arg(rack.id.mid(1));
+    SiteProfile site;
+    if (ResolvedPlan::resolveSite(plan, m_document.catalog(), site, nullptr))
+        rack.heightU = site.rack.heightU;
+    rack.position = static_cast<int>(plan.racks.size()) + 1;
+    if (newId)
+        *newId = rack.id;
+    return push(new CmdRackAdd(m_document, rack, index));
+}
+
+ops::OpResult PlanEditor::removeRack(const QString &id)
+{
+    return push(new CmdRackRemove(m_document, id));
+}
+
+ops::OpResult PlanEditor::renameRack(const QString &id, const QString &name)
+{
+    return push(new CmdRackRename(m_document, id, name));
+}
+
+ops::OpResult PlanEditor::resizeRack(const QString &id, int heightU)
+{
+    return push(new CmdRackResize(m_document, id, heightU));
+}
+
+ops::OpResult PlanEditor::reorderRack(const QString &id, int newIndex)
+{
+    return push(new CmdRackReorder(m_document, id, newIndex));
+}
+
+ops::OpResult PlanEditor::addWaiver(const Waiver &waiver)
+{
+    return push(new CmdWaiverAdd(m_document, waiver));
+}
+
+ops::OpResult PlanEditor::removeWaiver(const QString &rule, const QString &subject)
+{
+    return push(new CmdWaiverRemove(m_document, rule, subject));
+}
+
+ops::OpResult PlanEditor::setSite(const QString &profile, const Json &overrides)
+{
+    return push(new CmdSiteEdit(m_document, profile, overrides));
+}
+
+} // namespace pp::gui
