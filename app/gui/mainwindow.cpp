@@ -24,7 +24,9 @@
 #include <QGraphicsItem>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
+#include <QTreeWidget>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
@@ -204,6 +206,18 @@ void MainWindow::createActions()
         m_view->setFocus();
     });
 
+    // Keyboard-only use: every panel is one key away (Tab on the canvas walks the devices).
+    makeAction(QStringLiteral("view.catalog"), tr("Go to catalog &search"), QKeySequence::Find, nullptr);
+    connect(action(QStringLiteral("view.catalog")), &QAction::triggered, this, [this] {
+        findChild<QDockWidget *>(QStringLiteral("dock.catalog"))->show();
+        m_palette->searchBox()->setFocus();
+        m_palette->searchBox()->selectAll();
+    });
+    makeAction(QStringLiteral("view.findings"), tr("Go to fi&ndings"), QKeySequence(Qt::Key_F9), nullptr);
+    connect(action(QStringLiteral("view.findings")), &QAction::triggered, this, [this] {
+        findChild<QDockWidget *>(QStringLiteral("dock.findings"))->show();
+        m_findings->tree()->setFocus();
+    });
     makeAction(QStringLiteral("plan.site"), tr("&Site…"), QKeySequence(Qt::CTRL | Qt::Key_T), &MainWindow::editSite);
     makeAction(QStringLiteral("plan.check"), tr("&Check now"), QKeySequence(Qt::Key_F5), &MainWindow::recheck);
 }
@@ -247,7 +261,7 @@ void MainWindow::createMenus()
         rack->addAction(action(QLatin1String(name)));
 
     QMenu *view = m_menus[static_cast<int>(Menu::View)] = menuBar()->addMenu(tr("&View"));
-    for (const char *name : {"view.rear", "view.fit", "view.zoomIn", "view.zoomOut", "view.zoom100", "view.canvas"})
+    for (const char *name : {"view.rear", "view.fit", "view.zoomIn", "view.zoomOut", "view.zoom100", "view.canvas", "view.catalog", "view.findings"})
         view->addAction(action(QLatin1String(name)));
     view->addSeparator();
     m_docksMenu = view->addMenu(tr("&Panels"));
@@ -273,7 +287,7 @@ void MainWindow::createMenus()
                                     "<tr><td><b>Ctrl+Shift+N</b></td><td>add a rack; Ctrl+Shift+← → reorder</td></tr>"
                                     "<tr><td><b>R</b></td><td>front / rear</td></tr>"
                                     "<tr><td><b>Ctrl + / − / 0 / 1</b></td><td>zoom in / out / fit / 100%</td></tr>"
-                                    "<tr><td><b>F6</b></td><td>focus the canvas; F5 re-check</td></tr>"
+                                    "<tr><td><b>F6</b> / <b>Ctrl+F</b> / <b>F9</b></td><td>go to the canvas / catalog search / findings; F5 re-check</td></tr>"
                                     "<tr><td><b>Space + drag</b>, middle drag</td><td>pan; wheel zooms</td></tr>"
                                     "</table>"));
     });

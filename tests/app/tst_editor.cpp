@@ -13,6 +13,7 @@
 
 #include "planner/planio.h"
 #include "planner/plansummary.h"
+#include "planner/rules/checkcontext.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -47,6 +48,7 @@ private slots:
     void autosaveAndRestore();
     void chartSeriesEqualModel();
     void chartsSave();
+    void realRulesMarkTheBrokenPlan();
 
 private:
     std::unique_ptr<MainWindow> m_window;
@@ -59,9 +61,9 @@ public:
     explicit FlagDeviceRule(QString id) : m_id(std::move(id)) {}
     QString id() const override { return QStringLiteral("test.flag"); }
     QString description() const override { return QStringLiteral("flags one device"); }
-    void check(const ResolvedPlan &plan, std::vector<Finding> &out) const override
+    void check(const CheckContext &ctx, std::vector<Finding> &out) const override
     {
-        if (plan.deviceIndex(m_id) < 0)
+        if (ctx.resolved().deviceIndex(m_id) < 0)
             return;
         Finding f;
         f.rule = id();
@@ -454,6 +456,31 @@ void TestEditor::chartSeriesEqualModel()
     QCOMPARE(aLost[3], 0.0);                   // it goes dark when A is lost
     QVERIFY(qFuzzyCompare(bLost[2], dboxKW));
     QVERIFY(qFuzzyCompare(dash.limitLine(DashboardWidget::FeedLoad), site.power.feeds.capacityW() / 1000.0));
+    // The normal-case feed loads are the ones the power.feed-capacity rule checks.
+    const CheckContext ctx(resolved);
+    for (std::size_t r = 0; r < ctx.rackLoads().size(); ++r)
+        for (std::size_t f = 0; f < 2; ++f)
+            QVERIFY(qFuzzyCompare(1.0 + normal[2 * r + f], 1.0 + ctx.rackLoads()[r].feedMaxW[f] / 1000.0));
+}
+
+void TestEditor::realRulesMarkTheBrokenPlan()
+{
+    MainWindow &w = *m_window;
+    QVERIFY(w.openFile(QStringLiteral(POCPLAN_TEST_DATA "/broken-power-roce.pocplan.json")));
+    w.recheck();
+    QTRY_VERIFY(!w.checks().isBusy());
+    QTRY_VERIFY(!w.checks().report().findings.empty());
+    QStringList rules;
+    for (const Finding &f : w.checks().report().findings)
+        if (f.severity == Severity::Error)
+            rules << f.rule;
+    QVERIFY2(rules.contains(QStringLiteral("power.site-budget")), qPrintable(rules.join(QLatin1Char(' '))));
+    QVERIFY2(rules.contains(QStringLiteral("network.roce")), qPrintable(rules.join(QLatin1Char(' '))));
+    QVERIFY2(rules.contains(QStringLiteral("power.feed-redundancy")), qPrintable(rules.join(QLatin1Char(' '))));
+    // db2 has both PSUs on feed A: it carries an error marker; the findings list shows every error.
+    QCOMPARE(w.scene().deviceItem(QStringLiteral("db2"))->marker(), Marker::Error);
+    QVERIFY(w.findings().tree()->topLevelItemCount() >= rules.size());
+    w.document().setModified(false);
 }
 
 void TestEditor::chartsSave()
