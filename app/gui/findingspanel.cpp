@@ -12,6 +12,7 @@
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace pp::gui {
 
@@ -131,7 +132,14 @@ void FindingsPanel::rebuildRows()
     m_tree->blockSignals(true);
     m_tree->clear();
     QTreeWidgetItem *current = nullptr;
-    for (std::size_t i = 0; i < m_report.findings.size(); ++i) {
+    // Errors first, then warnings, then info and waived; report order within each.
+    std::vector<std::size_t> order(m_report.findings.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [this](std::size_t a, std::size_t b) {
+        return static_cast<int>(m_report.findings[a].severity) < static_cast<int>(m_report.findings[b].severity);
+    });
+    for (std::size_t i : order) {
         const Finding &f = m_report.findings[i];
         const bool shown = f.severity == Severity::Error ? m_showErrors->isChecked() : f.severity == Severity::Warning ? m_showWarnings->isChecked() : m_showInfo->isChecked();
         if (!shown)

@@ -303,6 +303,7 @@ void MainWindow::createDocks()
 {
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
     m_palette = new CatalogPalette(m_catalog, this);
+    m_palette->setMinimumWidth(250); // model names stay readable
     addDock(m_palette, tr("Catalog"), Qt::LeftDockWidgetArea)->setObjectName(QStringLiteral("dock.catalog"));
     m_inspector = new InspectorPanel(*m_editor, this);
     QDockWidget *inspector = addDock(m_inspector, tr("Inspector"), Qt::RightDockWidgetArea);
