@@ -6,6 +6,8 @@
 #include "planner/rules/ruleengine.h"
 #include "planner/resolvedplan.h"
 #include "planner/topology/autocabler.h"
+#include "planner/sizing/sizingdata.h"
+#include "planner/sizing/sizingengine.h"
 
 #ifdef POCPLAN_HAS_GUI
 #include "app/gui/scenebench.h"
@@ -92,6 +94,27 @@ std::vector<BenchStep> benchSteps()
                          fixture->editOnce();
                      }});
 #endif
+    // 1,000 sizing scenarios (GPUs × profile × capacity × checkpoint); independent of the plan size.
+    steps.push_back({QStringLiteral("size"), [](const BenchInput &in) {
+                         const SizingData &data = SizingData::builtIn();
+                         const SizingEngine engine(*in.catalog, data);
+                         const QStringList profiles{QStringLiteral("good"), QStringLiteral("better"), QStringLiteral("best"), QStringLiteral("custom")};
+                         int cnodes = 0;
+                         for (int i = 0; i < 1000; ++i) {
+                             SizingInputs s = SizingInputs::defaults(data);
+                             s.gpus = 1024 * (1 + i % 50) * 8;
+                             s.profile = profiles.at(i / 50 % 4);
+                             s.customReadGBpsPerGpu = 0.5;
+                             s.customWriteGBpsPerGpu = 0.25;
+                             s.capacityPB = 10.0 * (1 + i / 200);
+                             s.ckptParams = 1e11 * (1 + i % 20);
+                             s.dboxType = i % 2 ? QStringLiteral("dbox-maverick-5400") : QStringLiteral("dbox-ceres-1350");
+                             cnodes += engine.size(s).design.cnodes;
+                         }
+                         if (cnodes <= 0)
+                             qFatal("sizing bench produced no C-nodes");
+                     },
+                     1});
     return steps;
 }
 

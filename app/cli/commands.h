@@ -8,6 +8,8 @@ namespace pp::cli {
 int runNew(CliContext &ctx, const QStringList &args);
 int runInfo(CliContext &ctx, const QStringList &args);
 int runCatalog(CliContext &ctx, const QStringList &args);
+int runSize(CliContext &ctx, const QStringList &args);
+int runCompare(CliContext &ctx, const QStringList &args);
 int runBench(CliContext &ctx, const QStringList &args);
 int runCheck(CliContext &ctx, const QStringList &args);
 int runCable(CliContext &ctx, const QStringList &args);

@@ -1,6 +1,7 @@
 #include "commands.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <cstring>
 #include <memory>
 
@@ -17,6 +18,8 @@ const std::vector<Command> &commands()
         {"info", "devices, U, power, heat and capacity of a plan", runInfo},
         {"check", "check a plan against its site and the design rules", runCheck},
         {"catalog", "list the device types and site profiles", runCatalog},
+        {"size", "size a storage design from GPUs, bandwidth, capacity and checkpoints", runSize},
+        {"compare", "compare designs with object-store and Lustre columns (md, csv, json, pdf)", runCompare},
         {"bench", "measure load, checks and exports on generated plans", runBench},
         {"cable", "cable a plan automatically (switch pair, leaf-spine, uplinks, management)", runCable},
         {"cables", "list every link: both ends, cable, length, label", runCables},
@@ -58,6 +61,17 @@ static bool benchNeedsGui(int argc, char **argv)
 
 } // namespace pp::cli
 
+// True when an argument asks for a painted format (pdf, png).
+static bool paintsOutput(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a = QByteArray(argv[i]).toLower();
+        if (a == "pdf" || a == "png" || a.endsWith(".pdf") || a.endsWith(".png") || a.endsWith("=pdf") || a.endsWith("=png"))
+            return true;
+    }
+    return false;
+}
+
 int main(int argc, char **argv)
 {
     using namespace pp::cli;
@@ -68,6 +82,13 @@ int main(int argc, char **argv)
         app = std::make_unique<QApplication>(argc, argv);
     }
 #endif
+    // PDF exports paint text, which needs a QGuiApplication (offscreen: no display). Other
+    // commands stay on QCoreApplication, which starts faster and prints no platform warnings.
+    if (!app && paintsOutput(argc, argv)) {
+        if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    }
     if (!app)
         app = std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("pocplanner"));

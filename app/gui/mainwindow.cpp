@@ -11,6 +11,7 @@
 #include "rackscene.h"
 #include "rackview.h"
 #include "sitedialog.h"
+#include "sizingtab.h"
 
 #include "planner/plansummary.h"
 #include "planner/templates.h"
@@ -350,6 +351,9 @@ void MainWindow::createToolHooks()
     });
     cabling->addMenu(menuBar());
     connect(cabling, &CablingActions::message, this, &MainWindow::showMessage);
+
+    // Sizing & Compare: a dock tab with a View-menu toggle; a created plan opens like a template.
+    installSizingTab(*this, m_catalog, [this](Plan plan) { if (maybeSave()) m_document->reset(std::move(plan), QString()); });
 
     // Help stays the last menu whatever was added above.
     menuBar()->removeAction(menu(Menu::Help)->menuAction());
