@@ -239,13 +239,15 @@ void SizingTab::loadPreset(const QString &id)
         in = SizingInputs::forDesign(*preset, m_data, m_catalog);
     m_base = in;
     setInputs(in);
+    m_loading = true;
+    selectData(m_preset, m_data.design(id) ? id : QString());
+    m_loading = false;
     recompute();
 }
 
 void SizingTab::setInputs(const SizingInputs &in)
 {
     m_loading = true;
-    selectData(m_preset, m_data.design(m_base.name) ? m_base.name : m_preset->currentData().toString());
     m_gpus->setValue(in.gpus);
     m_gpusPerNode->setValue(in.gpusPerNode);
     selectData(m_profile, in.profile);

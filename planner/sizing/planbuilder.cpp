@@ -107,7 +107,7 @@ bool PlanBuilder::build(const SizingResult &result, const PlanBuildOptions &opti
             swSpeed = g.speedGbps;
             pattern = g.pattern;
         }
-    if (const SwitchPortPlan *portPlan = SizingData::builtIn().portPlan(swPorts)) {
+    if (const SizingPortPlan *portPlan = SizingData::builtIn().portPlan(swPorts)) {
         const int nodePorts = static_cast<int>(portPlan->nodePorts.valueOr(0));
         const int uplinkPorts = static_cast<int>(portPlan->uplinkPorts.valueOr(0));
         for (const QString &id : leafIds)

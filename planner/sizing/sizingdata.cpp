@@ -56,7 +56,7 @@ SizingData SizingData::fromJson(const Json &doc)
     const Json &plans = json::array(doc, "switchPortPlans", root, true);
     for (std::size_t i = 0; i < plans.size(); ++i) {
         const QString p = json::join(QStringLiteral("switchPortPlans"), i);
-        SwitchPortPlan sp;
+        SizingPortPlan sp;
         sp.switchPorts = json::integer(plans[i], "switchPorts", p, 1, 10000);
         sp.nodePorts = readFigure(plans[i], "nodePorts", p);
         sp.uplinkPorts = readFigure(plans[i], "uplinkPorts", p);
@@ -142,9 +142,9 @@ const DesignPreset *SizingData::design(const QString &id) const
     return nullptr;
 }
 
-const SwitchPortPlan *SizingData::portPlan(int switchPorts) const
+const SizingPortPlan *SizingData::portPlan(int switchPorts) const
 {
-    for (const SwitchPortPlan &p : portPlans)
+    for (const SizingPortPlan &p : portPlans)
         if (p.switchPorts == switchPorts)
             return &p;
     return nullptr;

@@ -21,7 +21,7 @@ struct SuperPodProfile {
 };
 
 // Which switch ports face nodes, uplinks and ISLs, for a switch with this many ports.
-struct SwitchPortPlan {
+struct SizingPortPlan {
     int switchPorts = 0;
     Figure nodePorts;
     Figure uplinkPorts;
@@ -60,7 +60,7 @@ struct SizingData {
     Figure observedReadEfficiency;
     Figure observedWriteEfficiency;
     Figure clientLinkEfficiency;
-    std::vector<SwitchPortPlan> portPlans;
+    std::vector<SizingPortPlan> portPlans;
     Figure objectStoreTbitPer100PB;
     Figure objectStoreRacks;
     Figure objectStorePowerKW;
@@ -84,7 +84,7 @@ struct SizingData {
     const SuperPodProfile *profile(const QString &id) const;
     const DesignPreset *design(const QString &id) const;
     // The port plan for a switch with this many ports, or nullptr when none is known.
-    const SwitchPortPlan *portPlan(int switchPorts) const;
+    const SizingPortPlan *portPlan(int switchPorts) const;
 };
 
 } // namespace pp

@@ -361,7 +361,7 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
 
     // 9. Switches from port counts.
     const PortSum swPorts = portsOf(*sw, PortPurpose::Data);
-    const SwitchPortPlan *portPlan = m_data.portPlan(swPorts.count);
+    const SizingPortPlan *portPlan = m_data.portPlan(swPorts.count);
     const int lanes = lanesAt(*sw, cPorts.speedGbps);
     if (!portPlan || lanes == 0) {
         result.error = !portPlan ? QStringLiteral("no port plan for a %1-port switch in resources/sizing").arg(swPorts.count)
