@@ -352,8 +352,10 @@ void MainWindow::createToolHooks()
     cabling->addMenu(menuBar());
     connect(cabling, &CablingActions::message, this, &MainWindow::showMessage);
 
-    // Sizing & Compare: a dock tab with a View-menu toggle; a created plan opens like a template.
-    installSizingTab(*this, m_catalog, [this](Plan plan) { if (maybeSave()) m_document->reset(std::move(plan), QString()); });
+    // Sizing & Compare tab; a plan created from a design opens like a template.
+    auto *sizing = new SizingTab(m_catalog, this);
+    addTab(sizing, tr("Sizing && Compare"));
+    connect(sizing, &SizingTab::planCreated, this, [this](const Plan &plan) { if (maybeSave()) m_document->reset(plan, QString()); });
 
     // Help stays the last menu whatever was added above.
     menuBar()->removeAction(menu(Menu::Help)->menuAction());
