@@ -1,6 +1,12 @@
 #include "bench.h"
 #include "commands.h"
 
+#include "exporters/bomdata.h"
+#include "exporters/bomwriter.h"
+#include "exporters/bomxlsxwriter.h"
+#include "exporters/exportjob.h"
+#include "exporters/rackdiagramdata.h"
+#include "exporters/rackdiagramwriter.h"
 #include "planner/generatedplan.h"
 #include "planner/planio.h"
 #include "planner/rules/ruleengine.h"
@@ -19,6 +25,7 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QTemporaryDir>
 #include <algorithm>
 
 namespace pp::cli {
@@ -115,6 +122,50 @@ std::vector<BenchStep> benchSteps()
                              qFatal("sizing bench produced no C-nodes");
                      },
                      1});
+    // Export steps run on the resolved plan, as `pocplan export` does (checks included).
+    const auto resolvedSite = [](const BenchInput &in) {
+        SiteProfile site;
+        QString error;
+        if (!ResolvedPlan::resolveSite(*in.plan, *in.catalog, site, &error))
+            qFatal("%s", qPrintable(error));
+        return site;
+    };
+    steps.push_back({QStringLiteral("export-bom"), [resolvedSite](const BenchInput &in) {
+                         const ResolvedPlan resolved(*in.plan, *in.catalog, resolvedSite(in));
+                         const BomData bom = buildBom(ExportContext(resolved));
+                         QByteArray xlsx;
+                         QString error;
+                         if (BomWriter::csv(bom).isEmpty() || BomWriter::json(bom).isEmpty() || BomWriter::markdown(bom).isEmpty()
+                             || !BomXlsxWriter::write(bom, &xlsx, &error))
+                             qFatal("export-bom failed: %s", qPrintable(error));
+                     }});
+    steps.push_back({QStringLiteral("export-svg"), [resolvedSite](const BenchInput &in) {
+                         const ResolvedPlan resolved(*in.plan, *in.catalog, resolvedSite(in));
+                         const RackDiagramData data = buildRackDiagrams(ExportContext(resolved));
+                         qsizetype bytes = 0;
+                         for (const RackFaceDiagram &face : data.faces)
+                             bytes += RackDiagramWriter::svg(data, face).size();
+                         if (bytes == 0)
+                             qFatal("export-svg wrote nothing");
+                     }});
+    steps.push_back({QStringLiteral("export-pdf"), [resolvedSite](const BenchInput &in) {
+                         const ResolvedPlan resolved(*in.plan, *in.catalog, resolvedSite(in));
+                         const RackDiagramData data = buildRackDiagrams(ExportContext(resolved));
+                         QByteArray pdf;
+                         QString error;
+                         if (!RackDiagramWriter::pdf(data, QPageSize::A4, &pdf, &error))
+                             qFatal("export-pdf failed: %s", qPrintable(error));
+                     }, 100});
+    // Every format of `pocplan export`, written to a temporary folder (the 100-rack goal is 5 s).
+    steps.push_back({QStringLiteral("export-all"), [resolvedSite](const BenchInput &in) {
+                         const ResolvedPlan resolved(*in.plan, *in.catalog, resolvedSite(in));
+                         QTemporaryDir dir;
+                         OutputFolder folder(dir.path());
+                         ExportJob job(resolved, ExportOptions::everything());
+                         QString error;
+                         if (!job.run(folder, &error))
+                             qFatal("export-all failed: %s", qPrintable(error));
+                     }, 100});
     return steps;
 }
 

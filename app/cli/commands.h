@@ -16,6 +16,7 @@ int runCable(CliContext &ctx, const QStringList &args);
 int runCables(CliContext &ctx, const QStringList &args);
 int runVerifyCabling(CliContext &ctx, const QStringList &args);
 int runSwitchConfig(CliContext &ctx, const QStringList &args);
+int runExport(CliContext &ctx, const QStringList &args);
 
 struct Command {
     const char *name;

@@ -8,6 +8,7 @@
 #ifdef POCPLAN_HAS_GUI
 #include <QApplication>
 #endif
+#include <QGuiApplication>
 
 namespace pp::cli {
 
@@ -20,6 +21,7 @@ const std::vector<Command> &commands()
         {"catalog", "list the device types and site profiles", runCatalog},
         {"size", "size a storage design from GPUs, bandwidth, capacity and checkpoints", runSize},
         {"compare", "compare designs with object-store and Lustre columns (md, csv, json, pdf)", runCompare},
+        {"export", "write the BOM, rack diagrams, cable plan, runbook, check report and NetBox files", runExport},
         {"bench", "measure load, checks and exports on generated plans", runBench},
         {"cable", "cable a plan automatically (switch pair, leaf-spine, uplinks, management)", runCable},
         {"cables", "list every link: both ends, cable, length, label", runCables},
@@ -82,9 +84,11 @@ int main(int argc, char **argv)
         app = std::make_unique<QApplication>(argc, argv);
     }
 #endif
-    // PDF exports paint text, which needs a QGuiApplication (offscreen: no display). Other
-    // commands stay on QCoreApplication, which starts faster and prints no platform warnings.
-    if (!app && paintsOutput(argc, argv)) {
+    // PDF and PNG exports paint text, which needs a QGuiApplication (offscreen: no display);
+    // `export` and `bench` paint by default. Other commands stay on QCoreApplication, which
+    // starts faster and prints no platform warnings.
+    const bool exportsByDefault = argc >= 2 && (std::strcmp(argv[1], "export") == 0 || std::strcmp(argv[1], "bench") == 0);
+    if (!app && (paintsOutput(argc, argv) || exportsByDefault)) {
         if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         app = std::make_unique<QGuiApplication>(argc, argv);

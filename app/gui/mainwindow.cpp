@@ -5,6 +5,7 @@
 #include "catalogpalette.h"
 #include "checkrunner.h"
 #include "dashboardwidget.h"
+#include "exportdialog.h"
 #include "findingspanel.h"
 #include "inspectorpanel.h"
 #include "planeditor.h"
@@ -20,6 +21,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGraphicsItem>
@@ -343,6 +345,19 @@ void MainWindow::createToolHooks()
     //   addTab(new SizingWidget(...), tr("Sizing"));                         // Sizing tab
     //   menu(Menu::Tools)->addAction(tr("Catalog editor…"), ...);            // Catalog editor
     //   addDock(new PortView(...), tr("Ports"), Qt::RightDockWidgetArea);    // a panel
+
+    // File > Export: the deliverables dialog (exporters library).
+    QAction *exportAction = new QAction(tr("&Export…"), this);
+    exportAction->setObjectName(QStringLiteral("file.export"));
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(exportAction, &QAction::triggered, this, [this] {
+        const QFileInfo planFile(m_document->fileName());
+        const QString suggested = planFile.fileName().isEmpty() ? QDir::homePath() + QStringLiteral("/pocplan-export")
+                                                                 : planFile.absolutePath() + QLatin1Char('/') + planFile.completeBaseName() + QStringLiteral("-export");
+        ExportDialog dialog(m_document->plan(), m_catalog, suggested, this);
+        dialog.exec();
+    });
+    menu(Menu::File)->insertAction(action(QStringLiteral("file.quit")), exportAction);
 
     // Network menu: "Cable automatically" and the port view, undoable on the editor's stack.
     auto *cabling = new CablingActions(this, *m_document, &m_editor->undoStack(), [this] {

@@ -1,0 +1,303 @@
+#include "exporters/bomdata.h"
+
+#include <QHash>
+#include <QSet>
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <tuple>
+
+namespace pp {
+
+QString bomSectionId(BomSection section)
+{
+    switch (section) {
+    case BomSection::Equipment: return QStringLiteral("equipment");
+    case BomSection::Cables: return QStringLiteral("cables");
+    case BomSection::Optics: return QStringLiteral("optics");
+    case BomSection::Pdus: return QStringLiteral("pdus");
+    }
+    return QString();
+}
+
+QString bomSectionTitle(BomSection section)
+{
+    switch (section) {
+    case BomSection::Equipment: return QStringLiteral("Equipment");
+    case BomSection::Cables: return QStringLiteral("Cables");
+    case BomSection::Optics: return QStringLiteral("Optics");
+    case BomSection::Pdus: return QStringLiteral("PDUs");
+    }
+    return QString();
+}
+
+// Rounded to 1/1000 so that sums of catalog figures print without binary noise (59.88, not 59.880000001).
+static double tidy(double v)
+{
+    return std::round(v * 1000.0) / 1000.0;
+}
+
+static std::optional<double> times(const std::optional<double> &unit, int quantity)
+{
+    if (!unit)
+        return std::nullopt;
+    return tidy(*unit * quantity);
+}
+
+std::optional<double> BomLine::totalTypicalW() const { return times(unitTypicalW, quantity); }
+std::optional<double> BomLine::totalMaxW() const { return times(unitMaxW, quantity); }
+std::optional<double> BomLine::totalWeightKg() const { return times(unitWeightKg, quantity); }
+std::optional<int> BomLine::totalU() const
+{
+    if (!uHeight)
+        return std::nullopt;
+    return *uHeight * quantity;
+}
+
+int BomData::quantityOf(const QString &typeId) const
+{
+    int n = 0;
+    for (const BomLine &l : lines)
+        if (l.typeId == typeId)
+            n += l.quantity;
+    return n;
+}
+
+static int roleOrder(Role role)
+{
+    switch (role) {
+    case Role::CNode: return 0;
+    case Role::DBox: return 1;
+    case Role::Switch: return 2;
+    case Role::Other: return 3;
+    case Role::Cable: return 4;
+    case Role::Pdu: return 5;
+    }
+    return 6;
+}
+
+static BomLine lineFor(const DeviceType &type, BomSection section)
+{
+    BomLine line;
+    line.section = section;
+    line.typeId = type.id;
+    line.vendor = type.vendor;
+    line.model = type.model;
+    line.partNumber = type.partNumber;
+    line.description = type.description;
+    line.role = roleId(type.role);
+    line.unitTypicalW = type.typicalW.value;
+    line.unitMaxW = type.maxW.value;
+    line.unitWeightKg = type.weightKg.value;
+    if (section == BomSection::Equipment || section == BomSection::Pdus)
+        line.uHeight = type.uHeight;
+    return line;
+}
+
+// The transceiver a fibre run or uplink of this speed needs: the first catalog optic of that speed.
+static const DeviceType *transceiverFor(const Catalog &catalog, double speedGbps)
+{
+    for (const DeviceType *t : catalog.deviceTypes(Role::Cable))
+        if (t->cable.kind == QLatin1String("transceiver") && t->cable.speedGbps == speedGbps)
+            return t;
+    return nullptr;
+}
+
+static bool needsTransceivers(const DeviceType &cable)
+{
+    // DACs and AOCs carry their own ends; plain fibre needs an optic in each port.
+    return cable.cable.kind == QLatin1String("fibre");
+}
+
+namespace {
+
+// One physical cable after merging breakout legs.
+struct PhysicalCable {
+    const DeviceType *type = nullptr;
+    double lengthM = 0;
+};
+
+} // namespace
+
+static std::vector<PhysicalCable> physicalCables(const ResolvedPlan &resolved, QStringList *unknownCables)
+{
+    const Plan &plan = resolved.plan();
+    std::vector<PhysicalCable> cables;
+    // Breakout legs that share a head port: (cable type, device, physical port) → index in cables.
+    QHash<QString, std::size_t> heads;
+    // Breakout legs whose head port is not known: counted legs-at-a-time per (type, length).
+    std::map<std::pair<QString, double>, int> headlessLegs;
+    for (const Link &link : plan.links) {
+        const DeviceType *type = resolved.catalog().deviceType(link.cable);
+        if (!type) {
+            if (unknownCables && !unknownCables->contains(link.cable))
+                *unknownCables << link.cable;
+            continue;
+        }
+        const int legs = std::max(1, type->cable.legs);
+        if (legs == 1) {
+            cables.push_back({type, link.lengthM});
+            continue;
+        }
+        QString headKey;
+        for (const Endpoint *end : {&link.a, &link.b}) {
+            const DeviceType *deviceType = resolved.typeOf(end->device);
+            if (!deviceType)
+                continue;
+            const PortRef ref = deviceType->resolvePort(end->port);
+            if (ref.valid() && ref.lane >= 0) {
+                headKey = type->id + QLatin1Char('|') + end->device + QLatin1Char('|') + ref.baseName;
+                break;
+            }
+        }
+        if (headKey.isEmpty()) {
+            headlessLegs[{type->id, link.lengthM}] += 1;
+            continue;
+        }
+        const auto it = heads.constFind(headKey);
+        if (it == heads.cend()) {
+            heads.insert(headKey, cables.size());
+            cables.push_back({type, link.lengthM});
+        } else {
+            // The physical cable is as long as its longest leg.
+            PhysicalCable &c = cables[*it];
+            c.lengthM = std::max(c.lengthM, link.lengthM);
+        }
+    }
+    for (const auto &[key, legCount] : headlessLegs) {
+        const DeviceType *type = resolved.catalog().deviceType(key.first);
+        const int legs = std::max(1, type->cable.legs);
+        for (int i = 0; i < (legCount + legs - 1) / legs; ++i)
+            cables.push_back({type, key.second});
+    }
+    return cables;
+}
+
+BomData buildBom(const ExportContext &context)
+{
+    const ResolvedPlan &resolved = context.resolved();
+    const Plan &plan = context.plan();
+    const Catalog &catalog = context.catalog();
+    BomData bom;
+    bom.plan = plan.name;
+    bom.customer = plan.customer;
+    bom.site = context.site().name.isEmpty() ? context.site().id : context.site().name;
+    bom.track = plan.track;
+
+    // Devices, grouped by catalog type (one part number per type).
+    std::map<QString, int> deviceCounts;
+    for (std::size_t i = 0; i < plan.devices.size(); ++i)
+        if (resolved.typeOf(i))
+            deviceCounts[plan.devices[i].type] += 1;
+    std::vector<BomLine> equipment;
+    std::vector<BomLine> pdus;
+    for (const auto &[typeId, count] : deviceCounts) {
+        const DeviceType *type = catalog.deviceType(typeId);
+        const BomSection section = type->role == Role::Pdu ? BomSection::Pdus : BomSection::Equipment;
+        BomLine line = lineFor(*type, section);
+        line.quantity = count;
+        (section == BomSection::Pdus ? pdus : equipment).push_back(std::move(line));
+    }
+    std::stable_sort(equipment.begin(), equipment.end(), [&](const BomLine &a, const BomLine &b) {
+        const int ra = roleOrder(*roleFromId(a.role));
+        const int rb = roleOrder(*roleFromId(b.role));
+        return std::tie(ra, a.partNumber, a.typeId) < std::tie(rb, b.partNumber, b.typeId);
+    });
+
+    // Cables by type and length; optics where the cable kind needs them.
+    QStringList unknownCables;
+    std::map<std::pair<QString, double>, int> cableCounts;
+    std::map<QString, int> opticCounts;
+    std::map<QString, QStringList> opticNotes;
+    int opticsMissing = 0;
+    for (const PhysicalCable &c : physicalCables(resolved, &unknownCables)) {
+        cableCounts[{c.type->id, c.lengthM}] += 1;
+        if (needsTransceivers(*c.type)) {
+            if (const DeviceType *optic = transceiverFor(catalog, c.type->cable.speedGbps)) {
+                opticCounts[optic->id] += 2;
+                if (!opticNotes[optic->id].contains(QStringLiteral("both ends of fibre runs")))
+                    opticNotes[optic->id] << QStringLiteral("both ends of fibre runs");
+            } else {
+                opticsMissing += 2;
+            }
+        }
+    }
+    for (const Uplink &u : plan.uplinks) {
+        if (const DeviceType *optic = transceiverFor(catalog, u.speedGbps)) {
+            opticCounts[optic->id] += 1;
+            if (!opticNotes[optic->id].contains(QStringLiteral("kit end of site uplinks")))
+                opticNotes[optic->id] << QStringLiteral("kit end of site uplinks");
+        } else {
+            opticsMissing += 1;
+        }
+    }
+    std::vector<BomLine> cables;
+    for (const auto &[key, count] : cableCounts) {
+        BomLine line = lineFor(*catalog.deviceType(key.first), BomSection::Cables);
+        if (key.second > 0)
+            line.lengthM = key.second;
+        line.quantity = count;
+        if (line.role == QLatin1String("cable") && catalog.deviceType(key.first)->cable.legs > 1)
+            line.note = QStringLiteral("breakout, %1 legs per cable").arg(catalog.deviceType(key.first)->cable.legs);
+        cables.push_back(std::move(line));
+    }
+    std::vector<BomLine> optics;
+    for (const auto &[typeId, count] : opticCounts) {
+        const DeviceType *type = catalog.deviceType(typeId);
+        BomLine line = lineFor(*type, BomSection::Optics);
+        // A transceiver's catalog figure is its power per end (the module's maximum).
+        if (type->cable.powerWPerEnd.known())
+            line.unitMaxW = type->cable.powerWPerEnd.value;
+        line.quantity = count;
+        line.note = opticNotes[typeId].join(QStringLiteral("; "));
+        optics.push_back(std::move(line));
+    }
+    if (opticsMissing > 0) {
+        BomLine line;
+        line.section = BomSection::Optics;
+        line.typeId = QStringLiteral("unmatched-optics");
+        line.description = QStringLiteral("transceivers with no catalog type of the needed speed");
+        line.quantity = opticsMissing;
+        line.note = QStringLiteral("add a transceiver type to the catalog");
+        optics.push_back(std::move(line));
+    }
+    for (const QString &id : unknownCables) {
+        BomLine line;
+        line.section = BomSection::Cables;
+        line.typeId = id;
+        line.description = QStringLiteral("cable type not in the catalog");
+        line.quantity = static_cast<int>(std::count_if(plan.links.begin(), plan.links.end(), [&](const Link &l) { return l.cable == id; }));
+        cables.push_back(std::move(line));
+    }
+
+    for (auto *part : {&equipment, &cables, &optics, &pdus})
+        for (BomLine &l : *part)
+            bom.lines.push_back(std::move(l));
+
+    const PlanSummary &s = context.summary();
+    BomTotals &t = bom.totals;
+    t.typicalW = tidy(s.typicalW);
+    t.maxW = tidy(s.maxW);
+    t.heatKW = tidy(s.typicalW / 1000.0);
+    t.heatBtuPerHour = std::round(s.heatBtuPerHour());
+    t.weightKg = tidy(s.weightKg);
+    t.rawTB = tidy(s.rawTB);
+    t.usableTB = tidy(s.usableTB);
+    t.racks = static_cast<int>(plan.racks.size());
+    t.devicesWithUnknownPower = s.devicesWithUnknownPower;
+    for (std::size_t i = 0; i < plan.devices.size(); ++i) {
+        const DeviceType *type = resolved.typeOf(i);
+        if (!type)
+            continue;
+        t.rackUnits += type->uHeight;
+        if (!type->weightKg.known())
+            ++t.devicesWithUnknownWeight;
+    }
+    for (const BomLine &l : bom.lines)
+        if (l.section == BomSection::Optics && l.totalMaxW())
+            t.opticsMaxW += *l.totalMaxW();
+    t.opticsMaxW = tidy(t.opticsMaxW);
+    return bom;
+}
+
+} // namespace pp

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "exporters/outputfolder.h"
+#include "planner/resolvedplan.h"
+
+#include <QPageSize>
+#include <QStringList>
+#include <functional>
+
+namespace pp {
+
+// Which deliverables to write. Each list holds format ids; an empty list writes none of that kind.
+struct ExportOptions {
+    QStringList bom;        // csv, xlsx, json, md
+    QStringList diagrams;   // svg, png, pdf, drawio
+    QStringList cables;     // csv, md
+    QStringList runbook;    // md, html, pdf
+    QStringList report;     // json, txt
+    bool netbox = false;
+    QPageSize::PageSizeId pageSize = QPageSize::A4;
+
+    static ExportOptions everything();
+    static QStringList knownFormats(const QString &kind); // "bom" → csv, xlsx, json, md
+    // Parses "csv,xlsx" for a kind; false with a message naming the unknown format.
+    static bool parseFormats(const QString &kind, const QString &text, QStringList *out, QString *error);
+    bool isEmpty() const;
+};
+
+// Writes the chosen deliverables of a plan into an OutputFolder. Each file is written to a temporary
+// name and renamed; on the first failure the job stops and says which file and why.
+class ExportJob {
+public:
+    // done, total and the file being written; return false to cancel.
+    using Progress = std::function<bool(int done, int total, const QString &file)>;
+
+    ExportJob(const ResolvedPlan &plan, ExportOptions options);
+
+    bool run(OutputFolder &folder, QString *error, const Progress &progress = {});
+    int unresolvedErrors() const { return m_unresolvedErrors; }
+
+    // A file name part made from user text (rack ids): letters, digits, '-', '_' and '.' only.
+    static QString safeFileStem(const QString &text);
+
+private:
+    const ResolvedPlan &m_plan;
+    ExportOptions m_options;
+    int m_unresolvedErrors = 0;
+};
+
+} // namespace pp

@@ -1,0 +1,275 @@
+#include "exporters/rackdiagramwriter.h"
+
+#include "exporters/textescape.h"
+#include "planner/plansummary.h"
+
+#include <QBuffer>
+#include <QImage>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSvgRenderer>
+
+namespace pp {
+
+using textescape::number;
+using textescape::xml;
+
+namespace {
+
+// Layout of one elevation, in SVG user units (px).
+constexpr double kMargin = 20;
+constexpr double kUnitPx = 16;
+constexpr double kTitleHeight = 104;
+constexpr double kRackLeft = 64;        // room for the U numbers
+constexpr double kRackWidth = 330;
+constexpr double kRailPx = 6;
+constexpr double kZeroUWidth = 22;
+constexpr double kLegendHeight = 64;
+constexpr double kCharWidth = 0.55;     // average advance of DejaVu Sans per font pixel
+
+QString truncated(const QString &text, double widthPx, double fontPx)
+{
+    const int maxChars = std::max(3, static_cast<int>(widthPx / (fontPx * kCharWidth)));
+    if (text.size() <= maxChars)
+        return text;
+    return text.left(maxChars - 1) + QChar(0x2026);
+}
+
+QString hex(const QColor &c)
+{
+    return c.name(QColor::HexRgb);
+}
+
+double rackTop()
+{
+    return kMargin + kTitleHeight + 16;
+}
+
+QString thousands(double v)
+{
+    // 9861 → "9,861": grouping by hand keeps the output independent of the locale.
+    QString digits = QString::number(static_cast<qint64>(std::llround(v)));
+    const bool negative = digits.startsWith(QLatin1Char('-'));
+    if (negative)
+        digits.remove(0, 1);
+    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
+        digits.insert(i, QLatin1Char(','));
+    return negative ? QLatin1Char('-') + digits : digits;
+}
+
+} // namespace
+
+QSizeF RackDiagramWriter::svgSize(const RackFaceDiagram &face)
+{
+    const double zeroU = face.zeroU.empty() ? 0 : 14 + static_cast<double>(face.zeroU.size()) * (kZeroUWidth + 4);
+    const double width = std::max(kRackLeft + kRackWidth + zeroU + kMargin, 470.0);
+    const double height = rackTop() + face.heightU * kUnitPx + 2 * kRailPx + 24 + kLegendHeight;
+    return {width, height};
+}
+
+QByteArray RackDiagramWriter::svg(const RackDiagramData &data, const RackFaceDiagram &face)
+{
+    const QSizeF size = svgSize(face);
+    const double w = size.width();
+    const double h = size.height();
+    const double top = rackTop();
+    const double rackH = face.heightU * kUnitPx;
+    const double innerLeft = kRackLeft + kRailPx;
+    const double innerWidth = kRackWidth - 2 * kRailPx;
+    QString s;
+    s.reserve(8192 + static_cast<int>(face.devices.size()) * 600);
+    s += QStringLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    s += QStringLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.2\" baseProfile=\"tiny\" width=\"%1\" height=\"%2\" viewBox=\"0 0 %1 %2\" font-family=\"DejaVu Sans, Arial, sans-serif\">\n")
+             .arg(number(w), number(h));
+    s += QStringLiteral("<title>%1</title>\n").arg(xml(face.title()));
+    s += QStringLiteral("<rect x=\"0\" y=\"0\" width=\"%1\" height=\"%2\" fill=\"#ffffff\"/>\n").arg(number(w), number(h));
+
+    // Title block.
+    const double tbW = w - 2 * kMargin;
+    s += QStringLiteral("<g class=\"title-block\">\n");
+    s += QStringLiteral("<rect x=\"%1\" y=\"%1\" width=\"%2\" height=\"%3\" fill=\"#f4f6f8\" stroke=\"#5f6b7a\" stroke-width=\"1\"/>\n")
+             .arg(number(kMargin), number(tbW), number(kTitleHeight));
+    const double tx = kMargin + 10;
+    const double fontTitle = 15;
+    const double fontText = 10.5;
+    const double textWidth = tbW - 20;
+    s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"%3\" font-weight=\"bold\" fill=\"#1b1b1b\">%4</text>\n")
+             .arg(number(tx), number(kMargin + 22), number(fontTitle), xml(truncated(face.title(), textWidth, fontTitle)));
+    const QString planLine = QStringLiteral("Plan: %1").arg(data.plan)
+                             + (data.customer.isEmpty() ? QString() : QStringLiteral(" \u00b7 Customer: %1").arg(data.customer));
+    const QString powerLine = QStringLiteral("Power: %1 kW typical, %2 kW max \u00b7 Heat: %1 kW, %3 BTU/h")
+                                  .arg(number(face.typicalW / 1000.0, 2), number(face.maxW / 1000.0, 2), thousands(face.typicalW * kBtuPerHourPerWatt));
+    QString spaceLine = QStringLiteral("Space: %1 of %2 U used").arg(face.usedU).arg(face.heightU);
+    if (face.devicesWithUnknownPower > 0)
+        spaceLine += QStringLiteral(" \u00b7 %1 device(s) with unknown power not counted").arg(face.devicesWithUnknownPower);
+    const QStringList lines{planLine, QStringLiteral("Site: %1").arg(data.site), powerLine, spaceLine};
+    for (int i = 0; i < lines.size(); ++i)
+        s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"%3\" fill=\"#1b1b1b\">%4</text>\n")
+                 .arg(number(tx), number(kMargin + 42 + i * 15), number(fontText), xml(truncated(lines[i], textWidth, fontText)));
+    s += QStringLiteral("</g>\n");
+
+    // Rack frame, rails and U numbers (1 at the bottom).
+    s += QStringLiteral("<g class=\"rack\" data-rack=\"%1\" data-face=\"%2\" data-height-u=\"%3\">\n").arg(xml(face.rackId), face.faceName()).arg(face.heightU);
+    s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"#3a3f44\" stroke=\"#22262a\" stroke-width=\"1\"/>\n")
+             .arg(number(kRackLeft), number(top - kRailPx), number(kRackWidth), number(rackH + 2 * kRailPx));
+    s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"#eceff1\"/>\n")
+             .arg(number(innerLeft), number(top), number(innerWidth), number(rackH));
+    for (int u = 1; u <= face.heightU; ++u) {
+        const double y = top + (face.heightU - u) * kUnitPx;
+        s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"9\" text-anchor=\"end\" fill=\"#5f6b7a\">%3</text>\n")
+                 .arg(number(kRackLeft - 6), number(y + 11.5)).arg(u);
+        if (u < face.heightU)
+            s += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%3\" y2=\"%2\" stroke=\"#cfd6dc\" stroke-width=\"0.5\"/>\n")
+                     .arg(number(innerLeft), number(y), number(innerLeft + innerWidth));
+    }
+    s += QStringLiteral("</g>\n");
+
+    // Devices: one group each.
+    for (const DiagramDevice &d : face.devices) {
+        const int topU = std::min(face.heightU, d.u + d.heightU - 1);
+        const int bottomU = std::max(1, d.u);
+        if (bottomU > face.heightU)
+            continue; // outside the rack: the space rules report it; nothing to draw
+        const double y = top + (face.heightU - topU) * kUnitPx + 0.5;
+        const double dh = (topU - bottomU + 1) * kUnitPx - 1;
+        QColor fill = diagramRoleColor(d.role);
+        if (d.throughDepth)
+            fill = QColor::fromRgbF(fill.redF() * 0.45 + 0.55, fill.greenF() * 0.45 + 0.55, fill.blueF() * 0.45 + 0.55);
+        const QColor ink = diagramTextColor(fill);
+        const QString uText = d.heightU > 1 ? QStringLiteral("U%1\u2013%2").arg(d.u).arg(d.u + d.heightU - 1) : QStringLiteral("U%1").arg(d.u);
+        s += QStringLiteral("<g class=\"device\" data-device=\"%1\" data-u=\"%2\" data-height-u=\"%3\" data-role=\"%4\"%5>\n")
+                 .arg(xml(d.id)).arg(d.u).arg(d.heightU).arg(roleId(d.role), d.throughDepth ? QStringLiteral(" data-seen-from=\"behind\"") : QString());
+        s += QStringLiteral("<title>%1</title>\n").arg(xml(QStringLiteral("%1 \u2014 %2 (%3)").arg(d.hostname, d.model, uText)));
+        s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" rx=\"1.5\" fill=\"%5\" stroke=\"#22262a\" stroke-width=\"0.6\"%6/>\n")
+                 .arg(number(innerLeft + 1), number(y), number(innerWidth - 2), number(dh), hex(fill),
+                      d.throughDepth ? QStringLiteral(" stroke-dasharray=\"3,2\"") : QString());
+        const double labelWidth = innerWidth - 60;
+        const QString rear = d.throughDepth ? QStringLiteral(" (rear)") : QString();
+        if (d.heightU >= 2) {
+            s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"11\" font-weight=\"bold\" fill=\"%3\">%4</text>\n")
+                     .arg(number(innerLeft + 6), number(y + dh / 2 - 2), hex(ink), xml(truncated(d.hostname + rear, labelWidth, 11)));
+            s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"9.5\" fill=\"%3\">%4</text>\n")
+                     .arg(number(innerLeft + 6), number(y + dh / 2 + 10), hex(ink), xml(truncated(d.model, labelWidth, 9.5)));
+        } else {
+            // One line: the hostname in bold, the model in the space that is left.
+            const QString host = truncated(d.hostname + rear, labelWidth * 0.6, 9.5 * 1.08);
+            const double modelWidth = labelWidth - (host.size() + 1) * 9.5 * kCharWidth * 1.08;
+            s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"9.5\" fill=\"%3\"><tspan font-weight=\"bold\">%4</tspan> %5</text>\n")
+                     .arg(number(innerLeft + 6), number(y + 11), hex(ink), xml(host), xml(truncated(d.model, modelWidth, 9.5)));
+        }
+        s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"8.5\" text-anchor=\"end\" fill=\"%3\">%4</text>\n")
+                 .arg(number(innerLeft + innerWidth - 6), number(y + std::min(dh / 2 + 4, 11.0)), hex(ink), uText);
+        s += QStringLiteral("</g>\n");
+    }
+
+    // 0U items (PDUs) beside the rack, full height.
+    double zx = kRackLeft + kRackWidth + 14;
+    for (const DiagramDevice &d : face.zeroU) {
+        const QColor fill = diagramRoleColor(d.role);
+        const double cx = zx + kZeroUWidth / 2;
+        const double cy = top + rackH / 2;
+        s += QStringLiteral("<g class=\"device zero-u\" data-device=\"%1\" data-u=\"0\" data-height-u=\"0\" data-role=\"%2\">\n").arg(xml(d.id), roleId(d.role));
+        s += QStringLiteral("<title>%1</title>\n").arg(xml(QStringLiteral("%1 \u2014 %2 (0U)").arg(d.hostname, d.model)));
+        s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" rx=\"2\" fill=\"%5\" stroke=\"#22262a\" stroke-width=\"0.6\"/>\n")
+                 .arg(number(zx), number(top), number(kZeroUWidth), number(rackH), hex(fill));
+        s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"10\" text-anchor=\"middle\" fill=\"%3\" transform=\"rotate(-90 %1 %2)\">%4</text>\n")
+                 .arg(number(cx), number(cy + 3.5), hex(diagramTextColor(fill)), xml(truncated(d.hostname + QStringLiteral(" \u00b7 ") + d.model, rackH - 10, 10)));
+        s += QStringLiteral("</g>\n");
+        zx += kZeroUWidth + 4;
+    }
+
+    // Legend.
+    const double ly = top + rackH + kRailPx + 26;
+    s += QStringLiteral("<g class=\"legend\">\n");
+    double lx = kMargin;
+    for (Role role : {Role::CNode, Role::DBox, Role::Switch, Role::Pdu, Role::Other}) {
+        s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"12\" height=\"12\" fill=\"%3\" stroke=\"#22262a\" stroke-width=\"0.6\"/>\n")
+                 .arg(number(lx), number(ly), hex(diagramRoleColor(role)));
+        const QString name = roleDisplayName(role);
+        s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"10\" fill=\"#1b1b1b\">%3</text>\n").arg(number(lx + 16), number(ly + 10), xml(name));
+        lx += 16 + name.size() * 10 * kCharWidth + 16;
+    }
+    s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"9\" fill=\"#5f6b7a\">Pale, dashed: a full-depth device mounted on the other face, seen from behind.</text>\n")
+             .arg(number(kMargin), number(ly + 28));
+    s += QStringLiteral("</g>\n");
+
+    if (!data.draftMark.isEmpty()) {
+        s += QStringLiteral("<g class=\"draft\">\n");
+        s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"16\" fill=\"#c62828\"/>\n")
+                 .arg(number(kMargin), number(kMargin + kTitleHeight - 16), number(tbW));
+        s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"11\" font-weight=\"bold\" fill=\"#ffffff\">%3</text>\n")
+                 .arg(number(tx), number(kMargin + kTitleHeight - 4), xml(data.draftMark));
+        s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"64\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#c62828\" fill-opacity=\"0.18\" transform=\"rotate(-60 %1 %2)\">DRAFT</text>\n")
+                 .arg(number(kRackLeft + kRackWidth / 2), number(top + rackH / 2));
+        s += QStringLiteral("</g>\n");
+    }
+    s += QStringLiteral("</svg>\n");
+    return s.toUtf8();
+}
+
+bool RackDiagramWriter::png(const RackDiagramData &data, const RackFaceDiagram &face, QByteArray *out, QString *error, double scale)
+{
+    QSvgRenderer renderer(svg(data, face));
+    if (!renderer.isValid()) {
+        if (error)
+            *error = QStringLiteral("%1: the diagram could not be rendered").arg(face.title());
+        return false;
+    }
+    const QSizeF size = svgSize(face) * scale;
+    QImage image(size.toSize(), QImage::Format_RGB32);
+    image.fill(Qt::white);
+    {
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setRenderHint(QPainter::TextAntialiasing);
+        renderer.render(&painter, QRectF(QPointF(0, 0), size));
+    }
+    QBuffer buffer(out);
+    buffer.open(QIODevice::WriteOnly);
+    if (!image.save(&buffer, "PNG")) {
+        if (error)
+            *error = QStringLiteral("%1: PNG encoding failed").arg(face.title());
+        return false;
+    }
+    return true;
+}
+
+bool RackDiagramWriter::pdf(const RackDiagramData &data, QPageSize::PageSizeId pageSize, QByteArray *out, QString *error)
+{
+    if (data.faces.empty()) {
+        if (error)
+            *error = QStringLiteral("the plan has no racks to draw");
+        return false;
+    }
+    QBuffer buffer(out);
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&buffer);
+    writer.setPageSize(QPageSize(pageSize));
+    writer.setPageMargins(QMarginsF(10, 10, 10, 10), QPageLayout::Millimeter);
+    writer.setResolution(300);
+    writer.setTitle(QStringLiteral("Rack diagrams: %1").arg(data.plan));
+    writer.setCreator(QStringLiteral("POC Planner"));
+    QPainter painter;
+    if (!painter.begin(&writer)) {
+        if (error)
+            *error = QStringLiteral("the PDF could not be started");
+        return false;
+    }
+    painter.setRenderHint(QPainter::Antialiasing);
+    for (std::size_t i = 0; i < data.faces.size(); ++i) {
+        if (i > 0)
+            writer.newPage();
+        const RackFaceDiagram &face = data.faces[i];
+        QSvgRenderer renderer(svg(data, face));
+        const QRectF page = QRectF(QPointF(0, 0), QSizeF(writer.width(), writer.height()));
+        const QSizeF natural = svgSize(face);
+        const double k = std::min(page.width() / natural.width(), page.height() / natural.height());
+        const QSizeF drawn = natural * k;
+        const QRectF target(page.left() + (page.width() - drawn.width()) / 2, page.top(), drawn.width(), drawn.height());
+        renderer.render(&painter, target);
+    }
+    painter.end();
+    return true;
+}
+
+} // namespace pp

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace pp {
+
+// Escaping of user text (names, hostnames, labels) for every text format the exporters write.
+namespace textescape {
+
+// &, <, >, " and ' as entities: safe in HTML, SVG and XML text and attribute values.
+QString xml(const QString &text);
+// A cell that a spreadsheet would run as a formula (= + - @, also after tab/CR) gets a leading
+// apostrophe, so "=cmd|..." stays text in Excel and LibreOffice.
+QString neutralizeFormula(const QString &text);
+// One RFC 4180 field: neutralised, then quoted when it holds a comma, quote, CR or LF.
+QString csvField(const QString &text);
+// A CSV record of fields, ended by CRLF (RFC 4180).
+QString csvRecord(const QStringList &fields);
+// Markdown table cell: pipes, backslashes, HTML brackets and line breaks made inert.
+QString markdownCell(const QString &text);
+// Shortest decimal form with at most `decimals` digits: 1.5, 2, 0.25 (no exponent, no "-0").
+QString number(double value, int decimals = 2);
+
+} // namespace textescape
+} // namespace pp

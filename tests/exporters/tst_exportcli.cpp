@@ -1,0 +1,100 @@
+#include "../cli/clirunner.h"
+
+#include <QDirIterator>
+#include <QTemporaryDir>
+
+// `pocplan export`: selectors, exit codes, and no partial files.
+class TestExportCli : public QObject {
+    Q_OBJECT
+private slots:
+    void exportsEverythingByDefault();
+    void selectorsLimitTheFormats();
+    void unknownFormatIsUsageError();
+    void missingOutputIsUsageError();
+    void unreadablePlanIsUsageError();
+    void unwritableFolderFails();
+};
+
+static QString kitPlan()
+{
+    return QStringLiteral(POCPLAN_TEST_DATA "/kit.pocplan.json");
+}
+
+static QStringList filesIn(const QString &dir)
+{
+    QStringList out;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        out << QDir(dir).relativeFilePath(it.next());
+    out.sort();
+    return out;
+}
+
+void TestExportCli::exportsEverythingByDefault()
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("deliverables"));
+    const CliResult r = runCli({QStringLiteral("export"), kitPlan(), QStringLiteral("-o"), out});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QStringList files = filesIn(out);
+    for (const QString &name : {QStringLiteral("bom.csv"), QStringLiteral("bom.xlsx"), QStringLiteral("bom.json"), QStringLiteral("bom.md"),
+                                QStringLiteral("rack-diagrams.pdf"), QStringLiteral("racks.drawio"), QStringLiteral("diagrams/rack-R1-front.svg"),
+                                QStringLiteral("diagrams/rack-R1-rear.png"), QStringLiteral("cables.csv"), QStringLiteral("cables.md"),
+                                QStringLiteral("runbook.md"), QStringLiteral("runbook.html"), QStringLiteral("runbook.pdf"),
+                                QStringLiteral("netbox/devices.csv")})
+        QVERIFY2(files.contains(name), qPrintable(name + QStringLiteral(" missing; got ") + files.join(QLatin1Char(' '))));
+    // Every written file is printed, one per line.
+    QCOMPARE(r.out.trimmed().split(QLatin1Char('\n')).size(), files.size());
+}
+
+void TestExportCli::selectorsLimitTheFormats()
+{
+    QTemporaryDir dir;
+    const CliResult r = runCli({QStringLiteral("export"), kitPlan(), QStringLiteral("-o"), dir.path(), QStringLiteral("--bom"), QStringLiteral("csv,md"),
+                                QStringLiteral("--diagrams"), QStringLiteral("drawio"), QStringLiteral("--netbox")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(filesIn(dir.path()), QStringList({QStringLiteral("bom.csv"), QStringLiteral("bom.md"), QStringLiteral("netbox/cables.csv"),
+                                               QStringLiteral("netbox/devices.csv"), QStringLiteral("netbox/power-feeds.csv"),
+                                               QStringLiteral("netbox/racks.csv"), QStringLiteral("racks.drawio")}));
+}
+
+void TestExportCli::unknownFormatIsUsageError()
+{
+    QTemporaryDir dir;
+    const CliResult r = runCli({QStringLiteral("export"), kitPlan(), QStringLiteral("-o"), dir.path(), QStringLiteral("--bom"), QStringLiteral("csv,docx")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains(QStringLiteral("docx")));
+    QVERIFY(filesIn(dir.path()).isEmpty());
+}
+
+void TestExportCli::missingOutputIsUsageError()
+{
+    const CliResult r = runCli({QStringLiteral("export"), kitPlan()});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains(QStringLiteral("-o")));
+}
+
+void TestExportCli::unreadablePlanIsUsageError()
+{
+    QTemporaryDir dir;
+    const CliResult r = runCli({QStringLiteral("export"), dir.filePath(QStringLiteral("missing.pocplan.json")), QStringLiteral("-o"), dir.filePath(QStringLiteral("out"))});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains(QStringLiteral("missing.pocplan.json")));
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("out"))));
+}
+
+void TestExportCli::unwritableFolderFails()
+{
+    QTemporaryDir dir;
+    const QString blocker = dir.filePath(QStringLiteral("blocker"));
+    QFile f(blocker);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.close();
+    const CliResult r = runCli({QStringLiteral("export"), kitPlan(), QStringLiteral("-o"), blocker + QStringLiteral("/sub")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("blocker")) && r.err.contains(QStringLiteral("output folder")), qPrintable(r.err));
+    QCOMPARE(filesIn(dir.path()), QStringList{QStringLiteral("blocker")});
+}
+
+QTEST_GUILESS_MAIN(TestExportCli)
+#include "tst_exportcli.moc"
