@@ -7,7 +7,7 @@
 #include <QImage>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSvgRenderer>
+#include <QFontMetricsF>
 
 namespace pp {
 
@@ -207,14 +207,166 @@ QByteArray RackDiagramWriter::svg(const RackDiagramData &data, const RackFaceDia
     return s.toUtf8();
 }
 
+namespace {
+
+// Paints one elevation with QPainter in SVG user units, the same drawing as svg() (which a
+// QSvgRenderer could replay, but it turns text into outlines in PDFs: large and slow).
+class FacePainter {
+public:
+    FacePainter(QPainter &p, const RackDiagramData &data, const RackFaceDiagram &face)
+        : m_p(p), m_data(data), m_face(face)
+    {
+        // Font sizes are given in user units; convert to points for the device under the painter.
+        m_pointsPerUnit = 72.0 / p.device()->logicalDpiY();
+    }
+
+    void paint()
+    {
+        const QSizeF size = RackDiagramWriter::svgSize(m_face);
+        const double w = size.width();
+        const double top = rackTop();
+        const double rackH = m_face.heightU * kUnitPx;
+        const double innerLeft = kRackLeft + kRailPx;
+        const double innerWidth = kRackWidth - 2 * kRailPx;
+        m_p.fillRect(QRectF(0, 0, w, size.height()), Qt::white);
+
+        // Title block.
+        const double tbW = w - 2 * kMargin;
+        m_p.setPen(QPen(QColor(0x5f, 0x6b, 0x7a), 1));
+        m_p.setBrush(QColor(0xf4, 0xf6, 0xf8));
+        m_p.drawRect(QRectF(kMargin, kMargin, tbW, kTitleHeight));
+        const double tx = kMargin + 10;
+        const double textWidth = tbW - 20;
+        text(tx, kMargin + 22, 15, true, QColor(0x1b, 0x1b, 0x1b), truncated(m_face.title(), textWidth, 15));
+        const QString planLine = QStringLiteral("Plan: %1").arg(m_data.plan)
+                                 + (m_data.customer.isEmpty() ? QString() : QStringLiteral(" \u00b7 Customer: %1").arg(m_data.customer));
+        const QString powerLine = QStringLiteral("Power: %1 kW typical, %2 kW max \u00b7 Heat: %1 kW, %3 BTU/h")
+                                      .arg(number(m_face.typicalW / 1000.0, 2), number(m_face.maxW / 1000.0, 2), thousands(m_face.typicalW * kBtuPerHourPerWatt));
+        QString spaceLine = QStringLiteral("Space: %1 of %2 U used").arg(m_face.usedU).arg(m_face.heightU);
+        if (m_face.devicesWithUnknownPower > 0)
+            spaceLine += QStringLiteral(" \u00b7 %1 device(s) with unknown power not counted").arg(m_face.devicesWithUnknownPower);
+        const QStringList lines{planLine, QStringLiteral("Site: %1").arg(m_data.site), powerLine, spaceLine};
+        for (int i = 0; i < lines.size(); ++i)
+            text(tx, kMargin + 42 + i * 15, 10.5, false, QColor(0x1b, 0x1b, 0x1b), truncated(lines[i], textWidth, 10.5));
+
+        // Rack frame and U numbers.
+        m_p.setPen(QPen(QColor(0x22, 0x26, 0x2a), 1));
+        m_p.setBrush(QColor(0x3a, 0x3f, 0x44));
+        m_p.drawRect(QRectF(kRackLeft, top - kRailPx, kRackWidth, rackH + 2 * kRailPx));
+        m_p.fillRect(QRectF(innerLeft, top, innerWidth, rackH), QColor(0xec, 0xef, 0xf1));
+        m_p.setPen(QPen(QColor(0xcf, 0xd6, 0xdc), 0.5));
+        for (int u = 1; u <= m_face.heightU; ++u) {
+            const double y = top + (m_face.heightU - u) * kUnitPx;
+            if (u < m_face.heightU)
+                m_p.drawLine(QPointF(innerLeft, y), QPointF(innerLeft + innerWidth, y));
+        }
+        for (int u = 1; u <= m_face.heightU; ++u)
+            text(kRackLeft - 6, top + (m_face.heightU - u) * kUnitPx + 11.5, 9, false, QColor(0x5f, 0x6b, 0x7a), QString::number(u), Qt::AlignRight);
+
+        for (const DiagramDevice &d : m_face.devices) {
+            const int topU = std::min(m_face.heightU, d.u + d.heightU - 1);
+            const int bottomU = std::max(1, d.u);
+            if (bottomU > m_face.heightU)
+                continue;
+            const double y = top + (m_face.heightU - topU) * kUnitPx + 0.5;
+            const double dh = (topU - bottomU + 1) * kUnitPx - 1;
+            QColor fill = diagramRoleColor(d.role);
+            if (d.throughDepth)
+                fill = QColor::fromRgbF(fill.redF() * 0.45 + 0.55, fill.greenF() * 0.45 + 0.55, fill.blueF() * 0.45 + 0.55);
+            const QColor ink = diagramTextColor(fill);
+            QPen outline(QColor(0x22, 0x26, 0x2a), 0.6);
+            if (d.throughDepth)
+                outline.setStyle(Qt::DashLine);
+            m_p.setPen(outline);
+            m_p.setBrush(fill);
+            m_p.drawRoundedRect(QRectF(innerLeft + 1, y, innerWidth - 2, dh), 1.5, 1.5);
+            const double labelWidth = innerWidth - 60;
+            const QString rear = d.throughDepth ? QStringLiteral(" (rear)") : QString();
+            const QString uText = d.heightU > 1 ? QStringLiteral("U%1\u2013%2").arg(d.u).arg(d.u + d.heightU - 1) : QStringLiteral("U%1").arg(d.u);
+            if (d.heightU >= 2) {
+                text(innerLeft + 6, y + dh / 2 - 2, 11, true, ink, truncated(d.hostname + rear, labelWidth, 11));
+                text(innerLeft + 6, y + dh / 2 + 10, 9.5, false, ink, truncated(d.model, labelWidth, 9.5));
+            } else {
+                const QString host = truncated(d.hostname + rear, labelWidth * 0.6, 9.5 * 1.08);
+                const double modelWidth = labelWidth - (host.size() + 1) * 9.5 * kCharWidth * 1.08;
+                const double hostEnd = text(innerLeft + 6, y + 11, 9.5, true, ink, host);
+                text(hostEnd + 9.5 * 0.3, y + 11, 9.5, false, ink, truncated(d.model, modelWidth, 9.5));
+            }
+            text(innerLeft + innerWidth - 6, y + std::min(dh / 2 + 4, 11.0), 8.5, false, ink, uText, Qt::AlignRight);
+        }
+
+        double zx = kRackLeft + kRackWidth + 14;
+        for (const DiagramDevice &d : m_face.zeroU) {
+            const QColor fill = diagramRoleColor(d.role);
+            m_p.setPen(QPen(QColor(0x22, 0x26, 0x2a), 0.6));
+            m_p.setBrush(fill);
+            m_p.drawRoundedRect(QRectF(zx, top, kZeroUWidth, rackH), 2, 2);
+            m_p.save();
+            m_p.translate(zx + kZeroUWidth / 2 + 3.5, top + rackH / 2);
+            m_p.rotate(-90);
+            text(0, 0, 10, false, diagramTextColor(fill), truncated(d.hostname + QStringLiteral(" \u00b7 ") + d.model, rackH - 10, 10), Qt::AlignHCenter);
+            m_p.restore();
+            zx += kZeroUWidth + 4;
+        }
+
+        const double ly = top + rackH + kRailPx + 26;
+        double lx = kMargin;
+        for (Role role : {Role::CNode, Role::DBox, Role::Switch, Role::Pdu, Role::Other}) {
+            m_p.setPen(QPen(QColor(0x22, 0x26, 0x2a), 0.6));
+            m_p.setBrush(diagramRoleColor(role));
+            m_p.drawRect(QRectF(lx, ly, 12, 12));
+            const QString name = roleDisplayName(role);
+            text(lx + 16, ly + 10, 10, false, QColor(0x1b, 0x1b, 0x1b), name);
+            lx += 16 + name.size() * 10 * kCharWidth + 16;
+        }
+        text(kMargin, ly + 28, 9, false, QColor(0x5f, 0x6b, 0x7a), QStringLiteral("Pale, dashed: a full-depth device mounted on the other face, seen from behind."));
+
+        if (!m_data.draftMark.isEmpty()) {
+            m_p.fillRect(QRectF(kMargin, kMargin + kTitleHeight - 16, tbW, 16), QColor(0xc6, 0x28, 0x28));
+            text(tx, kMargin + kTitleHeight - 4, 11, true, Qt::white, m_data.draftMark);
+            m_p.save();
+            m_p.translate(kRackLeft + kRackWidth / 2, top + rackH / 2);
+            m_p.rotate(-60);
+            QColor wash(0xc6, 0x28, 0x28);
+            wash.setAlphaF(0.18);
+            text(0, 0, 64, true, wash, QStringLiteral("DRAFT"), Qt::AlignHCenter);
+            m_p.restore();
+        }
+    }
+
+private:
+    // Draws text with its baseline at y; returns the x where it ends.
+    double text(double x, double y, double sizePx, bool bold, const QColor &color, const QString &s, Qt::Alignment align = Qt::AlignLeft)
+    {
+        QFont font(QStringLiteral("DejaVu Sans"));
+        font.setPointSizeF(sizePx * m_pointsPerUnit);
+        font.setBold(bold);
+        m_p.setFont(font);
+        m_p.setPen(color);
+        const double width = QFontMetricsF(font, m_p.device()).horizontalAdvance(s);
+        if (align & Qt::AlignRight)
+            x -= width;
+        else if (align & Qt::AlignHCenter)
+            x -= width / 2;
+        m_p.drawText(QPointF(x, y), s);
+        return x + width;
+    }
+
+    QPainter &m_p;
+    const RackDiagramData &m_data;
+    const RackFaceDiagram &m_face;
+    double m_pointsPerUnit = 1;
+};
+
+} // namespace
+
+void RackDiagramWriter::paint(QPainter &painter, const RackDiagramData &data, const RackFaceDiagram &face)
+{
+    FacePainter(painter, data, face).paint();
+}
+
 bool RackDiagramWriter::png(const RackDiagramData &data, const RackFaceDiagram &face, QByteArray *out, QString *error, double scale)
 {
-    QSvgRenderer renderer(svg(data, face));
-    if (!renderer.isValid()) {
-        if (error)
-            *error = QStringLiteral("%1: the diagram could not be rendered").arg(face.title());
-        return false;
-    }
     const QSizeF size = svgSize(face) * scale;
     QImage image(size.toSize(), QImage::Format_RGB32);
     image.fill(Qt::white);
@@ -222,7 +374,8 @@ bool RackDiagramWriter::png(const RackDiagramData &data, const RackFaceDiagram &
         QPainter painter(&image);
         painter.setRenderHint(QPainter::Antialiasing);
         painter.setRenderHint(QPainter::TextAntialiasing);
-        renderer.render(&painter, QRectF(QPointF(0, 0), size));
+        painter.scale(scale, scale);
+        paint(painter, data, face);
     }
     QBuffer buffer(out);
     buffer.open(QIODevice::WriteOnly);
@@ -255,18 +408,17 @@ bool RackDiagramWriter::pdf(const RackDiagramData &data, QPageSize::PageSizeId p
             *error = QStringLiteral("the PDF could not be started");
         return false;
     }
-    painter.setRenderHint(QPainter::Antialiasing);
     for (std::size_t i = 0; i < data.faces.size(); ++i) {
         if (i > 0)
             writer.newPage();
         const RackFaceDiagram &face = data.faces[i];
-        QSvgRenderer renderer(svg(data, face));
-        const QRectF page = QRectF(QPointF(0, 0), QSizeF(writer.width(), writer.height()));
         const QSizeF natural = svgSize(face);
-        const double k = std::min(page.width() / natural.width(), page.height() / natural.height());
-        const QSizeF drawn = natural * k;
-        const QRectF target(page.left() + (page.width() - drawn.width()) / 2, page.top(), drawn.width(), drawn.height());
-        renderer.render(&painter, target);
+        const double k = std::min(writer.width() / natural.width(), writer.height() / natural.height());
+        painter.save();
+        painter.translate((writer.width() - natural.width() * k) / 2, 0);
+        painter.scale(k, k);
+        paint(painter, data, face);
+        painter.restore();
     }
     painter.end();
     return true;
