@@ -13,6 +13,7 @@ private slots:
     void missingOutputIsUsageError();
     void unreadablePlanIsUsageError();
     void unwritableFolderFails();
+    void planWithErrorsExportsAsDraft();
 };
 
 static QString kitPlan()
@@ -41,7 +42,7 @@ void TestExportCli::exportsEverythingByDefault()
                                 QStringLiteral("rack-diagrams.pdf"), QStringLiteral("racks.drawio"), QStringLiteral("diagrams/rack-R1-front.svg"),
                                 QStringLiteral("diagrams/rack-R1-rear.png"), QStringLiteral("cables.csv"), QStringLiteral("cables.md"),
                                 QStringLiteral("runbook.md"), QStringLiteral("runbook.html"), QStringLiteral("runbook.pdf"),
-                                QStringLiteral("netbox/devices.csv")})
+                                QStringLiteral("check-report.json"), QStringLiteral("check-report.txt"), QStringLiteral("netbox/devices.csv")})
         QVERIFY2(files.contains(name), qPrintable(name + QStringLiteral(" missing; got ") + files.join(QLatin1Char(' '))));
     // Every written file is printed, one per line.
     QCOMPARE(r.out.trimmed().split(QLatin1Char('\n')).size(), files.size());
@@ -94,6 +95,18 @@ void TestExportCli::unwritableFolderFails()
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(QStringLiteral("blocker")) && r.err.contains(QStringLiteral("output folder")), qPrintable(r.err));
     QCOMPARE(filesIn(dir.path()), QStringList{QStringLiteral("blocker")});
+}
+
+void TestExportCli::planWithErrorsExportsAsDraft()
+{
+    QTemporaryDir dir;
+    const CliResult r = runCli({QStringLiteral("export"), QStringLiteral(POCPLAN_TEST_DATA "/draft.pocplan.json"), QStringLiteral("-o"), dir.path(),
+                                QStringLiteral("--runbook"), QStringLiteral("md")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.err.contains(QStringLiteral("unresolved error")) && r.err.contains(QStringLiteral("DRAFT")), qPrintable(r.err));
+    QFile md(dir.filePath(QStringLiteral("runbook.md")));
+    QVERIFY(md.open(QIODevice::ReadOnly));
+    QVERIFY(QString::fromUtf8(md.readAll()).startsWith(QStringLiteral("> **DRAFT \u2014 1 unresolved error**")));
 }
 
 QTEST_GUILESS_MAIN(TestExportCli)

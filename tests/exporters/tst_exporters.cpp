@@ -218,6 +218,7 @@ private slots:
     void runbookGolden();
     void runbookDraftMark();
     void runbookPdf();
+    void planWithErrorsIsMarkedDraft();
     void hostileNamesEscaped();
     void exportJobWritesEverything();
     void exportJobRefusesUnwritableFolder();
@@ -617,6 +618,36 @@ void TestExporters::runbookPdf()
     QCOMPARE(pageTexts.size(), pages);
     for (const QString &t : pageTexts)
         QVERIFY(t.contains(QStringLiteral("DRAFT")));
+}
+
+void TestExporters::planWithErrorsIsMarkedDraft()
+{
+    // Two C-nodes at the same U: space.overlap is an error, so every page says DRAFT.
+    Fixture f(QStringLiteral("draft.pocplan.json"));
+    const int n = f.context->unresolvedErrors();
+    QVERIFY(n >= 1);
+    const QString mark = QStringLiteral("DRAFT — %1 unresolved error%2").arg(n).arg(n == 1 ? QString() : QStringLiteral("s"));
+    QCOMPARE(f.context->draftMark(), mark);
+    const RackDiagramData data = buildRackDiagrams(*f.context);
+    for (const RackFaceDiagram &face : data.faces)
+        QVERIFY(QString::fromUtf8(RackDiagramWriter::svg(data, face)).contains(mark));
+    QVERIFY(QString::fromUtf8(DrawioWriter::write(data)).contains(mark));
+    RunbookDocument doc;
+    QString error;
+    QVERIFY(buildRunbook(*f.context, &doc, &error));
+    QVERIFY(QString::fromUtf8(RunbookWriter::markdown(doc)).startsWith(QStringLiteral("> **") + mark));
+    QVERIFY(QString::fromUtf8(RunbookWriter::html(doc)).contains(mark));
+    // It still exports everything.
+    QTemporaryDir dir;
+    OutputFolder folder(dir.path());
+    ExportJob job(*f.resolved, ExportOptions::everything());
+    QVERIFY2(job.run(folder, &error), qPrintable(error));
+    QCOMPARE(job.unresolvedErrors(), n);
+    QVERIFY(folder.written().contains(QStringLiteral("rack-diagrams.pdf")));
+    // The clean kit is not marked.
+    Fixture clean(QStringLiteral("kit.pocplan.json"));
+    QCOMPARE(clean.context->unresolvedErrors(), 0);
+    QVERIFY(clean.context->draftMark().isEmpty());
 }
 
 void TestExporters::hostileNamesEscaped()
