@@ -42,7 +42,7 @@ QString hex(const QColor &c)
 
 double rackTop()
 {
-    return kMargin + kTitleHeight + 16;
+    return kMargin + kTitleHeight + 34; // room for the DRAFT band between title block and rack
 }
 
 QString thousands(double v)
@@ -196,9 +196,9 @@ QByteArray RackDiagramWriter::svg(const RackDiagramData &data, const RackFaceDia
     if (!data.draftMark.isEmpty()) {
         s += QStringLiteral("<g class=\"draft\">\n");
         s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"16\" fill=\"#c62828\"/>\n")
-                 .arg(number(kMargin), number(kMargin + kTitleHeight - 16), number(tbW));
+                 .arg(number(kMargin), number(kMargin + kTitleHeight + 4), number(tbW));
         s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"11\" font-weight=\"bold\" fill=\"#ffffff\">%3</text>\n")
-                 .arg(number(tx), number(kMargin + kTitleHeight - 4), xml(data.draftMark));
+                 .arg(number(tx), number(kMargin + kTitleHeight + 16), xml(data.draftMark));
         s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"64\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#c62828\" fill-opacity=\"0.18\" transform=\"rotate(-60 %1 %2)\">DRAFT</text>\n")
                  .arg(number(kRackLeft + kRackWidth / 2), number(top + rackH / 2));
         s += QStringLiteral("</g>\n");
@@ -322,8 +322,8 @@ public:
         text(kMargin, ly + 28, 9, false, QColor(0x5f, 0x6b, 0x7a), QStringLiteral("Pale, dashed: a full-depth device mounted on the other face, seen from behind."));
 
         if (!m_data.draftMark.isEmpty()) {
-            m_p.fillRect(QRectF(kMargin, kMargin + kTitleHeight - 16, tbW, 16), QColor(0xc6, 0x28, 0x28));
-            text(tx, kMargin + kTitleHeight - 4, 11, true, Qt::white, m_data.draftMark);
+            m_p.fillRect(QRectF(kMargin, kMargin + kTitleHeight + 4, tbW, 16), QColor(0xc6, 0x28, 0x28));
+            text(tx, kMargin + kTitleHeight + 16, 11, true, Qt::white, m_data.draftMark);
             m_p.save();
             m_p.translate(kRackLeft + kRackWidth / 2, top + rackH / 2);
             m_p.rotate(-60);
