@@ -8,7 +8,6 @@
 #ifdef POCPLAN_HAS_GUI
 #include <QApplication>
 #endif
-#include <QGuiApplication>
 
 namespace pp::cli {
 
