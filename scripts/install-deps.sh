@@ -6,10 +6,10 @@ packages=(
   build-essential cmake pkg-config ninja-build
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev libgl-dev
   libqcustomplot-dev nlohmann-json3-dev libxlsxwriter-dev zlib1g-dev libyaml-cpp-dev
-  fonts-dejavu-core xvfb xauth unzip
+  fonts-dejavu-core xvfb xauth unzip poppler-utils
 )
 if [ "${POCPLAN_DEV_TOOLS:-0}" = 1 ]; then
-  packages+=(imagemagick poppler-utils)
+  packages+=(imagemagick)
 fi
 
 missing=()
