@@ -5,6 +5,8 @@
 #include <QDir>
 #include <QFile>
 
+#include <algorithm>
+
 namespace pp {
 
 const QString Catalog::kBuiltInLayer = QStringLiteral("built-in");
@@ -140,13 +142,34 @@ bool Catalog::loadFolder(const QString &dirName, const QString &layer, LoadError
     return ok;
 }
 
+int Catalog::layerRank(const QString &layer)
+{
+    if (layer == kBuiltInLayer)
+        return 0;
+    if (layer == kFetchedLayer)
+        return 2;
+    return 1;
+}
+
 void Catalog::addDeviceType(DeviceType type)
 {
+    std::vector<CatalogDefinition> &defs = m_definitions[type.id];
+    const CatalogDefinition def{type.layer, type.originFile};
+    // Reloading the same file replaces its entry; the list stays sorted by layer so that the
+    // last entry is the one in effect.
+    defs.erase(std::remove_if(defs.begin(), defs.end(), [&](const CatalogDefinition &d) { return d.layer == def.layer && d.file == def.file; }),
+               defs.end());
+    auto pos = std::upper_bound(defs.begin(), defs.end(), def, [](const CatalogDefinition &a, const CatalogDefinition &b) {
+        return layerRank(a.layer) < layerRank(b.layer);
+    });
+    defs.insert(pos, def);
     auto it = m_types.find(type.id);
     if (it != m_types.end()) {
         if (!m_overridden.contains(type.id))
             m_overridden << type.id;
-        it->second = std::move(type);
+        // A lower layer loaded later must not replace a higher one.
+        if (layerRank(type.layer) >= layerRank(it->second.layer))
+            it->second = std::move(type);
     } else {
         const QString id = type.id;
         m_types.emplace(id, std::move(type));
@@ -162,6 +185,22 @@ void Catalog::addSite(SiteProfile site)
 void Catalog::removeDeviceType(const QString &id)
 {
     m_types.erase(id);
+    m_definitions.erase(id);
+    m_overridden.removeAll(id);
+}
+
+std::vector<CatalogDefinition> Catalog::definitions(const QString &id) const
+{
+    const auto it = m_definitions.find(id);
+    return it == m_definitions.end() ? std::vector<CatalogDefinition>{} : it->second;
+}
+
+std::vector<const SourceInfo *> Catalog::sourceList() const
+{
+    std::vector<const SourceInfo *> out;
+    for (const auto &[key, s] : m_sources)
+        out.push_back(&s);
+    return out;
 }
 
 const DeviceType *Catalog::deviceType(const QString &id) const

@@ -18,13 +18,23 @@ struct SourceInfo {
     QString url;
 };
 
-// Device types and site profiles, layered: built-in < user files < fetched. A later layer
-// replaces a whole definition with the same id, and the definition remembers its layer.
+// Where one definition of a device type came from; a catalog keeps every definition it saw.
+struct CatalogDefinition {
+    QString layer;
+    QString file;
+};
+
+// Device types and site profiles, layered: built-in < user files < fetched. A higher layer
+// replaces a whole definition with the same id whatever the loading order, and the
+// definition remembers its layer; the shadowed definitions stay listed for display.
 class Catalog {
 public:
     static const QString kBuiltInLayer;
     static const QString kUserLayer;
     static const QString kFetchedLayer;
+
+    // 0 built-in, 1 user, 2 fetched; an unknown layer name ranks as user.
+    static int layerRank(const QString &layer);
 
     // The catalog bundled in the binaries (resources/catalog and resources/sites).
     static const Catalog &builtIn();
@@ -47,6 +57,9 @@ public:
     std::vector<const SiteProfile *> sites() const;
     const SourceInfo *source(const QString &key) const;
     QStringList overriddenIds() const;  // ids defined in more than one layer
+    // Every definition of an id seen while loading, lowest layer first; the last one is in effect.
+    std::vector<CatalogDefinition> definitions(const QString &id) const;
+    std::vector<const SourceInfo *> sourceList() const;
     QStringList warnings() const { return m_warnings; }
 
 private:
@@ -54,6 +67,7 @@ private:
     std::map<QString, SiteProfile> m_sites;
     std::map<QString, SourceInfo> m_sources;
     QStringList m_overridden;
+    std::map<QString, std::vector<CatalogDefinition>> m_definitions;
     QStringList m_warnings;
 };
 

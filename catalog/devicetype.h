@@ -97,6 +97,18 @@ struct CableSpec {
     Figure powerWPerEnd;
 };
 
+// A serial console port, kept from NetBox imports so that the type can be pushed back unchanged.
+struct ConsolePort {
+    QString name;
+    QString type;            // NetBox type slug, e.g. rj-45
+};
+
+// A slot for a module (often a PSU in NetBox files): name and position.
+struct ModuleBay {
+    QString name;
+    QString position;
+};
+
 // One kind of hardware in the catalog, with every figure's source.
 struct DeviceType {
     QString id;
@@ -119,6 +131,8 @@ struct DeviceType {
     Figure writeBurstGBps;
     PduSpec pdu;
     CableSpec cable;
+    std::vector<ConsolePort> consolePorts;
+    std::vector<ModuleBay> moduleBays;
 
     QString layer;           // built-in, user, fetched: where this definition came from
     QString originFile;

@@ -155,6 +155,18 @@ DeviceType deviceTypeFromJson(const Json &doc, const QString &path)
         t.cable.maxLengthM = figureFromJson(*c, "maxLengthM", cp, 0, 100000);
         t.cable.powerWPerEnd = figureFromJson(*c, "powerWPerEnd", cp, 0, 1000);
     }
+    const Json &consoles = array(doc, "consolePorts", path);
+    for (std::size_t i = 0; i < consoles.size(); ++i) {
+        const QString cp = join(join(path, "consolePorts"), i);
+        requireObject(consoles[i], cp);
+        t.consolePorts.push_back({string(consoles[i], "name", cp), string(consoles[i], "type", cp, false)});
+    }
+    const Json &bays = array(doc, "moduleBays", path);
+    for (std::size_t i = 0; i < bays.size(); ++i) {
+        const QString bp = join(join(path, "moduleBays"), i);
+        requireObject(bays[i], bp);
+        t.moduleBays.push_back({string(bays[i], "name", bp), string(bays[i], "position", bp, false)});
+    }
     return t;
 }
 
@@ -232,6 +244,18 @@ Json deviceTypeToJson(const DeviceType &t)
         j["cable"] = {{"kind", toStd(t.cable.kind)}, {"speedGbps", t.cable.speedGbps}, {"legs", t.cable.legs},
                       {"media", toStd(t.cable.media)}, {"stockLengthsM", lengths},
                       {"maxLengthM", figureToJson(t.cable.maxLengthM)}, {"powerWPerEnd", figureToJson(t.cable.powerWPerEnd)}};
+    }
+    if (!t.consolePorts.empty()) {
+        Json list = Json::array();
+        for (const ConsolePort &c : t.consolePorts)
+            list.push_back({{"name", toStd(c.name)}, {"type", toStd(c.type)}});
+        j["consolePorts"] = list;
+    }
+    if (!t.moduleBays.empty()) {
+        Json list = Json::array();
+        for (const ModuleBay &b : t.moduleBays)
+            list.push_back({{"name", toStd(b.name)}, {"position", toStd(b.position)}});
+        j["moduleBays"] = list;
     }
     return j;
 }

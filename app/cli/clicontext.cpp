@@ -1,5 +1,6 @@
 #include "clicontext.h"
 
+#include "catalog/cataloglocations.h"
 #include "planner/planio.h"
 
 #include <QCommandLineParser>
@@ -16,23 +17,19 @@ CliContext::CliContext()
 
 QString userCatalogDir()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + QStringLiteral("/catalog");
+    return catalogLocations::userDir();
 }
 
 bool CliContext::loadCatalog(const QStringList &extraFiles)
 {
     LoadError error;
-    if (QFileInfo::exists(userCatalogDir()) && !m_catalog.loadFolder(userCatalogDir(), Catalog::kUserLayer, &error))
-        m_err << "warning: " << error.toString() << Qt::endl;
-    for (const QString &file : extraFiles) {
-        const bool ok = QFileInfo(file).isDir() ? m_catalog.loadFolder(file, Catalog::kUserLayer, &error)
-                                                : m_catalog.loadCatalogFile(file, Catalog::kUserLayer, &error);
-        if (!ok) {
-            m_err << "error: " << error.toString() << Qt::endl;
-            return false;
-        }
-    }
-    return true;
+    QStringList warnings;
+    const bool ok = catalogLocations::loadLayers(m_catalog, extraFiles, &warnings, &error);
+    for (const QString &w : warnings)
+        m_err << "warning: " << w << Qt::endl;
+    if (!ok)
+        m_err << "error: " << error.toString() << Qt::endl;
+    return ok;
 }
 
 bool CliContext::loadPlan(const QString &fileName, Plan &plan)

@@ -17,6 +17,7 @@ int runCables(CliContext &ctx, const QStringList &args);
 int runVerifyCabling(CliContext &ctx, const QStringList &args);
 int runSwitchConfig(CliContext &ctx, const QStringList &args);
 int runExport(CliContext &ctx, const QStringList &args);
+int runNetBox(CliContext &ctx, const QStringList &args);
 
 struct Command {
     const char *name;

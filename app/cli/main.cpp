@@ -21,6 +21,7 @@ const std::vector<Command> &commands()
         {"size", "size a storage design from GPUs, bandwidth, capacity and checkpoints", runSize},
         {"compare", "compare designs with object-store and Lustre columns (md, csv, json, pdf)", runCompare},
         {"export", "write the BOM, rack diagrams, cable plan, runbook, check report and NetBox files", runExport},
+        {"netbox", "push a plan to NetBox over its REST API (--dry-run prints it)", runNetBox},
         {"bench", "measure load, checks and exports on generated plans", runBench},
         {"cable", "cable a plan automatically (switch pair, leaf-spine, uplinks, management)", runCable},
         {"cables", "list every link: both ends, cable, length, label", runCables},

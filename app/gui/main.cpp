@@ -1,4 +1,7 @@
+#include "catalogmenus.h"
 #include "mainwindow.h"
+
+#include "catalog/cataloglocations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -21,8 +24,14 @@ int main(int argc, char **argv)
     parser.addOption(screenshotOpt);
     parser.process(app);
 
-    const pp::Catalog &catalog = pp::Catalog::builtIn();
+    // Built-in < user files < fetched, as the CLI stacks them; the catalog menus may extend it.
+    pp::Catalog catalog = pp::Catalog::builtIn();
+    QStringList catalogWarnings;
+    pp::catalogLocations::loadLayers(catalog, {}, &catalogWarnings, nullptr);
+    for (const QString &w : catalogWarnings)
+        qWarning("catalog: %s", qPrintable(w));
     pp::gui::MainWindow window(catalog);
+    new pp::gui::CatalogMenus(window, catalog); // owned by the window
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty())
         window.newFromTemplate(QStringLiteral("poc-3c1d"));

@@ -1,0 +1,84 @@
+#include "commands.h"
+
+#include "exporters/netboxpush.h"
+
+#include <QCommandLineParser>
+#include <QProcessEnvironment>
+
+namespace pp::cli {
+
+int runNetBox(CliContext &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption urlOpt(QStringLiteral("url"), QStringLiteral("NetBox base URL, e.g. https://netbox.example.com"), QStringLiteral("url"));
+    const QCommandLineOption dryOpt(QStringLiteral("dry-run"), QStringLiteral("Print the requests (token redacted) instead of sending them."));
+    const QCommandLineOption timeoutOpt(QStringLiteral("timeout"), QStringLiteral("Seconds to wait for each answer (default 30)."), QStringLiteral("s"));
+    const QCommandLineOption catalogOpt(QStringLiteral("catalog"), QStringLiteral("Extra catalog file or folder."), QStringLiteral("file"));
+    parser.addOptions({urlOpt, dryOpt, timeoutOpt, catalogOpt});
+    parser.addPositionalArgument(QStringLiteral("push"), QStringLiteral("The action: push."));
+    parser.addPositionalArgument(QStringLiteral("plan"), QStringLiteral("Plan file (*.pocplan.json)."));
+    if (const int rc = ctx.parse(parser, args, QStringLiteral("Push a plan to NetBox over its REST API: site, racks, manufacturers, device roles\n"
+                                                               "and types, devices, power panels and feeds, interfaces and cables. Objects are\n"
+                                                               "matched by name: a second push updates, it does not duplicate.\n"
+                                                               "The API token comes from the environment variable POCPLAN_NETBOX_TOKEN;\n"
+                                                               "it is never printed or saved.")); rc >= 0)
+        return rc;
+    const QStringList pos = parser.positionalArguments();
+    if (pos.size() != 2 || pos.first() != QLatin1String("push")) {
+        ctx.err() << "error: usage: pocplan netbox push PLAN --url URL [--dry-run]" << Qt::endl;
+        return kExitUsage;
+    }
+    const QUrl url(parser.value(urlOpt), QUrl::StrictMode);
+    if (!parser.isSet(urlOpt) || !url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
+        ctx.err() << "error: --url: give the NetBox base URL (http or https)" << Qt::endl;
+        return kExitUsage;
+    }
+    int timeoutMs = 30000;
+    if (parser.isSet(timeoutOpt)) {
+        bool ok = false;
+        const double sec = parser.value(timeoutOpt).toDouble(&ok);
+        if (!ok || sec <= 0 || sec > 3600) {
+            ctx.err() << "error: --timeout: expected seconds between 0 and 3600" << Qt::endl;
+            return kExitUsage;
+        }
+        timeoutMs = static_cast<int>(sec * 1000);
+    }
+    const QString token = QProcessEnvironment::systemEnvironment().value(QStringLiteral("POCPLAN_NETBOX_TOKEN"));
+    if (!parser.isSet(dryOpt) && token.isEmpty()) {
+        ctx.err() << "error: set POCPLAN_NETBOX_TOKEN to a NetBox API token (or use --dry-run)" << Qt::endl;
+        return kExitUsage;
+    }
+    if (!ctx.loadCatalog(parser.values(catalogOpt)))
+        return kExitUsage;
+    Plan plan;
+    if (!ctx.loadPlan(pos.at(1), plan))
+        return kExitUsage;
+    SiteProfile site;
+    QString siteError;
+    if (!ResolvedPlan::resolveSite(plan, ctx.catalog(), site, &siteError)) {
+        ctx.err() << "error: " << pos.at(1) << ": " << siteError << Qt::endl;
+        return kExitUsage;
+    }
+    const ResolvedPlan resolved(plan, ctx.catalog(), site);
+    NetBoxPushReport report;
+    if (parser.isSet(dryOpt)) {
+        ctx.out() << "# dry run: nothing is sent. Every request carries 'Authorization: Token ****' (redacted).\n"
+                     "# NetBox is taken to be empty; ids are placeholders.\n";
+        NetBoxDryRunTransport transport(url, ctx.out());
+        NetBoxPusher pusher(resolved, transport);
+        report = pusher.push();
+    } else {
+        NetBoxHttpTransport transport(url, token, timeoutMs);
+        NetBoxPusher pusher(resolved, transport);
+        pusher.setProgress([&ctx](int step, int steps, const QString &what) { ctx.err() << "[" << step << "/" << steps << "] " << what << Qt::endl; });
+        report = pusher.push();
+    }
+    for (const NetBoxPushReport::Entry &e : report.entries)
+        (e.action == QLatin1String("failed") ? ctx.err() : ctx.out())
+            << QStringLiteral("%1 %2 %3").arg(e.action, -8).arg(e.kind, -12).arg(e.name)
+            << (e.error.isEmpty() ? QString() : QStringLiteral(": ") + e.error) << '\n';
+    ctx.out() << (parser.isSet(dryOpt) ? "would have: " : "") << report.summary() << Qt::endl;
+    return report.count(QStringLiteral("failed")) > 0 ? kExitPlanErrors : kExitOk;
+}
+
+} // namespace pp::cli

@@ -1,0 +1,382 @@
+#include "catalog/netboximporter.h"
+#include "catalog/usercatalogfile.h"
+#include "exporters/netboxpush.h"
+#include "planner/planio.h"
+#include "planner/plansummary.h"
+#include "planner/rules/ruleengine.h"
+#include "planner/templates.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace pp;
+
+// NetBox device-type YAML import: the two library samples, unknown keys, errors with line and
+// column, power that stays unknown, the user layer file, and imported types used in a plan.
+class TestNetBoxImport : public QObject {
+    Q_OBJECT
+private slots:
+    void sn5600IsTwoURearToFrontWith64x800G();
+    void sn4700MellanoxIsNvidia();
+    void interfaceKinds_data();
+    void interfaceKinds();
+    void powerPortsGiveDrawAndConnector();
+    void zeroDrawStaysUnknown();
+    void unknownKeysAreWarningsWithLineAndColumn();
+    void badFilesNameLineColumnAndKey_data();
+    void badFilesNameLineColumnAndKey();
+    void folderImportFindsBothSamples();
+    void userFileMergesAndRoundTrips();
+    void layersOverrideWhateverTheLoadingOrder();
+    void importedTypeIsPlacedCheckedAndExported();
+
+private:
+    static QString sample(const char *name) { return QStringLiteral(POCPLAN_TEST_DATA "/") + QLatin1String(name); }
+    static DeviceType importOne(const QByteArray &yaml, NetBoxImport *out = nullptr);
+};
+
+DeviceType TestNetBoxImport::importOne(const QByteArray &yaml, NetBoxImport *out)
+{
+    NetBoxImport local;
+    NetBoxImport &result = out ? *out : local;
+    const bool ok = NetBoxImporter().importData(yaml, QStringLiteral("test.yaml"), result);
+    if (!ok || result.types.size() != 1) {
+        qWarning() << (result.errors.isEmpty() ? QStringLiteral("no type") : result.errors.first().toString());
+        return {};
+    }
+    return result.types.front();
+}
+
+void TestNetBoxImport::sn5600IsTwoURearToFrontWith64x800G()
+{
+    NetBoxImport r;
+    QVERIFY(NetBoxImporter().importFile(sample("sn5600.yaml"), r));
+    QCOMPARE(r.types.size(), std::size_t(1));
+    const DeviceType &t = r.types.front();
+    QCOMPARE(t.id, QStringLiteral("nvidia-sn5600"));
+    QCOMPARE(t.vendor, QStringLiteral("NVIDIA"));
+    QCOMPARE(t.model, QStringLiteral("SN5600"));
+    QCOMPARE(t.role, Role::Switch);
+    QCOMPARE(t.uHeight, 2);
+    QVERIFY(t.fullDepth);
+    QCOMPARE(t.airflow, Airflow::RearToFront);
+    QCOMPARE(t.weightKg.valueOr(0), 23.5);
+    QCOMPARE(t.weightKg.confidence, QStringLiteral("stated-3P"));
+    QCOMPARE(t.weightKg.source, QStringLiteral("netbox:Nvidia/nvidia-sn5600"));
+    QCOMPARE(t.portCount(PortPurpose::Data), 64);
+    QCOMPARE(t.portCount(PortPurpose::Mgmt), 1);
+    const PortRef swp64 = t.resolvePort(QStringLiteral("swp64"));
+    QVERIFY(swp64.valid());
+    QCOMPARE(swp64.group->speedGbps, 800.0);
+    QCOMPARE(swp64.group->media, QStringLiteral("OSFP"));
+    QCOMPARE(swp64.group->pattern, QStringLiteral("swp{n}"));
+    QVERIFY(!t.resolvePort(QStringLiteral("swp65")).valid());
+    const PortRef eth0 = t.resolvePort(QStringLiteral("eth0"));
+    QVERIFY(eth0.valid());
+    QCOMPARE(eth0.group->purpose, PortPurpose::Mgmt);
+    QCOMPARE(eth0.group->speedGbps, 1.0);
+    QCOMPARE(eth0.group->media, QStringLiteral("RJ45"));
+    // PSUs are module bays in this file: no draw anywhere, so power stays unknown, never zero.
+    QVERIFY(!t.maxW.known());
+    QVERIFY(!t.typicalW.known());
+    QCOMPARE(t.maxW.confidence, QStringLiteral("not-found"));
+    QVERIFY(t.maxW.note.contains(QStringLiteral("module bays")));
+    QCOMPARE(t.psu.count.valueOr(0), 2.0);
+    QCOMPARE(t.moduleBays.size(), std::size_t(2));
+    QCOMPARE(t.consolePorts.size(), std::size_t(1));
+    QCOMPARE(t.consolePorts.front().type, QStringLiteral("rj-45"));
+    QCOMPARE(r.sources.size(), std::size_t(1));
+    QVERIFY(r.sources.front().url.startsWith(QStringLiteral("https://nvdam.widen.net/")));
+    QVERIFY(r.errors.isEmpty());
+}
+
+void TestNetBoxImport::sn4700MellanoxIsNvidia()
+{
+    NetBoxImport r;
+    QVERIFY(NetBoxImporter().importFile(sample("sn4700.yml"), r));
+    const DeviceType &t = r.types.front();
+    QCOMPARE(t.id, QStringLiteral("nvidia-sn4700"));
+    QCOMPARE(t.vendor, QStringLiteral("NVIDIA"));
+    QCOMPARE(t.uHeight, 1);
+    QCOMPARE(t.airflow, Airflow::Unknown);
+    QVERIFY(!t.weightKg.known());
+    QCOMPARE(t.portCount(PortPurpose::Data), 32);
+    QCOMPARE(t.resolvePort(QStringLiteral("swp1")).group->speedGbps, 400.0);
+    QCOMPARE(t.resolvePort(QStringLiteral("swp1")).group->media, QStringLiteral("QSFP-DD"));
+    QCOMPARE(t.psu.count.valueOr(0), 2.0);
+    QCOMPARE(t.psu.connector, QStringLiteral("C14"));
+    QVERIFY(!t.maxW.known());
+    QVERIFY(t.maxW.note.contains(QStringLiteral("maximum_draw")));
+    QCOMPARE(NetBoxImporter::vendorName(QStringLiteral("Mellanox")), NetBoxImporter::vendorName(QStringLiteral("Nvidia")));
+}
+
+void TestNetBoxImport::interfaceKinds_data()
+{
+    QTest::addColumn<QString>("slug");
+    QTest::addColumn<double>("speed");
+    QTest::addColumn<QString>("media");
+    QTest::newRow("800 osfp") << "800gbase-x-osfp" << 800.0 << "OSFP";
+    QTest::newRow("400 qsfpdd") << "400gbase-x-qsfpdd" << 400.0 << "QSFP-DD";
+    QTest::newRow("400 qsfp112") << "400gbase-x-qsfp112" << 400.0 << "QSFP112";
+    QTest::newRow("400 osfp-rhs") << "400gbase-x-osfp-rhs" << 400.0 << "OSFP-RHS";
+    QTest::newRow("200 qsfp56") << "200gbase-x-qsfp56" << 200.0 << "QSFP56";
+    QTest::newRow("100 qsfp28") << "100gbase-x-qsfp28" << 100.0 << "QSFP28";
+    QTest::newRow("25 sfp28") << "25gbase-x-sfp28" << 25.0 << "SFP28";
+    QTest::newRow("1.6t") << "1.6tbase-x-osfp1600" << 1600.0 << "OSFP";
+    QTest::newRow("1000base-t") << "1000base-t" << 1.0 << "RJ45";
+    QTest::newRow("10gbase-t") << "10gbase-t" << 10.0 << "RJ45";
+    QTest::newRow("pmd dr4") << "400gbase-dr4" << 400.0 << "DR4";
+    QTest::newRow("ndr") << "infiniband-ndr" << 400.0 << "InfiniBand";
+}
+
+void TestNetBoxImport::interfaceKinds()
+{
+    QFETCH(QString, slug);
+    QFETCH(double, speed);
+    QFETCH(QString, media);
+    const auto k = NetBoxImporter::interfaceKind(slug);
+    QVERIFY(k.known);
+    QCOMPARE(k.speedGbps, speed);
+    QCOMPARE(k.media, media);
+    QVERIFY(!NetBoxImporter::interfaceKind(QStringLiteral("virtual")).known);
+}
+
+void TestNetBoxImport::powerPortsGiveDrawAndConnector()
+{
+    const DeviceType t = importOne(R"~(manufacturer: Supermicro
+model: AS-1125HS
+slug: supermicro-as-1125hs
+u_height: 1
+is_full_depth: true
+airflow: front-to-rear
+weight: 40
+weight_unit: lb
+power-ports:
+  - name: PSU1
+    type: iec-60320-c14
+    maximum_draw: 1200
+    allocated_draw: 650
+  - name: PSU2
+    type: iec-60320-c14
+    maximum_draw: 1200
+    allocated_draw: 650
+interfaces:
+  - name: eno1
+    type: 10gbase-t
+  - name: bmc
+    type: 1000base-t
+    mgmt_only: true
+)~");
+    QCOMPARE(t.maxW.valueOr(0), 1200.0);
+    QCOMPARE(t.typicalW.valueOr(0), 650.0);
+    QCOMPARE(t.maxW.confidence, QStringLiteral("stated-3P"));
+    QCOMPARE(t.psu.count.valueOr(0), 2.0);
+    QCOMPARE(t.psu.connector, QStringLiteral("C14"));
+    QCOMPARE(t.airflow, Airflow::FrontToRear);
+    QVERIFY(qAbs(t.weightKg.valueOr(0) - 18.1437) < 0.001);
+    QCOMPARE(t.role, Role::Other); // two data interfaces: not guessed as a switch
+    QCOMPARE(t.ports.size(), std::size_t(2));
+    QCOMPARE(t.ports[0].names, QStringList{QStringLiteral("eno1")});
+}
+
+void TestNetBoxImport::zeroDrawStaysUnknown()
+{
+    NetBoxImport r;
+    const DeviceType t = importOne(R"~(manufacturer: Acme
+model: Box
+slug: acme-box
+u_height: 1
+is_full_depth: false
+power-ports:
+  - name: PS1
+    type: iec-60320-c20
+    maximum_draw: 0
+)~", &r);
+    QVERIFY(!t.maxW.known());
+    QVERIFY(!t.typicalW.known());
+    QCOMPARE(t.psu.connector, QStringLiteral("C20"));
+    QVERIFY(!t.fullDepth);
+    QVERIFY(r.warnings.join(QLatin1Char('\n')).contains(QStringLiteral("power-ports[0].maximum_draw")));
+}
+
+void TestNetBoxImport::unknownKeysAreWarningsWithLineAndColumn()
+{
+    NetBoxImport r;
+    const DeviceType t = importOne(R"~(manufacturer: Nvidia
+model: X
+slug: nvidia-x
+u_height: 1
+is_full_depth: true
+airflow: left-to-right
+datasheet_url: https://example.com
+interfaces:
+  - name: swp1
+    type: 400gbase-x-osfp
+    speed_hint: fast
+)~", &r);
+    QCOMPARE(t.id, QStringLiteral("nvidia-x"));
+    const QString w = r.warnings.join(QLatin1Char('\n'));
+    QVERIFY2(w.contains(QStringLiteral("test.yaml:7:1: datasheet_url: unknown key ignored")), qPrintable(w));
+    QVERIFY2(w.contains(QStringLiteral("test.yaml:11:5: interfaces[0].speed_hint: unknown key ignored")), qPrintable(w));
+    QVERIFY2(w.contains(QStringLiteral("airflow")) && w.contains(QStringLiteral("left-to-right")), qPrintable(w));
+    QCOMPARE(t.airflow, Airflow::Unknown);
+}
+
+void TestNetBoxImport::badFilesNameLineColumnAndKey_data()
+{
+    QTest::addColumn<QByteArray>("yaml");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("bad u_height") << QByteArray("manufacturer: A\nmodel: B\nslug: a-b\nu_height: two\n")
+                                  << QStringLiteral("bad.yaml:4:11: u_height: expected a number, found \"two\"");
+    QTest::newRow("missing model") << QByteArray("manufacturer: A\nslug: a-b\nu_height: 1\n")
+                                   << QStringLiteral("bad.yaml:1:1: model: missing (required by the device-type schema)");
+    QTest::newRow("syntax") << QByteArray("manufacturer: A\nmodel: [B\n")
+                            << QStringLiteral("bad.yaml:3:1: ");
+    QTest::newRow("weight without unit") << QByteArray("manufacturer: A\nmodel: B\nu_height: 1\nweight: 3\n")
+                                         << QStringLiteral("bad.yaml:4:9: weight_unit: missing; weight needs a unit");
+    QTest::newRow("interface without type") << QByteArray("manufacturer: A\nmodel: B\nu_height: 1\ninterfaces:\n  - name: e0\n")
+                                            << QStringLiteral("bad.yaml:5:5: interfaces[0].type: missing (required)");
+    QTest::newRow("interfaces not a list") << QByteArray("manufacturer: A\nmodel: B\nu_height: 1\ninterfaces: 3\n")
+                                           << QStringLiteral("bad.yaml:4:13: interfaces: expected a list");
+}
+
+void TestNetBoxImport::badFilesNameLineColumnAndKey()
+{
+    QFETCH(QByteArray, yaml);
+    QFETCH(QString, expected);
+    NetBoxImport r;
+    QVERIFY(!NetBoxImporter().importData(yaml, QStringLiteral("bad.yaml"), r));
+    QCOMPARE(r.types.size(), std::size_t(0));
+    QCOMPARE(r.errors.size(), 1);
+    QVERIFY2(r.errors.first().toString().startsWith(expected), qPrintable(r.errors.first().toString()));
+}
+
+void TestNetBoxImport::folderImportFindsBothSamples()
+{
+    NetBoxImport r;
+    QVERIFY(NetBoxImporter().importPath(QStringLiteral(POCPLAN_TEST_DATA), r));
+    QStringList ids;
+    for (const DeviceType &t : r.types)
+        ids << t.id;
+    ids.sort();
+    QCOMPARE(ids, (QStringList{QStringLiteral("nvidia-sn4700"), QStringLiteral("nvidia-sn5600")}));
+}
+
+void TestNetBoxImport::userFileMergesAndRoundTrips()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("catalog/user-catalog.json"));
+    NetBoxImport r;
+    QVERIFY(NetBoxImporter().importPath(QStringLiteral(POCPLAN_TEST_DATA), r));
+    UserCatalogFile file(path);
+    QVERIFY(file.load(nullptr));
+    for (const SourceInfo &s : r.sources)
+        file.addSource(s);
+    for (const DeviceType &t : r.types)
+        QVERIFY(!file.upsert(t));
+    QString error;
+    QVERIFY2(file.save(&error), qPrintable(error));
+    const QByteArray first = file.toBytes();
+
+    // Re-importing replaces by id: still two types, same bytes.
+    UserCatalogFile again(path);
+    QVERIFY(again.load(nullptr));
+    QCOMPARE(again.types().size(), std::size_t(2));
+    for (const DeviceType &t : r.types)
+        QVERIFY(again.upsert(t));
+    QCOMPARE(again.toBytes(), first);
+
+    Catalog catalog = Catalog::builtIn();
+    LoadError loadError;
+    QVERIFY2(catalog.loadCatalogFile(path, Catalog::kUserLayer, &loadError), qPrintable(loadError.toString()));
+    const DeviceType *sn5600 = catalog.deviceType(QStringLiteral("nvidia-sn5600"));
+    QVERIFY(sn5600);
+    QCOMPARE(sn5600->layer, Catalog::kUserLayer);
+    QCOMPARE(sn5600->portCount(PortPurpose::Data), 64);
+    QCOMPARE(sn5600->moduleBays.size(), std::size_t(2));
+    QVERIFY(!sn5600->maxW.known());
+    QVERIFY(catalog.source(sn5600->weightKg.source));
+
+    // A broken user file is refused, not overwritten.
+    QFile broken(path);
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("{ \"format\": \"pocplanner-catalog\", ");
+    broken.close();
+    UserCatalogFile refused(path);
+    LoadError e;
+    QVERIFY(!refused.load(&e));
+    QVERIFY(e.line > 0);
+}
+
+void TestNetBoxImport::layersOverrideWhateverTheLoadingOrder()
+{
+    Catalog catalog = Catalog::builtIn();
+    DeviceType fetched = *catalog.deviceType(QStringLiteral("sw-sn5600"));
+    fetched.layer = Catalog::kFetchedLayer;
+    fetched.originFile = QStringLiteral("fetched.json");
+    fetched.model = QStringLiteral("from fetched");
+    DeviceType user = fetched;
+    user.layer = Catalog::kUserLayer;
+    user.originFile = QStringLiteral("user.json");
+    user.model = QStringLiteral("from user");
+    catalog.addDeviceType(fetched);
+    catalog.addDeviceType(user); // loaded later, but a lower layer
+    QCOMPARE(catalog.deviceType(QStringLiteral("sw-sn5600"))->model, QStringLiteral("from fetched"));
+    const auto defs = catalog.definitions(QStringLiteral("sw-sn5600"));
+    QCOMPARE(defs.size(), std::size_t(3));
+    QCOMPARE(defs[0].layer, Catalog::kBuiltInLayer);
+    QCOMPARE(defs[1].layer, Catalog::kUserLayer);
+    QCOMPARE(defs[2].layer, Catalog::kFetchedLayer);
+    QCOMPARE(defs[2].file, QStringLiteral("fetched.json"));
+}
+
+void TestNetBoxImport::importedTypeIsPlacedCheckedAndExported()
+{
+    NetBoxImport r;
+    QVERIFY(NetBoxImporter().importFile(sample("sn5600.yaml"), r));
+    Catalog catalog = Catalog::builtIn();
+    for (DeviceType &t : r.types)
+        catalog.addDeviceType(t);
+    Plan plan;
+    LoadError error;
+    QVERIFY(loadTemplate(QStringLiteral("poc-3c1d"), catalog, plan, &error));
+    plan.devices.push_back(Device{QStringLiteral("spine1"), QStringLiteral("nvidia-sn5600"), QStringLiteral("R1"), 30, Face::Front,
+                                  QStringLiteral("spine-1"), {QStringLiteral("A"), QStringLiteral("B")}});
+    plan.links.push_back(Link{Endpoint{QStringLiteral("sw1"), QStringLiteral("swp31")}, Endpoint{QStringLiteral("spine1"), QStringLiteral("swp1")},
+                              QStringLiteral("dac-400g"), 1.0, QString(), true});
+
+    // Saved and loaded again against the catalog: the type resolves like a built-in.
+    const QByteArray bytes = planToBytes(plan);
+    Plan reloaded;
+    PlanLoadOptions options;
+    options.catalog = &catalog;
+    QVERIFY2(loadPlanData(bytes, QStringLiteral("with-import.pocplan.json"), reloaded, &error, options), qPrintable(error.toString()));
+    SiteProfile site;
+    QVERIFY(ResolvedPlan::resolveSite(reloaded, catalog, site, nullptr));
+    const ResolvedPlan resolved(reloaded, catalog, site);
+    QVERIFY(resolved.typeOf(QStringLiteral("spine1")));
+
+    const PlanSummary summary = summarize(resolved);
+    QCOMPARE(summary.countsByRole.value(QStringLiteral("switch")), 4);
+    QVERIFY(summary.devicesWithUnknownPower >= 1); // SN5600 draw is unknown, not zero
+
+    const CheckReport report = runChecks(resolved);
+    for (const Finding &f : report.findings)
+        QVERIFY2(!f.message.contains(QStringLiteral("unknown device type")), qPrintable(f.message));
+
+    // Exported to NetBox like a built-in (dry run: requests only).
+    QString text;
+    QTextStream out(&text);
+    NetBoxDryRunTransport transport(QUrl(QStringLiteral("http://netbox.invalid/")), out);
+    NetBoxPusher pusher(resolved, transport);
+    const NetBoxPushReport push = pusher.push();
+    out.flush();
+    QCOMPARE(push.count(QStringLiteral("failed")), 0);
+    QVERIFY(text.contains(QStringLiteral("\"model\": \"SN5600\"")));
+    QVERIFY(text.contains(QStringLiteral("\"airflow\": \"rear-to-front\"")));
+    QVERIFY(text.contains(QStringLiteral("\"name\": \"spine-1\"")));
+    QVERIFY(text.contains(QStringLiteral("\"type\": \"800gbase-x-osfp\"")));
+}
+
+QTEST_GUILESS_MAIN(TestNetBoxImport)
+#include "tst_netboximport.moc"
