@@ -226,7 +226,8 @@ std::map<QString, int> NetBoxPusher::sync(const QString &kind, const QString &en
     const std::vector<Json> existing = list(endpoint, query, &error);
     if (!error.isEmpty()) {
         for (const Wanted &w : wanted)
-            m_report.entries.push_back({kind, w.key, QStringLiteral("failed"), QStringLiteral("cannot list %1: %2").arg(endpoint, error)});
+            m_report.entries.push_back({kind, w.label.isEmpty() ? w.key : w.label, QStringLiteral("failed"),
+                                        QStringLiteral("cannot list %1: %2").arg(endpoint, error)});
         return ids;
     }
     for (const Json &o : existing) {
@@ -238,7 +239,10 @@ std::map<QString, int> NetBoxPusher::sync(const QString &kind, const QString &en
     Json updates = Json::array();
     QStringList createKeys;
     QStringList updateKeys;
+    std::map<QString, QString> labels;
     std::set<QString> seen;
+    for (const Wanted &w : wanted)
+        labels[w.key] = w.label.isEmpty() ? w.key : w.label;
     for (const Wanted &w : wanted) {
         if (!seen.insert(w.key).second)
             continue;
@@ -261,14 +265,14 @@ std::map<QString, int> NetBoxPusher::sync(const QString &kind, const QString &en
             const int id = ok ? refId(r.body[static_cast<std::size_t>(i)]["id"]) : -1;
             if (id >= 0)
                 ids[createKeys.at(i)] = id;
-            m_report.entries.push_back({kind, createKeys.at(i), id >= 0 ? QStringLiteral("created") : QStringLiteral("failed"),
+            m_report.entries.push_back({kind, labels[createKeys.at(i)], id >= 0 ? QStringLiteral("created") : QStringLiteral("failed"),
                                         id >= 0 ? QString() : errorText(r)});
         }
     }
     if (!updates.empty()) {
         const NetBoxResponse r = m_transport.send({"PATCH", endpoint, updates});
         for (const QString &key : updateKeys)
-            m_report.entries.push_back({kind, key, r.ok() ? QStringLiteral("updated") : QStringLiteral("failed"), r.ok() ? QString() : errorText(r)});
+            m_report.entries.push_back({kind, labels[key], r.ok() ? QStringLiteral("updated") : QStringLiteral("failed"), r.ok() ? QString() : errorText(r)});
     }
     return ids;
 }
@@ -351,7 +355,7 @@ NetBoxPushReport NetBoxPusher::push()
             f["weight_unit"] = "kg";
         }
         typeKey[id] = QStringLiteral("%1/%2").arg(m).arg(t->model);
-        deviceTypes.push_back({typeKey[id], f});
+        deviceTypes.push_back({typeKey[id], f, t->vendor + QLatin1Char(' ') + t->model});
     }
     const auto typeIds = sync(QStringLiteral("device-type"), QStringLiteral("api/dcim/device-types/"), QString(),
                               [](const Json &o) { return QStringLiteral("%1/%2").arg(refId(o["manufacturer"])).arg(str(o, "model")); },
@@ -430,7 +434,8 @@ NetBoxPushReport NetBoxPusher::push()
                                  {"type", side == QLatin1String("A") ? "primary" : "redundant"}, {"supply", "ac"},
                                  {"phase", feeds.phases == 3 ? "three-phase" : "single-phase"},
                                  {"voltage", static_cast<int>(feeds.voltageV)}, {"amperage", static_cast<int>(feeds.amps)},
-                                 {"max_utilization", static_cast<int>(feeds.deratePct)}}});
+                                 {"max_utilization", static_cast<int>(feeds.deratePct)}},
+                                name});
         }
     }
     sync(QStringLiteral("power-feed"), QStringLiteral("api/dcim/power-feeds/"), QStringLiteral("site_id=%1").arg(siteId),
@@ -461,7 +466,7 @@ NetBoxPushReport NetBoxPusher::push()
                    {"type", s(interfaceType(speed, ref.valid() ? ref.group->media : QString()))}};
             if (ref.valid() && (ref.group->purpose == PortPurpose::Mgmt || ref.group->purpose == PortPurpose::Bmc))
                 f["mgmt_only"] = true;
-            interfaces.push_back({key, f});
+            interfaces.push_back({key, f, deviceName(e.device) + QLatin1Char(':') + e.port});
         }
     }
     const auto interfaceIds = sync(QStringLiteral("interface"), QStringLiteral("api/dcim/interfaces/"), QStringLiteral("site_id=%1").arg(siteId),

@@ -90,8 +90,10 @@ public:
 
 private:
     struct Wanted {
+        Wanted(QString k, Json f, QString l = QString()) : key(std::move(k)), fields(std::move(f)), label(std::move(l)) {}
         QString key;    // the name NetBox objects are matched by
         Json fields;
+        QString label;  // for the report when the key holds ids; empty = the key
     };
     // Lists an endpoint (following "next"), POSTs the missing objects in one bulk request and
     // PATCHes the existing ones in another; returns key → id of what now exists.

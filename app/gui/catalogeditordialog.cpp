@@ -37,7 +37,7 @@ CatalogEditorDialog::CatalogEditorDialog(Catalog &catalog, QString userFile, QWi
     : QDialog(parent), m_catalog(catalog), m_userFile(std::move(userFile)), m_undo(new QUndoStack(this))
 {
     setWindowTitle(tr("Catalog editor"));
-    resize(980, 640);
+    resize(1100, 660);
     auto *splitter = new QSplitter(this);
     m_list = new QListWidget(splitter);
     m_list->setMinimumWidth(300);
@@ -145,6 +145,7 @@ CatalogEditorDialog::CatalogEditorDialog(Catalog &catalog, QString userFile, QWi
     });
     connect(box, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
+    splitter->setSizes({420, 560});
     rebuildList();
     if (m_list->count() > 0)
         m_list->setCurrentRow(0);
