@@ -1,6 +1,7 @@
 #include "planner/planio.h"
 
 #include "catalog/jsondocument.h"
+#include "planner/planfastloader.h"
 #include "planner/planmigration.h"
 
 #include <QFile>
@@ -202,6 +203,13 @@ Plan planFromJson(const Json &input, const PlanLoadOptions &options)
 bool loadPlanData(const QByteArray &data, const QString &fileName, Plan &plan, LoadError *error,
                   const PlanLoadOptions &options)
 {
+    // Almost every file is a valid current plan: take it without the document tree. Anything
+    // else goes through the tree, whose errors name the JSON path and whose warnings list the
+    // unknown keys.
+    if (std::optional<Plan> fast = loadPlanFast(data, options)) {
+        plan = std::move(*fast);
+        return true;
+    }
     Json doc;
     if (!parseJson(data, fileName, doc, error))
         return false;

@@ -1,4 +1,6 @@
-// Fuzz target: the plan loader must reject any bytes with a LoadError, never crash or hang.
+// Fuzz target: the plan loader must reject any bytes with a LoadError, never crash or hang, and its
+// fast path must agree with the tree loader.
+#include "planner/planfastloader.h"
 #include "planner/planio.h"
 #include "planner/plansummary.h"
 
@@ -13,6 +15,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     options.catalog = &pp::Catalog::builtIn();
     QStringList warnings;
     options.warnings = &warnings;
+    // The token-stream loader may only accept what the tree loader accepts, as the same plan.
+    if (const std::optional<pp::Plan> fast = pp::loadPlanFast(bytes, options)) {
+        try {
+            const pp::Json tree = pp::Json::parse(bytes.constData(), bytes.constData() + bytes.size());
+            if (pp::planToBytes(pp::planFromJson(tree, options)) != pp::planToBytes(*fast))
+                __builtin_trap();
+        } catch (const std::exception &) {
+            __builtin_trap();
+        }
+    }
     if (!pp::loadPlanData(bytes, QStringLiteral("fuzz.pocplan.json"), plan, &error, options)) {
         if (error.reason.isEmpty())
             __builtin_trap(); // every refusal must say why
