@@ -66,7 +66,7 @@ QByteArray DrawioWriter::write(const RackDiagramData &data)
             s += QStringLiteral("        <object id=\"%1\" label=\"%2\" rack_id=\"%3\" rack_name=\"%4\" site=\"%5\" face=\"%6\" u_height=\"%7\" typical_w=\"%8\" max_w=\"%9\">\n")
                      .arg(rackCell, xml(label), xml(f.rackId), xml(f.rackName), xml(data.site), page).arg(f.heightU)
                      .arg(number(f.typicalW, 1), number(f.maxW, 1));
-            s += QStringLiteral("          <mxCell style=\"strokeColor=#666666;html=1;verticalLabelPosition=bottom;labelBackgroundColor=#ffffff;verticalAlign=top;outlineConnect=0;shadow=0;dashed=0;shape=mxgraph.rackGeneral.rackCabinet3;rackUnitSize=%1;fillColor2=#f4f4f4;container=1;collapsible=0;childLayout=rack;allowGaps=1;marginLeft=%2;marginRight=%3;marginTop=%4;marginBottom=%5;textColor=#666666;numDisp=ascend;\" vertex=\"1\" parent=\"1\">\n")
+            s += QStringLiteral("          <mxCell style=\"strokeColor=#666666;html=0;verticalLabelPosition=bottom;labelBackgroundColor=#ffffff;verticalAlign=top;outlineConnect=0;shadow=0;dashed=0;shape=mxgraph.rackGeneral.rackCabinet3;rackUnitSize=%1;fillColor2=#f4f4f4;container=1;collapsible=0;childLayout=rack;allowGaps=1;marginLeft=%2;marginRight=%3;marginTop=%4;marginBottom=%5;textColor=#666666;numDisp=ascend;\" vertex=\"1\" parent=\"1\">\n")
                      .arg(number(kUnitPx, 1), number(kMarginLeft), number(kMarginRight), number(kMarginTop), number(kMarginBottom));
             s += QStringLiteral("            <mxGeometry x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" as=\"geometry\"/>\n          </mxCell>\n        </object>\n")
                      .arg(number(x), number(y), number(kCabinetWidth), number(height, 1));

@@ -80,11 +80,9 @@ QString ExportJob::safeFileStem(const QString &text)
 {
     QString out;
     for (const QChar c : text.left(64)) {
-        const bool ok = (c.unicode() < 128 && c.isLetterOrNumber()) || c == QLatin1Char('-') || c == QLatin1Char('_') || c == QLatin1Char('.');
+        const bool ok = (c.unicode() < 128 && c.isLetterOrNumber()) || c == QLatin1Char('-') || c == QLatin1Char('_');
         out += ok ? c : QLatin1Char('_');
     }
-    while (out.startsWith(QLatin1Char('.')))
-        out[0] = QLatin1Char('_');
     return out.isEmpty() ? QStringLiteral("_") : out;
 }
 

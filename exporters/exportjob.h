@@ -38,7 +38,8 @@ public:
     bool run(OutputFolder &folder, QString *error, const Progress &progress = {});
     int unresolvedErrors() const { return m_unresolvedErrors; }
 
-    // A file name part made from user text (rack ids): letters, digits, '-', '_' and '.' only.
+    // A file name part made from user text (rack ids): ASCII letters, digits, '-' and '_' only, so
+    // no dot can make ".." or a second extension.
     static QString safeFileStem(const QString &text);
 
 private:

@@ -16,6 +16,10 @@ QString markdownEscape(const QString &text)
 {
     QString out;
     for (const QChar c : text) {
+        if (c == QLatin1Char('\n') || c == QLatin1Char('\r')) {
+            out += QLatin1Char(' '); // a line break in a name must not start a heading, list or table row
+            continue;
+        }
         if (QStringLiteral("\\`*_[]<>|#").contains(c))
             out += QLatin1Char('\\');
         out += c;

@@ -1,5 +1,7 @@
 #include "exporters/switchconfig.h"
 
+#include "exporters/textescape.h"
+
 #include "catalog/jsondocument.h"
 
 #include <QDir>
@@ -12,9 +14,10 @@ namespace pp {
 
 namespace {
 
+// The name a switch knows a device by: its hostname, or its plan id, as a valid host name.
 QString hostOf(const Device &d)
 {
-    return d.hostname.isEmpty() ? d.id : d.hostname;
+    return textescape::hostLabel(d.hostname.isEmpty() ? d.id : d.hostname);
 }
 
 bool isSpine(const Device &d)
@@ -211,12 +214,14 @@ QByteArray writeSwitchConfig(const SwitchConfigData &data, const SwitchConfigTem
     QHash<QString, QString> vars;
     for (const auto &[k, v] : tmpl.settings)
         vars.insert(k, v);
-    vars.insert(QStringLiteral("hostname"), data.hostname);
-    vars.insert(QStringLiteral("device"), data.device);
-    vars.insert(QStringLiteral("vendor"), data.vendor);
-    vars.insert(QStringLiteral("model"), data.model);
-    vars.insert(QStringLiteral("plan"), data.plan);
-    vars.insert(QStringLiteral("peer"), data.peer);
+    // Plan text reaches a switch CLI: host names as RFC 1123 labels, everything else without line
+    // breaks, quotes or shell characters, so no name can end a quoted string or start a command.
+    vars.insert(QStringLiteral("hostname"), textescape::hostLabel(data.hostname));
+    vars.insert(QStringLiteral("device"), textescape::cliText(data.device));
+    vars.insert(QStringLiteral("vendor"), textescape::cliText(data.vendor));
+    vars.insert(QStringLiteral("model"), textescape::cliText(data.model));
+    vars.insert(QStringLiteral("plan"), textescape::cliText(data.plan));
+    vars.insert(QStringLiteral("peer"), textescape::hostLabel(data.peer));
     vars.insert(QStringLiteral("mlagPriority"), QString::number(data.mlagPriority));
     QStringList isl;
     for (const SwitchConfigPort &p : data.islPorts)
@@ -251,7 +256,9 @@ QByteArray writeSwitchConfig(const SwitchConfigData &data, const SwitchConfigTem
         }
     };
     const auto portVars = [](const SwitchConfigPort &p) {
-        return QHash<QString, QString>{{QStringLiteral("port"), p.port}, {QStringLiteral("description"), p.description}, {QStringLiteral("speed"), number(p.speedGbps)}};
+        return QHash<QString, QString>{{QStringLiteral("port"), textescape::cliText(p.port)},
+                                       {QStringLiteral("description"), textescape::cliText(p.description)},
+                                       {QStringLiteral("speed"), number(p.speedGbps)}};
     };
     put(QStringLiteral("header"), {});
     if (!data.breakouts.empty()) {

@@ -77,6 +77,36 @@ QString markdownCell(const QString &text)
     return out;
 }
 
+QString hostLabel(const QString &text)
+{
+    QString out;
+    for (const QChar c : text) {
+        if (out.size() == 63)
+            break;
+        const char16_t u = c.unicode();
+        const bool keep = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9');
+        out += keep ? c : QLatin1Char('-');
+    }
+    while (out.startsWith(QLatin1Char('-')))
+        out.remove(0, 1);
+    while (out.endsWith(QLatin1Char('-')))
+        out.chop(1);
+    return out.isEmpty() ? QStringLiteral("host") : out;
+}
+
+QString cliText(const QString &text, int maxLength)
+{
+    QString out;
+    for (const QChar c : text) {
+        if (out.size() == maxLength)
+            break;
+        const char16_t u = c.unicode();
+        const bool keep = u >= 0x20 && u < 0x7F && u != '"' && u != '\\' && u != '$' && u != '`';
+        out += keep ? c : QLatin1Char('_');
+    }
+    return out;
+}
+
 QString number(double value, int decimals)
 {
     const double scale = std::pow(10.0, decimals);

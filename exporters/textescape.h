@@ -19,6 +19,13 @@ QString csvField(const QString &text);
 QString csvRecord(const QStringList &fields);
 // Markdown table cell: pipes, backslashes, HTML brackets and line breaks made inert.
 QString markdownCell(const QString &text);
+// A host name for a switch configuration (RFC 1123 label): letters, digits and '-', at most 63
+// characters; any other character becomes '-'. Empty or all-punctuation text gives "host".
+QString hostLabel(const QString &text);
+// Text inside a switch CLI line (a quoted port description, a comment): printable ASCII without
+// '"', '\\', '$' or '`' (a shell would act on them) and without line breaks; anything else becomes
+// '_'. At most maxLength characters.
+QString cliText(const QString &text, int maxLength = 200);
 // Shortest decimal form with at most `decimals` digits: 1.5, 2, 0.25 (no exponent, no "-0").
 QString number(double value, int decimals = 2);
 
