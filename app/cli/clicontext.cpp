@@ -2,6 +2,7 @@
 
 #include "catalog/cataloglocations.h"
 #include "planner/planio.h"
+#include "planner/resolvedplan.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -62,6 +63,15 @@ int CliContext::parse(QCommandLineParser &parser, const QStringList &args, const
         return kExitOk;
     }
     return -1;
+}
+
+bool CliContext::resolveSite(const QString &fileName, const Plan &plan, SiteProfile &site)
+{
+    QString error;
+    if (ResolvedPlan::resolveSite(plan, m_catalog, site, &error))
+        return true;
+    m_err << "error: " << fileName << ": " << error << Qt::endl;
+    return false;
 }
 
 } // namespace pp::cli

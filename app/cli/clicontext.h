@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog/catalog.h"
+#include "catalog/siteprofile.h"
 #include "planner/plan.h"
 
 #include <QStringList>
@@ -28,6 +29,8 @@ public:
 
     // Loads a plan against the catalog; prints the error (file, place, reason) on failure.
     bool loadPlan(const QString &fileName, Plan &plan);
+    // The plan's site profile with its overrides applied; prints "error: <file>: <reason>" on failure.
+    bool resolveSite(const QString &fileName, const Plan &plan, SiteProfile &site);
 
     // Parses sub-command arguments; prints help or the usage error. Returns -1 to go on.
     int parse(QCommandLineParser &parser, const QStringList &args, const QString &description);

@@ -93,11 +93,8 @@ int runCable(CliContext &ctx, const QStringList &args)
     if (!ctx.loadPlan(input, plan))
         return kExitUsage;
     SiteProfile site;
-    QString siteError;
-    if (!ResolvedPlan::resolveSite(plan, ctx.catalog(), site, &siteError)) {
-        ctx.err() << "error: " << input << ": " << siteError << Qt::endl;
+    if (!ctx.resolveSite(input, plan, site))
         return kExitUsage;
-    }
     const CablingReport report = autoCable(plan, ctx.catalog(), site, options);
     QString writeError;
     const QString output = parser.value(outOpt);

@@ -80,11 +80,8 @@ int runCheck(CliContext &ctx, const QStringList &args)
     if (parser.isSet(siteOpt))
         plan.site.profile = siteFile.id;
     SiteProfile site;
-    QString siteError;
-    if (!ResolvedPlan::resolveSite(plan, ctx.catalog(), site, &siteError)) {
-        ctx.err() << "error: " << planFile << ": " << siteError << Qt::endl;
+    if (!ctx.resolveSite(planFile, plan, site))
         return kExitUsage;
-    }
     const ResolvedPlan resolved(plan, ctx.catalog(), site);
     const CheckReport report = runChecks(resolved);
     const QByteArray bytes = format == QLatin1String("json") ? CheckReportWriter::json(report, *filter) : CheckReportWriter::text(report, *filter);

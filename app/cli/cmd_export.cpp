@@ -75,11 +75,8 @@ int runExport(CliContext &ctx, const QStringList &args)
     if (!ctx.loadPlan(planFile, plan))
         return kExitUsage;
     SiteProfile site;
-    QString siteError;
-    if (!ResolvedPlan::resolveSite(plan, ctx.catalog(), site, &siteError)) {
-        ctx.err() << "error: " << planFile << ": " << siteError << Qt::endl;
+    if (!ctx.resolveSite(planFile, plan, site))
         return kExitUsage;
-    }
     const ResolvedPlan resolved(plan, ctx.catalog(), site);
     OutputFolder folder(parser.value(outOpt));
     ExportJob job(resolved, options);

@@ -69,11 +69,8 @@ int runInfo(CliContext &ctx, const QStringList &args)
     if (!ctx.loadPlan(parser.positionalArguments().first(), plan))
         return kExitUsage;
     SiteProfile site;
-    QString siteError;
-    if (!ResolvedPlan::resolveSite(plan, ctx.catalog(), site, &siteError)) {
-        ctx.err() << "error: " << parser.positionalArguments().first() << ": " << siteError << Qt::endl;
+    if (!ctx.resolveSite(parser.positionalArguments().first(), plan, site))
         return kExitUsage;
-    }
     const ResolvedPlan resolved(plan, ctx.catalog(), site);
     const PlanSummary summary = summarize(resolved);
     if (parser.isSet(jsonOpt))

@@ -54,11 +54,8 @@ int runNetBox(CliContext &ctx, const QStringList &args)
     if (!ctx.loadPlan(pos.at(1), plan))
         return kExitUsage;
     SiteProfile site;
-    QString siteError;
-    if (!ResolvedPlan::resolveSite(plan, ctx.catalog(), site, &siteError)) {
-        ctx.err() << "error: " << pos.at(1) << ": " << siteError << Qt::endl;
+    if (!ctx.resolveSite(pos.at(1), plan, site))
         return kExitUsage;
-    }
     const ResolvedPlan resolved(plan, ctx.catalog(), site);
     NetBoxPushReport report;
     if (parser.isSet(dryOpt)) {

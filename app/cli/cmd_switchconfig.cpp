@@ -33,11 +33,8 @@ int runSwitchConfig(CliContext &ctx, const QStringList &args)
     if (!ctx.loadPlan(input, plan))
         return kExitUsage;
     SiteProfile site;
-    QString error;
-    if (!ResolvedPlan::resolveSite(plan, ctx.catalog(), site, &error)) {
-        ctx.err() << "error: " << input << ": " << error << Qt::endl;
+    if (!ctx.resolveSite(input, plan, site))
         return kExitUsage;
-    }
     const ResolvedPlan resolved(plan, ctx.catalog(), site);
     const std::vector<SwitchConfigData> configs = buildSwitchConfigs(resolved);
     if (configs.empty()) {
@@ -45,6 +42,7 @@ int runSwitchConfig(CliContext &ctx, const QStringList &args)
         return kExitPlanErrors;
     }
     OutputFolder folder(parser.value(outOpt));
+    QString error;
     if (!folder.prepare(&error)) {
         ctx.err() << "error: " << error << Qt::endl;
         return kExitUsage;
