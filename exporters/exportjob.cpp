@@ -14,6 +14,9 @@
 #include "exporters/runbookwriter.h"
 
 #include <QSet>
+#include <QThread>
+#include <deque>
+#include <memory>
 
 namespace pp {
 
@@ -189,7 +192,32 @@ bool ExportJob::run(OutputFolder &folder, QString *error, const Progress &progre
         }
     }
 
+    // Files are made on worker threads, at most one per core ahead of the writer, and written — with
+    // progress and cancel — in order on this thread. The makers only read the shared data above.
+    // QThread rather than std::thread: fonts and text layout start Qt timers, which need one.
+    struct Making {
+        std::unique_ptr<QThread> thread;
+        bool ok = false;
+        QByteArray bytes;
+        QString why;
+        ~Making()
+        {
+            if (thread)
+                thread->wait(); // a worker never outlives the data it reads
+        }
+    };
+    const auto start = [&files](int i) {
+        auto making = std::make_unique<Making>();
+        Making *m = making.get();
+        const PendingFile *file = &files[static_cast<std::size_t>(i)];
+        making->thread.reset(QThread::create([m, file] { m->ok = file->make(&m->bytes, &m->why); }));
+        making->thread->start();
+        return making;
+    };
     const int total = static_cast<int>(files.size());
+    const int ahead = std::max(1, QThread::idealThreadCount());
+    std::deque<std::unique_ptr<Making>> inFlight;
+    int started = 0;
     for (int i = 0; i < total; ++i) {
         const PendingFile &file = files[static_cast<std::size_t>(i)];
         if (progress && !progress(i, total, file.name)) {
@@ -197,14 +225,17 @@ bool ExportJob::run(OutputFolder &folder, QString *error, const Progress &progre
                 *error = QStringLiteral("export cancelled");
             return false;
         }
-        QByteArray bytes;
-        QString why;
-        if (!file.make(&bytes, &why)) {
+        for (; started < total && started < i + ahead; ++started)
+            inFlight.push_back(start(started));
+        const std::unique_ptr<Making> made = std::move(inFlight.front());
+        inFlight.pop_front();
+        made->thread->wait();
+        if (!made->ok) {
             if (error)
-                *error = QStringLiteral("%1: %2").arg(folder.pathOf(file.name), why);
+                *error = QStringLiteral("%1: %2").arg(folder.pathOf(file.name), made->why);
             return false;
         }
-        if (!folder.write(file.name, bytes, error))
+        if (!folder.write(file.name, made->bytes, error))
             return false;
     }
     if (progress)

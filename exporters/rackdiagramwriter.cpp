@@ -1,5 +1,6 @@
 #include "exporters/rackdiagramwriter.h"
 
+#include "exporters/pngencoder.h"
 #include "exporters/textescape.h"
 #include "planner/plansummary.h"
 
@@ -377,9 +378,8 @@ bool RackDiagramWriter::png(const RackDiagramData &data, const RackFaceDiagram &
         painter.scale(scale, scale);
         paint(painter, data, face);
     }
-    QBuffer buffer(out);
-    buffer.open(QIODevice::WriteOnly);
-    if (!image.save(&buffer, "PNG")) {
+    *out = encodePng(image);
+    if (out->isEmpty()) {
         if (error)
             *error = QStringLiteral("%1: PNG encoding failed").arg(face.title());
         return false;

@@ -132,20 +132,26 @@ QString htmlBody(const RunbookDocument &doc, bool forPrint)
         }
         case RunbookBlock::Kind::Table: {
             const RunbookTable &t = b.table;
-            if (forPrint)
-                s += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"2\" style=\"border-color: #8a96a3; border-style: solid;\">\n<thead><tr>");
-            else
-                s += QStringLiteral("<table>\n<thead><tr>");
-            for (const QString &h : t.header)
-                s += QStringLiteral("<th%1%2>%3</th>").arg(cellAttrs, forPrint ? QStringLiteral(" bgcolor=\"#dde4ee\"") : QString(), textescape::xml(h));
-            s += QStringLiteral("</tr></thead>\n<tbody>\n");
-            for (const QStringList &row : t.rows) {
-                s += QStringLiteral("<tr>");
-                for (const QString &c : row)
-                    s += QStringLiteral("<td%1>%2</td>").arg(cellAttrs, c.isEmpty() && forPrint ? QStringLiteral("&nbsp;") : textescape::xml(c));
-                s += QStringLiteral("</tr>\n");
+            // For print, long tables go out in pieces with their header repeated: QTextDocument
+            // walks a whole table for every page it draws, so one 6,000-row table made the PDF
+            // quadratic in its length.
+            const std::size_t piece = forPrint ? 40 : std::max<std::size_t>(t.rows.size(), 1);
+            for (std::size_t first = 0; first == 0 || first < t.rows.size(); first += piece) {
+                if (forPrint)
+                    s += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"2\" style=\"border-color: #8a96a3; border-style: solid;\">\n<thead><tr>");
+                else
+                    s += QStringLiteral("<table>\n<thead><tr>");
+                for (const QString &h : t.header)
+                    s += QStringLiteral("<th%1%2>%3</th>").arg(cellAttrs, forPrint ? QStringLiteral(" bgcolor=\"#dde4ee\"") : QString(), textescape::xml(h));
+                s += QStringLiteral("</tr></thead>\n<tbody>\n");
+                for (std::size_t r = first; r < std::min(first + piece, t.rows.size()); ++r) {
+                    s += QStringLiteral("<tr>");
+                    for (const QString &c : t.rows[r])
+                        s += QStringLiteral("<td%1>%2</td>").arg(cellAttrs, c.isEmpty() && forPrint ? QStringLiteral("&nbsp;") : textescape::xml(c));
+                    s += QStringLiteral("</tr>\n");
+                }
+                s += QStringLiteral("</tbody></table>\n");
             }
-            s += QStringLiteral("</tbody></table>\n");
             if (!t.note.isEmpty())
                 s += QStringLiteral("<p class=\"tablenote\">%1</p>\n").arg(textescape::xml(t.note));
             break;
