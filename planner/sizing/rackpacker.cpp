@@ -18,44 +18,62 @@ static int heightOf(const DeviceType *type)
     return type ? type->uHeight : 0;
 }
 
+namespace {
+
+// What packing needs of a device type, looked up once: the sweep places millions of devices.
+struct Footprint {
+    int u = 0;
+    double packW = 0;
+    double typicalW = 0;
+
+    explicit Footprint(const DeviceType *type)
+        : u(heightOf(type)), packW(packingW(type)), typicalW(type && type->typicalW.known() ? *type->typicalW.value : 0)
+    {
+    }
+};
+
+} // namespace
+
 std::vector<RackLoad> packRacks(const RackPackRequest &r)
 {
     std::vector<RackLoad> racks;
-    const int mgmtU = heightOf(r.mgmtSwitch);
-    const double mgmtW = packingW(r.mgmtSwitch);
+    const Footprint mgmt(r.mgmtSwitch);
+    const double limitW = r.rackLimitW > 0 ? r.rackLimitW + 1e-9 : 1e300;
     const auto openRack = [&] {
         RackLoad load;
         load.mgmtSwitches = r.mgmtSwitch ? 1 : 0;
         load.pdus = r.pdusPerRack;
-        load.usedU = mgmtU;
-        load.maxW = mgmtW;
+        load.usedU = mgmt.u;
+        load.maxW = mgmt.packW;
         racks.push_back(load);
     };
-    const auto fits = [&](const RackLoad &rack, const DeviceType *type) {
-        const double limit = r.rackLimitW > 0 ? r.rackLimitW : 1e300;
-        return rack.usedU + heightOf(type) <= r.rackU && rack.maxW + packingW(type) <= limit + 1e-9;
+    const auto fits = [&](const RackLoad &rack, const Footprint &item) {
+        return rack.usedU + item.u <= r.rackU && rack.maxW + item.packW <= limitW;
     };
-    const auto place = [&](RackLoad &rack, const DeviceType *type, int RackLoad::*counter) {
-        rack.usedU += heightOf(type);
-        rack.maxW += packingW(type);
-        rack.typicalW += type && type->typicalW.known() ? *type->typicalW.value : 0;
+    const auto place = [&](RackLoad &rack, const Footprint &item, int RackLoad::*counter) {
+        rack.usedU += item.u;
+        rack.maxW += item.packW;
+        rack.typicalW += item.typicalW;
         ++(rack.*counter);
     };
-    const auto placeOne = [&](const DeviceType *type, int RackLoad::*counter) {
-        if (racks.empty() || !fits(racks.back(), type)) {
+    const auto placeOne = [&](const Footprint &item, int RackLoad::*counter) {
+        if (racks.empty() || !fits(racks.back(), item)) {
             openRack();
-            if (!fits(racks.back(), type))
+            if (!fits(racks.back(), item))
                 return false; // a single device exceeds an empty rack: the caller reports it
         }
-        place(racks.back(), type, counter);
+        place(racks.back(), item, counter);
         return true;
     };
+    const Footprint dataSwitch(r.dataSwitch);
+    const Footprint cnode(r.cnode);
+    const Footprint dbox(r.dbox);
 
     for (int i = 0; i < r.leafSwitches; ++i)
-        if (!placeOne(r.dataSwitch, &RackLoad::leafSwitches))
+        if (!placeOne(dataSwitch, &RackLoad::leafSwitches))
             return {};
     for (int i = 0; i < r.spineSwitches; ++i)
-        if (!placeOne(r.dataSwitch, &RackLoad::spineSwitches))
+        if (!placeOne(dataSwitch, &RackLoad::spineSwitches))
             return {};
     int placedC = 0;
     int placedD = 0;
@@ -64,8 +82,8 @@ std::vector<RackLoad> packRacks(const RackPackRequest &r)
         const bool cFirst = placedD >= r.dboxes
                             || (placedC < r.cnodes
                                 && static_cast<double>(placedC) * r.dboxes <= static_cast<double>(placedD) * r.cnodes);
-        const DeviceType *first = cFirst ? r.cnode : r.dbox;
-        const DeviceType *other = cFirst ? r.dbox : r.cnode;
+        const Footprint &first = cFirst ? cnode : dbox;
+        const Footprint &other = cFirst ? dbox : cnode;
         const bool otherLeft = cFirst ? placedD < r.dboxes : placedC < r.cnodes;
         if (!racks.empty() && !fits(racks.back(), first) && otherLeft && fits(racks.back(), other)) {
             place(racks.back(), other, cFirst ? &RackLoad::dboxes : &RackLoad::cnodes);
