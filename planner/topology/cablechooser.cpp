@@ -1,5 +1,6 @@
 #include "planner/topology/cablechooser.h"
 
+#include <QStringBuilder>
 #include <algorithm>
 #include <cmath>
 
@@ -125,7 +126,7 @@ QString CableChooser::label(const Device &a, const QString &portA, const Device 
 {
     const QString ha = a.hostname.isEmpty() ? a.id : a.hostname;
     const QString hb = b.hostname.isEmpty() ? b.id : b.hostname;
-    return ha + QLatin1Char(':') + portA + QStringLiteral("--") + hb + QLatin1Char(':') + portB;
+    return ha % QLatin1Char(':') % portA % QLatin1String("--") % hb % QLatin1Char(':') % portB; // one allocation
 }
 
 LinkOptics opticsForCable(const Catalog &catalog, const QString &cableId)
