@@ -79,7 +79,10 @@ protected:
 private:
     void onChanged(const PlanChange &change);
     void updateDevice(const QString &id);
+    // Creates, updates or removes one device's item; rackIndex is the index of device->rack.
+    void placeDevice(const QString &id, const Device *device, int rackIndex);
     void layoutZeroU(const QString &rackId);
+    void layoutAllZeroU(const QHash<QString, int> &rackIndexOf);
     void updateRackTexts();
     void applyMarker(DeviceItem *item);
     DeviceItem *deviceItemAt(const QPointF &scenePos) const;
