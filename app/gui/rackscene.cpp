@@ -166,7 +166,8 @@ void RackScene::placeDevice(const QString &id, const Device *device, int r)
     item->setData(1, device->rack);
     const bool zeroU = !type->isRackMounted();
     const bool facing = zeroU || device->face == m_face || type->fullDepth;
-    const QString label = device->hostname.isEmpty() ? device->id : device->hostname;
+    // One line on the canvas whatever the name holds (line breaks, tabs).
+    const QString label = (device->hostname.isEmpty() ? device->id : device->hostname).simplified();
     item->setAppearance(label, type->model, roleColor(type->role), facing, zeroU);
     if (!zeroU)
         item->setGeometry(slotRect(r, device->u, type->uHeight).adjusted(2, 1, -2, -1));
@@ -227,7 +228,7 @@ void RackScene::updateRackTexts()
         QString sub = tr("%1/%2 U · %3 kW typ · %4 kW max").arg(s.usedU).arg(s.heightU).arg(s.typicalW / 1000.0, 0, 'f', 2).arg(s.maxW / 1000.0, 0, 'f', 2);
         if (limitKW > 0)
             sub += tr(" of %1").arg(limitKW, 0, 'f', 0);
-        item->setTexts(QStringLiteral("%1  (%2) · %3").arg(plan.racks[r].name, plan.racks[r].id, m_face == Face::Front ? tr("front") : tr("rear")), sub, over);
+        item->setTexts(QStringLiteral("%1  (%2) · %3").arg(plan.racks[r].name.simplified(), plan.racks[r].id, m_face == Face::Front ? tr("front") : tr("rear")), sub, over);
     }
 }
 
