@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -56,7 +57,8 @@ void Autosaver::saveNow()
     const Plan plan = m_document.plan();
     const QString planFile = recoveryFile();
     const QString metaFile = m_dir + QLatin1Char('/') + m_session + QStringLiteral(".meta.json");
-    const QString original = m_document.fileName();
+    // Absolute, so that a restore started from another folder still saves back to the right file.
+    const QString original = m_document.fileName().isEmpty() ? QString() : QFileInfo(m_document.fileName()).absoluteFilePath();
     const QString dir = m_dir;
     m_pool.start([this, plan, planFile, metaFile, original, dir] {
         QDir().mkpath(dir);

@@ -22,6 +22,11 @@ int main(int argc, char **argv)
     parser.addPositionalArgument(QStringLiteral("plan"), QStringLiteral("Plan file to open (default: the bundled 3C+1D POC kit)."));
     const QCommandLineOption screenshotOpt(QStringLiteral("screenshot"), QStringLiteral("Render the window to a PNG and quit."), QStringLiteral("file"));
     parser.addOption(screenshotOpt);
+    // For users after a crash ("reopen what I was doing"), and what lets the crash-recovery test
+    // restart the real executable without answering a dialog. Nothing else is automated.
+    const QCommandLineOption restoreOpt(QStringLiteral("restore"),
+                                        QStringLiteral("Restore the unsaved work of a session that did not close normally, without asking."));
+    parser.addOption(restoreOpt);
     parser.process(app);
 
     // Built-in < user files < fetched, as the CLI stacks them; the catalog menus may extend it.
@@ -38,8 +43,10 @@ int main(int argc, char **argv)
     else if (!window.openFile(files.first()))
         window.newFromTemplate(QStringLiteral("poc-3c1d"));
     window.show();
-    if (!parser.isSet(screenshotOpt))
-        QTimer::singleShot(0, &window, &pp::gui::MainWindow::offerRecovery);
+    if (!parser.isSet(screenshotOpt)) {
+        const bool askFirst = !parser.isSet(restoreOpt);
+        QTimer::singleShot(0, &window, [&window, askFirst] { window.offerRecovery(askFirst); });
+    }
     if (parser.isSet(screenshotOpt)) {
         const QString out = parser.value(screenshotOpt);
         QTimer::singleShot(500, &window, [&window, out] {

@@ -6,6 +6,8 @@
 #include "checkrunner.h"
 #include "dashboardwidget.h"
 #include "exportdialog.h"
+#include "filechangedbar.h"
+#include "filechangewatcher.h"
 #include "findingspanel.h"
 #include "inspectorpanel.h"
 #include "planeditor.h"
@@ -30,6 +32,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QTreeWidget>
+#include <QVBoxLayout>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
@@ -61,7 +64,15 @@ MainWindow::MainWindow(const Catalog &catalog, QWidget *parent)
     m_tabs->addTab(m_view, tr("Racks"));
     m_dashboard = new DashboardWidget(*m_document, this);
     m_tabs->addTab(m_dashboard, tr("Dashboard"));
-    setCentralWidget(m_tabs);
+    // The "changed on disk" bar sits above the tabs, hidden until another program edits our file.
+    m_fileChangedBar = new FileChangedBar(this);
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_fileChangedBar);
+    centralLayout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
 
     m_powerLabel = new QLabel(this);
     m_findingsLabel = new QLabel(this);
@@ -103,6 +114,14 @@ MainWindow::MainWindow(const Catalog &catalog, QWidget *parent)
             m_view->centreOn(bounds);
         }
     });
+    m_fileWatcher = new FileChangeWatcher(this);
+    connect(m_document, &PlanDocument::fileNameChanged, m_fileWatcher, &FileChangeWatcher::setFile);
+    connect(m_document, &PlanDocument::planReset, m_fileWatcher, &FileChangeWatcher::acknowledge);
+    connect(m_document, &PlanDocument::planReset, m_fileChangedBar, &QWidget::hide);
+    connect(m_document, &PlanDocument::modifiedChanged, m_fileChangedBar, &FileChangedBar::setUnsavedEdits);
+    connect(m_fileWatcher, &FileChangeWatcher::changedOnDisk, this, [this](const QString &file) { m_fileChangedBar->showChanged(file, m_document->isModified()); });
+    connect(m_fileChangedBar, &FileChangedBar::reloadRequested, this, &MainWindow::reloadFromDisk);
+    connect(m_fileChangedBar, &FileChangedBar::keepRequested, this, &MainWindow::keepMine);
     connect(m_palette, &CatalogPalette::addRequested, this, &MainWindow::addTypeToCurrentRack);
     connect(&m_editor->undoStack(), &QUndoStack::indexChanged, this, &MainWindow::updateActions);
 
@@ -412,6 +431,8 @@ bool MainWindow::save()
         QMessageBox::critical(this, tr("Save failed"), tr("%1\n\nThe previous file on disk is unchanged.").arg(error));
         return false;
     }
+    m_fileWatcher->acknowledge(); // our own write is not a change "by another program"
+    m_fileChangedBar->hide();
     m_autosaver->discardRecovery();
     statusBar()->showMessage(tr("Saved %1").arg(m_document->fileName()), 4000);
     return true;
@@ -430,8 +451,35 @@ bool MainWindow::saveAs()
         QMessageBox::critical(this, tr("Save failed"), tr("%1\n\nThe previous file on disk is unchanged.").arg(error));
         return false;
     }
+    m_fileWatcher->acknowledge();
+    m_fileChangedBar->hide();
     addRecentFile(name);
     return true;
+}
+
+bool MainWindow::reloadFromDisk()
+{
+    // The normal load path; on an error the plan in the editor stays as it was.
+    const QString fileName = m_document->fileName();
+    LoadError error;
+    if (fileName.isEmpty() || !m_document->open(fileName, &error)) {
+        m_fileChangedBar->showReloadFailed(fileName, error.toString());
+        return false;
+    }
+    m_autosaver->discardRecovery(); // the user chose the disk version over the unsaved edits
+    statusBar()->showMessage(tr("Reloaded %1").arg(fileName), 4000);
+    return true;
+}
+
+void MainWindow::keepMine()
+{
+    // The disk now differs from the editor: mark the plan unsaved so that closing asks, and
+    // write a recovery copy since the file on disk no longer holds this version.
+    m_fileWatcher->acknowledge();
+    m_fileChangedBar->hide();
+    m_editor->undoStack().resetClean(); // undoing can no longer reach "same as on disk"
+    m_document->setModified(true);
+    m_autosaver->saveNow();
 }
 
 bool MainWindow::maybeSave()
@@ -455,20 +503,27 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
 }
 
-void MainWindow::offerRecovery()
+void MainWindow::offerRecovery(bool askFirst)
 {
     Autosaver::Recovery found;
-    if (!m_autosaver->findRecovery(&found))
+    if (!m_autosaver->findRecovery(&found)) {
+        if (!askFirst)
+            statusBar()->showMessage(tr("No recovery copy to restore"), 6000);
         return;
-    const auto answer = QMessageBox::question(
+    }
+    const auto answer = !askFirst ? QMessageBox::Yes : QMessageBox::question(
         this, tr("Restore unsaved work?"),
         tr("POC Planner did not close normally. A recovery copy of \"%1\" from %2 was found.\n\nRestore it?")
             .arg(found.originalFile.isEmpty() ? tr("Untitled") : found.originalFile, found.savedAt.toString(Qt::TextDate)),
         QMessageBox::Yes | QMessageBox::Discard, QMessageBox::Yes);
     if (answer == QMessageBox::Yes) {
         QString error;
-        if (!m_autosaver->restore(found, &error))
+        if (!m_autosaver->restore(found, &error)) {
             QMessageBox::critical(this, tr("Cannot restore"), error);
+            return;
+        }
+        m_editor->undoStack().resetClean(); // the restored work differs from the file until saved
+        statusBar()->showMessage(tr("Restored unsaved work from %1").arg(found.savedAt.toString(Qt::TextDate)), 6000);
     } else {
         Autosaver::removeRecovery(found);
     }

@@ -19,6 +19,8 @@ class Autosaver;
 class CatalogPalette;
 class CheckRunner;
 class DashboardWidget;
+class FileChangeWatcher;
+class FileChangedBar;
 class FindingsPanel;
 class InspectorPanel;
 class PlanEditor;
@@ -49,6 +51,8 @@ public:
     DashboardWidget &dashboard() { return *m_dashboard; }
     CheckRunner &checks() { return *m_checks; }
     Autosaver &autosaver() { return *m_autosaver; }
+    FileChangeWatcher &fileWatcher() { return *m_fileWatcher; }
+    FileChangedBar &fileChangedBar() { return *m_fileChangedBar; }
     QTabWidget &tabs() { return *m_tabs; }
     // A named action ("edit.delete", "rack.add", "view.rear", …), for menus, shortcuts and tests.
     QAction *action(const QString &name) const;
@@ -59,8 +63,12 @@ public:
 
     bool openFile(const QString &fileName);
     bool newFromTemplate(const QString &templateId);
-    // After a crash: offers the newest recovery file, if any (called once at start-up).
-    void offerRecovery();
+    // After a crash: offers the newest recovery file, if any (called once at start-up). Without
+    // asking (`pocplanner --restore`) it restores straight away.
+    void offerRecovery(bool askFirst = true);
+    // "File changed on disk": load the file again (the bar's Reload), or keep ours (Keep mine).
+    bool reloadFromDisk();
+    void keepMine();
     // Re-runs the checks now (normally they follow each edit after a short pause).
     void recheck();
 
@@ -119,6 +127,8 @@ private:
     QUndoView *m_undoView = nullptr;
     CheckRunner *m_checks = nullptr;
     Autosaver *m_autosaver = nullptr;
+    FileChangeWatcher *m_fileWatcher = nullptr;
+    FileChangedBar *m_fileChangedBar = nullptr;
     QTimer *m_checkTimer = nullptr;
     QLabel *m_powerLabel = nullptr;
     QLabel *m_findingsLabel = nullptr;
