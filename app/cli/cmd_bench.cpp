@@ -1,4 +1,5 @@
 #include "bench.h"
+#include "benchreport.h"
 #include "commands.h"
 
 #include "exporters/bomdata.h"
@@ -44,8 +45,10 @@ double peakRssMB()
 std::vector<BenchStep> benchSteps()
 {
     std::vector<BenchStep> steps;
+    // nlohmann_json's own document, as a program that only parses would build it (the default
+    // nlohmann::json, not the insertion-ordered one the loaders use).
     steps.push_back({QStringLiteral("parse-floor"), [](const BenchInput &in) {
-                         const Json doc = Json::parse(in.planBytes.constData(), in.planBytes.constData() + in.planBytes.size());
+                         const nlohmann::json doc = nlohmann::json::parse(in.planBytes.constData(), in.planBytes.constData() + in.planBytes.size());
                          if (doc.empty())
                              qFatal("empty plan");
                      }});
@@ -198,7 +201,7 @@ int runBench(CliContext &ctx, const QStringList &args)
     }
     const QStringList only = parser.value(stepOpt).split(QLatin1Char(','), Qt::SkipEmptyParts);
 
-    Json results = Json::array();
+    std::vector<BenchResult> results;
     const bool asJson = parser.isSet(jsonOpt);
     if (!asJson)
         ctx.out() << QStringLiteral("%1 %2 %3 %4\n").arg(QStringLiteral("RACKS"), 6).arg(QStringLiteral("DEVICES"), 8).arg(QStringLiteral("STEP"), -14).arg(QStringLiteral("MEDIAN ms"), 10);
@@ -226,16 +229,17 @@ int runBench(CliContext &ctx, const QStringList &args)
                 times.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
             }
             const double ms = median(times);
-            results.push_back({{"racks", racks}, {"devices", plan.devices.size()}, {"step", step.name.toStdString()}, {"medianMs", ms}});
+            results.push_back({racks, static_cast<qsizetype>(plan.devices.size()), step.name, ms});
             if (!asJson)
                 ctx.out() << QStringLiteral("%1 %2 %3 %4\n").arg(racks, 6).arg(plan.devices.size(), 8).arg(step.name, -14).arg(ms, 10, 'f', 2) << Qt::flush;
         }
     }
     const double rss = peakRssMB();
+    const BenchSummary summary = summarizeBench(results, rss);
     if (asJson)
-        ctx.out() << QString::fromStdString(Json{{"format", "pocplanner-bench"}, {"version", 1}, {"results", results}, {"peakRssMB", rss}}.dump(2)) << Qt::endl;
+        ctx.out() << QString::fromStdString(benchJson(results, rss, summary).dump(2)) << Qt::endl;
     else
-        ctx.out() << QStringLiteral("peak RSS: %1 MB\n").arg(rss, 0, 'f', 1);
+        ctx.out() << QStringLiteral("peak RSS: %1 MB\n").arg(rss, 0, 'f', 1) << benchSummaryText(summary);
     return kExitOk;
 }
 

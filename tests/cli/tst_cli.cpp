@@ -1,5 +1,7 @@
 #include "clirunner.h"
 
+#include <QRegularExpression>
+
 #include <nlohmann/json.hpp>
 
 using Json = nlohmann::json;
@@ -17,6 +19,7 @@ private slots:
     void catalogListJson();
     void helpAndVersion();
     void benchJson();
+    void benchTableNamesGoals();
 
 private:
     QTemporaryDir m_dir;
@@ -158,6 +161,47 @@ void TestCli::benchJson()
     }
     QVERIFY(steps.contains(QStringLiteral("parse-floor")));
     QVERIFY(steps.contains(QStringLiteral("load")));
+
+    // The load ratio is load ÷ parse floor of the same run, per size.
+    QCOMPARE(doc["loadRatios"].size(), std::size_t(2));
+    const auto medianOf = [&doc](const Json &racks, const char *step) {
+        for (const Json &row : doc["results"])
+            if (row["racks"] == racks && row["step"] == step)
+                return row["medianMs"].get<double>();
+        return -1.0;
+    };
+    for (const Json &ratio : doc["loadRatios"])
+        QCOMPARE(ratio["loadToParseFloor"].get<double>(), medianOf(ratio["racks"], "load") / medianOf(ratio["racks"], "parse-floor"));
+    // A run without the 1,000-rack plan judges none of the 1,000-rack goals.
+    bool sawLoadGoal = false;
+    for (const Json &goal : doc["goals"])
+        if (goal["goal"] == "load at 1000 racks") {
+            QVERIFY(goal["measured"].is_null());
+            sawLoadGoal = true;
+        }
+    QVERIFY(sawLoadGoal);
+}
+
+void TestCli::benchTableNamesGoals()
+{
+    const CliResult r = runCli({QStringLiteral("bench"), QStringLiteral("--racks"), QStringLiteral("1,10"), QStringLiteral("--repeat"),
+                                QStringLiteral("1"), QStringLiteral("--step"), QStringLiteral("parse-floor,load,check")});
+    QCOMPARE(r.exitCode, 0);
+    const QStringList lines = r.out.split(QLatin1Char('\n'));
+    QVERIFY(lines.first().contains(QStringLiteral("MEDIAN ms")));
+    // One row per size and step, in order, and nothing else measured.
+    QStringList rows;
+    for (const QString &line : lines) {
+        const QStringList cells = line.simplified().split(QLatin1Char(' '));
+        if (cells.size() == 4 && (cells[0] == QLatin1String("1") || cells[0] == QLatin1String("10")))
+            rows << cells[0] + QLatin1Char(' ') + cells[2];
+    }
+    QCOMPARE(rows, (QStringList{QStringLiteral("1 parse-floor"), QStringLiteral("1 load"), QStringLiteral("1 check"),
+                                QStringLiteral("10 parse-floor"), QStringLiteral("10 load"), QStringLiteral("10 check")}));
+    QVERIFY(r.out.contains(QStringLiteral("peak RSS: ")));
+    QVERIFY(r.out.contains(QStringLiteral("load ÷ parse floor at 10 racks: ")));
+    QVERIFY(r.out.contains(QStringLiteral("growth check 1 → 10 racks: ")));
+    QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("load at 1000 racks +– ≤ 150 ms +not measured"))));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
