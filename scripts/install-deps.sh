@@ -7,6 +7,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev libgl-dev
   libqcustomplot-dev nlohmann-json3-dev libxlsxwriter-dev zlib1g-dev libyaml-cpp-dev
   fonts-dejavu-core xvfb xauth unzip poppler-utils
+  desktop-file-utils shared-mime-info file
 )
 if [ "${POCPLAN_DEV_TOOLS:-0}" = 1 ]; then
   packages+=(imagemagick)

@@ -1,0 +1,81 @@
+# Builds the .deb with cpack and checks what a user gets from it: both binaries (stripped, and they
+# run), the desktop entry (valid, claiming the plan MIME type), the icon, a MIME type that
+# shared-mime-info maps *.pocplan.json to, the scripts that refresh the desktop databases, and the
+# Qt libraries and plugins the GUI needs among the dependencies.
+function(fail)
+  message(FATAL_ERROR "debian-package: ${ARGN}")
+endfunction()
+
+function(run)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    fail("`${ARGN}` failed (${rc}): ${err}")
+  endif()
+  set(out "${out}" PARENT_SCOPE)
+endfunction()
+
+file(REMOVE_RECURSE ${WORK_DIR})
+file(MAKE_DIRECTORY ${WORK_DIR})
+run(cpack --config ${BUILD_DIR}/CPackConfig.cmake -G DEB -B ${WORK_DIR})
+file(GLOB debs ${WORK_DIR}/pocplanner_*_amd64.deb ${WORK_DIR}/pocplanner_*.deb)
+list(REMOVE_DUPLICATES debs)
+list(LENGTH debs count)
+if(NOT count EQUAL 1)
+  fail("expected one pocplanner_*.deb in ${WORK_DIR}, found ${count}")
+endif()
+list(GET debs 0 deb)
+
+run(dpkg-deb --contents ${deb})
+foreach(path
+    ./usr/bin/pocplan ./usr/bin/pocplanner ./usr/share/applications/pocplanner.desktop
+    ./usr/share/icons/hicolor/scalable/apps/pocplanner.svg ./usr/share/mime/packages/pocplanner.xml)
+  string(FIND "${out}" " ${path}\n" at)
+  if(at EQUAL -1)
+    fail("${path} is not in the package:\n${out}")
+  endif()
+endforeach()
+
+run(dpkg-deb --field ${deb} Depends)
+foreach(dep libqt6widgets6 libqt6gui6 libqt6network6 libqt6svg6 libqcustomplot2.1-qt6 libxlsxwriter4 libyaml-cpp0.7)
+  string(FIND "${out}" "${dep}" at)
+  if(at EQUAL -1)
+    fail("Depends does not name ${dep}: ${out}")
+  endif()
+endforeach()
+
+set(root ${WORK_DIR}/root)
+run(dpkg-deb --extract ${deb} ${root})
+run(dpkg-deb --control ${deb} ${WORK_DIR}/control)
+foreach(script postinst postrm)
+  file(READ ${WORK_DIR}/control/${script} text)
+  if(NOT text MATCHES "update-mime-database" OR NOT text MATCHES "update-desktop-database")
+    fail("${script} does not refresh the MIME and desktop databases")
+  endif()
+endforeach()
+
+run(${root}/usr/bin/pocplan --version)
+if(NOT out MATCHES "^pocplan ")
+  fail("the packaged pocplan does not run: ${out}")
+endif()
+run(file ${root}/usr/bin/pocplanner)
+if(out MATCHES "not stripped")
+  fail("pocplanner is not stripped: ${out}")
+endif()
+
+set(desktop ${root}/usr/share/applications/pocplanner.desktop)
+run(desktop-file-validate ${desktop})
+file(READ ${desktop} entry)
+if(NOT entry MATCHES "\nExec=pocplanner %f\n" OR NOT entry MATCHES "\nMimeType=application/x-pocplanner-plan;\n" OR NOT entry MATCHES "\nIcon=pocplanner\n")
+  fail("the desktop entry does not open plans with pocplanner:\n${entry}")
+endif()
+
+# What the file manager will know after postinst: compile the package's MIME XML like postinst does.
+set(mime ${WORK_DIR}/mime)
+file(MAKE_DIRECTORY ${mime}/packages)
+file(COPY ${root}/usr/share/mime/packages/pocplanner.xml DESTINATION ${mime}/packages)
+run(update-mime-database ${mime})
+file(READ ${mime}/globs2 globs)
+if(NOT globs MATCHES "application/x-pocplanner-plan:\\*\\.pocplan\\.json")
+  fail("shared-mime-info does not map *.pocplan.json to application/x-pocplanner-plan:\n${globs}")
+endif()
+message(STATUS "debian-package: ${deb} checked")
