@@ -89,13 +89,21 @@ void CatalogFetcher::start(const QUrl &url)
     m_url = url;
     m_body.clear();
     m_abortReason.clear();
+    m_redirects = 0;
     if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
         QTimer::singleShot(0, this, [this, url] { fail(QStringLiteral("not an http(s) URL: \"%1\"").arg(url.toString())); });
         return;
     }
-    QNetworkRequest request(url);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
-    request.setMaximumRedirectsAllowed(m_options.maxRedirects);
+    m_deadline->start(m_options.timeoutMs);
+    sendRequest(url);
+}
+
+void CatalogFetcher::sendRequest(const QUrl &target)
+{
+    QNetworkRequest request(target);
+    // Redirects are followed here, not by Qt: Qt 6.4 sometimes sends a followed request twice,
+    // and counting hops ourselves makes the limit exact (limit + 1 requests at most).
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(m_options.stallTimeoutMs);
     request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("pocplanner-catalog-fetch"));
     request.setRawHeader("Accept", "application/json");
@@ -113,7 +121,6 @@ void CatalogFetcher::start(const QUrl &url)
     connect(m_reply, &QIODevice::readyRead, this, &CatalogFetcher::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &CatalogFetcher::onFinished);
     connect(m_reply, &QNetworkReply::downloadProgress, this, &CatalogFetcher::progress);
-    m_deadline->start(m_options.timeoutMs);
 }
 
 void CatalogFetcher::onMetaData()
@@ -129,7 +136,8 @@ void CatalogFetcher::onReadyRead()
 {
     m_body += m_reply->readAll();
     if (m_body.size() > m_options.maxBytes) {
-        m_abortReason = QStringLiteral("too large: more than %1 received, the limit is %1").arg(sizeText(m_options.maxBytes));
+        // No Content-Length (chunked or until close) or a server sending more than it announced.
+        m_abortReason = QStringLiteral("too large: %1 received so far, the limit is %2").arg(sizeText(m_body.size()), sizeText(m_options.maxBytes));
         m_reply->abort();
     }
 }
@@ -137,10 +145,9 @@ void CatalogFetcher::onReadyRead()
 void CatalogFetcher::onFinished()
 {
     QNetworkReply *reply = m_reply;
-    m_deadline->stop();
     if (!reply)
         return;
-    if (m_abortReason.isEmpty())
+    if (m_abortReason.isEmpty() && reply->isOpen()) // a transfer timeout closes the reply
         m_body += reply->readAll();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QString reasonPhrase = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
@@ -148,11 +155,27 @@ void CatalogFetcher::onFinished()
     const QNetworkReply::NetworkError error = reply->error();
     const QString errorText = reply->errorString();
     const QByteArray etag = reply->rawHeader("ETag");
+    const QUrl from = reply->url();
+    const QUrl location = reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl();
     reply->deleteLater();
     m_reply = nullptr;
 
     if (!m_abortReason.isEmpty())
         return fail(m_abortReason, status);
+    if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
+        const QUrl target = from.resolved(location);
+        if (location.isEmpty())
+            return fail(QStringLiteral("HTTP %1 without a Location to follow").arg(status), status);
+        if (m_redirects >= m_options.maxRedirects)
+            return fail(QStringLiteral("too many redirects: followed %1, the limit is %2").arg(m_redirects).arg(m_options.maxRedirects), status);
+        if (target.scheme() != QLatin1String("http") && target.scheme() != QLatin1String("https"))
+            return fail(QStringLiteral("redirected to \"%1\", not an http(s) URL").arg(target.toString()), status);
+        if (from.scheme() == QLatin1String("https") && target.scheme() == QLatin1String("http"))
+            return fail(QStringLiteral("refused a redirect from https to plain http (%1)").arg(target.toString()), status);
+        ++m_redirects;
+        m_body.clear();
+        return sendRequest(target);
+    }
     if (status == 304) {
         if (!QFileInfo::exists(storedPath()))
             return fail(QStringLiteral("the server answered 304 Not Modified but no stored catalog exists"), status);
@@ -170,8 +193,6 @@ void CatalogFetcher::onFinished()
         return fail(QStringLiteral("HTTP %1 %2").arg(status).arg(reasonPhrase), status);
     if (length.isValid() && m_body.size() < length.toLongLong())
         return fail(QStringLiteral("truncated: received %1 of %2 bytes").arg(m_body.size()).arg(length.toLongLong()), status);
-    if (error == QNetworkReply::TooManyRedirectsError)
-        return fail(QStringLiteral("too many redirects (limit %1)").arg(m_options.maxRedirects), status);
     if (error != QNetworkReply::NoError)
         return fail(errorText, status);
     if (status != 200)
@@ -219,6 +240,7 @@ void CatalogFetcher::fail(const QString &why, int httpStatus)
 
 void CatalogFetcher::finish(FetchResult result)
 {
+    m_deadline->stop();
     m_body.clear();
     emit finished(result);
 }

@@ -56,6 +56,7 @@ signals:
     void finished(const pp::FetchResult &result);
 
 private:
+    void sendRequest(const QUrl &target);
     void onMetaData();
     void onReadyRead();
     void onFinished();
@@ -72,6 +73,7 @@ private:
     QUrl m_url;
     QByteArray m_body;
     QString m_abortReason;
+    int m_redirects = 0;            // followed so far for this download
 };
 
 } // namespace pp

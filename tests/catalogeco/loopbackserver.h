@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHostAddress>
+#include <QTimer>
 #include <QMap>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -18,15 +19,19 @@ struct HttpRequest {
 };
 
 // What the server answers; Stall sends the head and a few bytes then goes silent, Truncate
-// announces declaredLength bytes, sends fewer and closes the connection.
+// announces declaredLength bytes, sends fewer and closes the connection, Trickle sends the body
+// trickleBytes at a time every trickleMs (never stalling, but slow), Chunked sends it with
+// Transfer-Encoding: chunked and no Content-Length.
 struct HttpResponse {
-    enum class Mode { Normal, Stall, Truncate };
+    enum class Mode { Normal, Stall, Truncate, Trickle, Chunked };
     int status = 200;
     QByteArray reason = "OK";
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
     Mode mode = Mode::Normal;
     qint64 declaredLength = -1;
+    int trickleBytes = 8;
+    int trickleMs = 50;
 };
 
 // A minimal HTTP/1.1 server on 127.0.0.1 (a free port) that runs in the test's own event loop,
@@ -92,7 +97,10 @@ private:
     {
         QByteArray head = "HTTP/1.1 " + QByteArray::number(r.status) + ' ' + r.reason + "\r\n";
         const qint64 length = r.mode == HttpResponse::Mode::Truncate ? r.declaredLength : r.body.size();
-        head += "Content-Length: " + QByteArray::number(length) + "\r\n";
+        if (r.mode == HttpResponse::Mode::Chunked)
+            head += "Transfer-Encoding: chunked\r\n";
+        else
+            head += "Content-Length: " + QByteArray::number(length) + "\r\n";
         for (const auto &[name, value] : r.headers)
             head += name + ": " + value + "\r\n";
         head += "\r\n";
@@ -108,6 +116,26 @@ private:
             socket->flush();
             socket->disconnectFromHost();
             return false;
+        case HttpResponse::Mode::Trickle: {
+            socket->write(head);
+            auto *timer = new QTimer(socket); // dies with the socket when the client gives up
+            auto sent = std::make_shared<qint64>(0);
+            connect(timer, &QTimer::timeout, socket, [socket, timer, sent, body = r.body, step = r.trickleBytes] {
+                socket->write(body.mid(*sent, step));
+                *sent += step;
+                if (*sent >= body.size())
+                    timer->stop();
+            });
+            timer->start(r.trickleMs);
+            return false;
+        }
+        case HttpResponse::Mode::Chunked:
+            for (qint64 at = 0; at < r.body.size(); at += 4096) {
+                const QByteArray chunk = r.body.mid(at, 4096);
+                head += QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n";
+            }
+            socket->write(head + "0\r\n\r\n");
+            return true;
         }
         return false;
     }
