@@ -1,5 +1,6 @@
 #include "catalogeditordialog.h"
 
+#include "catalogportstable.h"
 #include "cmdcatalogtypeset.h"
 
 #include "catalog/usercatalogfile.h"
@@ -8,6 +9,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -15,6 +17,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QUndoStack>
@@ -37,12 +40,16 @@ CatalogEditorDialog::CatalogEditorDialog(Catalog &catalog, QString userFile, QWi
     : QDialog(parent), m_catalog(catalog), m_userFile(std::move(userFile)), m_undo(new QUndoStack(this))
 {
     setWindowTitle(tr("Catalog editor"));
-    resize(1100, 660);
+    resize(1100, 880);
     auto *splitter = new QSplitter(this);
     m_list = new QListWidget(splitter);
     m_list->setMinimumWidth(300);
 
-    auto *right = new QWidget(splitter);
+    // The form, ports and layer panel scroll together on a screen too short for all of them.
+    auto *scroll = new QScrollArea(splitter);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *right = new QWidget(scroll);
     auto *form = new QFormLayout;
     for (const char *name : {"id", "vendor", "model", "partNumber"}) {
         auto *edit = new QLineEdit(right);
@@ -54,6 +61,7 @@ CatalogEditorDialog::CatalogEditorDialog(Catalog &catalog, QString userFile, QWi
     form->addRow(tr("Model"), m_fields[QStringLiteral("model")]);
     form->addRow(tr("Part number"), m_fields[QStringLiteral("partNumber")]);
     m_role = new QComboBox(right);
+    m_role->setObjectName(QStringLiteral("role"));
     for (Role r : {Role::CNode, Role::DBox, Role::Switch, Role::Pdu, Role::Cable, Role::Other})
         m_role->addItem(roleDisplayName(r), roleId(r));
     form->addRow(tr("Role"), m_role);
@@ -87,7 +95,13 @@ CatalogEditorDialog::CatalogEditorDialog(Catalog &catalog, QString userFile, QWi
     m_error = new QLabel(right);
     m_error->setStyleSheet(QStringLiteral("color: #b00020"));
     m_error->setWordWrap(true);
+    m_ports = new CatalogPortsTable(right);
+    auto *portsBox = new QGroupBox(tr("Ports"), right);
+    auto *portsLayout = new QVBoxLayout(portsBox);
+    portsLayout->setContentsMargins(6, 4, 6, 6);
+    portsLayout->addWidget(m_ports);
     m_info = new QLabel(right);
+    m_info->setObjectName(QStringLiteral("layerInfo"));
     m_info->setWordWrap(true);
     m_info->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_info->setAlignment(Qt::AlignTop | Qt::AlignLeft);
@@ -107,9 +121,11 @@ CatalogEditorDialog::CatalogEditorDialog(Catalog &catalog, QString userFile, QWi
 
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->addLayout(form);
+    rightLayout->addWidget(portsBox, 1);
     rightLayout->addWidget(m_error);
     rightLayout->addLayout(buttons);
     rightLayout->addWidget(m_info, 1);
+    scroll->setWidget(right);
 
     auto *box = new QDialogButtonBox(this);
     m_save = box->addButton(tr("&Save to user catalog"), QDialogButtonBox::AcceptRole);
@@ -129,6 +145,7 @@ CatalogEditorDialog::CatalogEditorDialog(Catalog &catalog, QString userFile, QWi
     });
     for (const auto &[name, edit] : m_fields)
         connect(edit, &QLineEdit::textChanged, this, &CatalogEditorDialog::updateValidation);
+    connect(m_ports, &CatalogPortsTable::changed, this, &CatalogEditorDialog::updateValidation);
     connect(m_apply, &QPushButton::clicked, this, &CatalogEditorDialog::applyForm);
     connect(newButton, &QPushButton::clicked, this, &CatalogEditorDialog::addNew);
     connect(duplicate, &QPushButton::clicked, this, &CatalogEditorDialog::duplicateSelected);
@@ -225,6 +242,7 @@ void CatalogEditorDialog::loadForm()
     m_fields[QStringLiteral("maxW")]->setText(figureText(t->maxW));
     m_fields[QStringLiteral("weightKg")]->setText(figureText(t->weightKg));
     m_fields[QStringLiteral("source")]->clear();
+    m_ports->setPorts(t->ports);
     // The id of a type that exists in the catalog is its identity: edit a duplicate to rename.
     m_fields[QStringLiteral("id")]->setReadOnly(m_catalog.deviceType(t->id) != nullptr);
     m_loading = false;
@@ -291,7 +309,7 @@ QString CatalogEditorDialog::validationMessage() const
     }
     if (values.count(QStringLiteral("typicalW")) && values.count(QStringLiteral("maxW")) && values[QStringLiteral("typicalW")] > values[QStringLiteral("maxW")])
         return tr("Typical draw %1 W exceeds max draw %2 W.").arg(values[QStringLiteral("typicalW")]).arg(values[QStringLiteral("maxW")]);
-    return QString();
+    return m_ports->validationMessage();
 }
 
 void CatalogEditorDialog::updateValidation()
@@ -300,6 +318,7 @@ void CatalogEditorDialog::updateValidation()
         return;
     const QString message = validationMessage();
     m_error->setText(message);
+    m_error->setVisible(!message.isEmpty()); // no blank line between the ports and the buttons
     m_apply->setEnabled(message.isEmpty() && current(m_selected));
 }
 
@@ -327,6 +346,7 @@ DeviceType CatalogEditorDialog::typeFromForm() const
         f.confidence = value ? m_confidence->currentText() : QStringLiteral("not-found");
         f.note = value ? tr("edited in the catalog editor") : QString();
     }
+    t.ports = m_ports->ports(source, m_confidence->currentText());
     t.layer = Catalog::kUserLayer;
     t.originFile = m_userFile;
     return t;
@@ -408,15 +428,22 @@ bool CatalogEditorDialog::save(QString *error)
         *error = tr("The user catalog is broken and was left as it is:\n%1").arg(loadError.toString());
         return false;
     }
-    for (const SourceInfo *s : m_catalog.sourceList())
-        for (const auto &[id, t] : m_edits)
-            for (const Figure *f : {&t.typicalW, &t.maxW, &t.weightKg, &t.psu.count})
-                if (f->source == s->key)
-                    file.addSource(*s);
     for (const auto &[id, t] : m_edits) {
-        for (const Figure *f : {&t.typicalW, &t.maxW, &t.weightKg})
-            if (!f->source.isEmpty() && !m_catalog.source(f->source))
-                file.addSource({f->source, tr("%1 (entered in the catalog editor)").arg(f->source), QString()});
+        // The file carries the sources its figures and ports name, so that it stands on its own.
+        QStringList keys;
+        for (const Figure *f : {&t.typicalW, &t.maxW, &t.weightKg, &t.psu.count})
+            keys << f->source;
+        for (const PortGroup &g : t.ports)
+            keys << g.source;
+        keys.removeDuplicates();
+        for (const QString &key : keys) {
+            if (key.isEmpty())
+                continue;
+            if (const SourceInfo *s = m_catalog.source(key))
+                file.addSource(*s);
+            else
+                file.addSource({key, tr("%1 (entered in the catalog editor)").arg(key), QString()});
+        }
         file.upsert(t);
     }
     if (!file.save(error))

@@ -16,7 +16,9 @@ class QUndoStack;
 
 namespace pp::gui {
 
-// Adds, edits and duplicates device types with validation and undo; Save writes the edited
+class CatalogPortsTable;
+
+// Adds, edits and duplicates device types (figures and port groups) with validation and undo; Save writes the edited
 // types into the user catalog layer file and into the live catalog. Shows for the selected
 // type which layer it comes from, what it overrides, and the source and confidence of its figures.
 class CatalogEditorDialog : public QDialog {
@@ -34,6 +36,8 @@ public:
 
     // Form access for tests and for the buttons.
     QLineEdit *field(const QString &name) const;
+    CatalogPortsTable *portsTable() const { return m_ports; }
+    QLabel *layerInfo() const { return m_info; } // layer, overrides, figures with source and confidence
     QString validationMessage() const;   // empty when the form is valid
     bool applyForm();                    // pushes an undoable edit of the selected type
     bool duplicateSelected();            // new id "<id>-copy", selected
@@ -64,6 +68,7 @@ private:
     QComboBox *m_confidence = nullptr;
     QSpinBox *m_uHeight = nullptr;
     QCheckBox *m_fullDepth = nullptr;
+    CatalogPortsTable *m_ports = nullptr;
     QLabel *m_info = nullptr;
     QLabel *m_error = nullptr;
     QPushButton *m_apply = nullptr;

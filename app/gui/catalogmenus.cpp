@@ -1,6 +1,7 @@
 #include "catalogmenus.h"
 
 #include "catalogeditordialog.h"
+#include "catalogpalette.h"
 #include "mainwindow.h"
 #include "netboxpushdialog.h"
 
@@ -21,6 +22,12 @@ namespace pp::gui {
 
 CatalogMenus::CatalogMenus(MainWindow &window, Catalog &catalog) : QObject(&window), m_window(window), m_catalog(catalog)
 {
+    m_notify = [this](bool ok, const QString &title, const QString &text) {
+        if (ok)
+            QMessageBox::information(&m_window, title, text);
+        else
+            QMessageBox::warning(&m_window, title, text);
+    };
     QMenu *file = fileMenu();
     QAction *before = nullptr;
     for (QAction *a : file->actions())
@@ -34,16 +41,13 @@ CatalogMenus::CatalogMenus(MainWindow &window, Catalog &catalog) : QObject(&wind
             return;
         bool ok = false;
         const QString message = importNetBox(files, &ok);
-        if (ok)
-            QMessageBox::information(&m_window, tr("Import NetBox device types"), message);
-        else
-            QMessageBox::warning(&m_window, tr("Import NetBox device types"), message);
+        m_notify(ok, tr("Import NetBox device types"), message);
     });
     importNetBoxAction->setObjectName(QStringLiteral("importNetBoxAction"));
     file->insertMenu(before, importMenu);
     QAction *update = new QAction(tr("&Update catalog from URL…"), file);
     update->setObjectName(QStringLiteral("updateCatalogAction"));
-    connect(update, &QAction::triggered, this, &CatalogMenus::updateFromUrl);
+    connect(update, &QAction::triggered, this, &CatalogMenus::askAndUpdateFromUrl);
     QAction *editor = new QAction(tr("&Catalog editor…"), file);
     editor->setObjectName(QStringLiteral("catalogEditorAction"));
     connect(editor, &QAction::triggered, this, &CatalogMenus::openEditor);
@@ -64,8 +68,10 @@ QMenu *CatalogMenus::fileMenu() const
 
 void CatalogMenus::catalogChanged()
 {
-    // The plan is unchanged, but what its device types mean may have changed: redraw and recount.
+    // The plan is unchanged, but what its device types mean may have changed: redraw and recount,
+    // and list the types now in the catalog.
     emit m_window.document().planChanged();
+    m_window.palette().refresh();
 }
 
 QString CatalogMenus::importNetBox(const QStringList &files, bool *ok)
@@ -109,7 +115,7 @@ QString CatalogMenus::importNetBox(const QStringList &files, bool *ok)
     return message;
 }
 
-void CatalogMenus::updateFromUrl()
+void CatalogMenus::askAndUpdateFromUrl()
 {
     QSettings settings;
     bool ok = false;
@@ -122,32 +128,37 @@ void CatalogMenus::updateFromUrl()
     if (!ok)
         return;
     settings.setValue(QStringLiteral("catalog/fetchUrl"), url);
+    updateFromUrl(QUrl(url), sha);
+}
+
+void CatalogMenus::updateFromUrl(const QUrl &url, const QString &sha256)
+{
     FetchOptions options;
     options.storeDir = catalogLocations::fetchedDir();
     options.cacheDir = catalogLocations::fetchCacheDir();
-    options.expectedSha256 = sha;
+    options.expectedSha256 = sha256.trimmed();
     auto *fetcher = new CatalogFetcher(options, this);
-    auto *progress = new QProgressDialog(tr("Downloading %1…").arg(url), tr("Cancel"), 0, 0, &m_window);
+    auto *progress = new QProgressDialog(tr("Downloading %1…").arg(url.toDisplayString()), tr("Cancel"), 0, 0, &m_window);
+    progress->setObjectName(QStringLiteral("catalogFetchProgress"));
     progress->setWindowModality(Qt::WindowModal);
     progress->setMinimumDuration(300);
+    progress->setAutoReset(false); // the bar stays full until the result is in
     connect(progress, &QProgressDialog::canceled, fetcher, &CatalogFetcher::abort);
     connect(fetcher, &CatalogFetcher::progress, progress, [progress](qint64 received, qint64 total) {
         progress->setMaximum(total > 0 ? static_cast<int>(total) : 0);
         progress->setValue(static_cast<int>(received));
     });
     connect(fetcher, &CatalogFetcher::finished, this, [this, fetcher, progress](const FetchResult &r) {
+        progress->hide();
         progress->deleteLater();
         fetcher->deleteLater();
         if (r.status == FetchResult::Status::Updated) {
             m_catalog.loadCatalogFile(r.storedFile, Catalog::kFetchedLayer, nullptr);
             catalogChanged();
         }
-        if (r.ok())
-            QMessageBox::information(&m_window, tr("Update catalog from URL"), r.message);
-        else
-            QMessageBox::warning(&m_window, tr("Update catalog from URL"), r.message);
+        m_notify(r.ok(), tr("Update catalog from URL"), r.message);
     });
-    fetcher->start(QUrl(url));
+    fetcher->start(url);
 }
 
 void CatalogMenus::openEditor()

@@ -139,6 +139,19 @@ void CatalogPalette::setFilter(const QString &text)
     }
 }
 
+void CatalogPalette::refresh()
+{
+    const QString current = currentTypeId();
+    populate();
+    setFilter(m_search->text());
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *group = m_tree->topLevelItem(i);
+        for (int k = 0; k < group->childCount(); ++k)
+            if (!current.isEmpty() && group->child(k)->data(0, Qt::UserRole).toString() == current)
+                m_tree->setCurrentItem(group->child(k));
+    }
+}
+
 QString CatalogPalette::currentTypeId() const
 {
     return m_tree->currentItem() ? m_tree->currentItem()->data(0, Qt::UserRole).toString() : QString();

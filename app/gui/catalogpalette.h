@@ -17,6 +17,9 @@ public:
     explicit CatalogPalette(const Catalog &catalog, QWidget *parent = nullptr);
 
     void setFilter(const QString &text);
+    // Lists the catalog's types again (after an import, fetch or editor save), keeping the
+    // search text and the current type.
+    void refresh();
     QString currentTypeId() const;
     QTreeWidget *tree() const { return m_tree; }
     QLineEdit *searchBox() const { return m_search; }
