@@ -443,8 +443,9 @@ void DocumentReader::read(const YAML::Node &doc)
 QString NetBoxImporter::vendorName(const QString &manufacturer)
 {
     const QString m = manufacturer.trimmed();
-    if (m.compare(QLatin1String("Nvidia"), Qt::CaseInsensitive) == 0 || m.compare(QLatin1String("Mellanox"), Qt::CaseInsensitive) == 0
-        || m.compare(QLatin1String("NVIDIA Networking"), Qt::CaseInsensitive) == 0)
+    // Names and slugs alike ("Mellanox", "nvidia-networking"): the NetBox push matches by both.
+    const QString key = slugify(m);
+    if (key == QLatin1String("nvidia") || key == QLatin1String("mellanox") || key == QLatin1String("nvidia-networking"))
         return QStringLiteral("NVIDIA");
     return m;
 }

@@ -28,7 +28,7 @@ public:
     bool importFile(const QString &fileName, NetBoxImport &out) const;
     bool importData(const QByteArray &yaml, const QString &fileName, NetBoxImport &out) const;
 
-    // NetBox spells one vendor two ways: Nvidia and Mellanox are both "NVIDIA".
+    // NetBox spells one vendor two ways: Nvidia and Mellanox (names or slugs) are both "NVIDIA".
     static QString vendorName(const QString &manufacturer);
     // The catalog id of an imported type: vendor slug + model slug, e.g. "nvidia-sn5600".
     static QString catalogId(const QString &manufacturer, const QString &slug);

@@ -1,5 +1,7 @@
 #include "exporters/netboxpush.h"
 
+#include "catalog/netboximporter.h"
+
 #include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -163,6 +165,11 @@ QString NetBoxPusher::slug(const QString &text)
     return out.left(100);
 }
 
+QString NetBoxPusher::vendorKey(const QString &nameOrSlug)
+{
+    return slug(NetBoxImporter::vendorName(nameOrSlug));
+}
+
 QString NetBoxPusher::interfaceType(double speedGbps, const QString &media)
 {
     const QString m = media.toUpper();
@@ -216,7 +223,7 @@ std::vector<Json> NetBoxPusher::list(const QString &endpoint, const QString &que
 }
 
 std::map<QString, int> NetBoxPusher::sync(const QString &kind, const QString &endpoint, const QString &query,
-                                          const std::function<QString(const Json &)> &keyOf, const std::vector<Wanted> &wanted,
+                                          const std::function<QStringList(const Json &)> &keysOf, const std::vector<Wanted> &wanted,
                                           bool patchExisting)
 {
     std::map<QString, int> ids;
@@ -231,9 +238,12 @@ std::map<QString, int> NetBoxPusher::sync(const QString &kind, const QString &en
         return ids;
     }
     for (const Json &o : existing) {
-        const QString key = keyOf(o);
-        if (!key.isEmpty() && !ids.count(key) && refId(o["id"]) >= 0)
-            ids[key] = refId(o["id"]);
+        const int id = refId(o["id"]);
+        if (id < 0)
+            continue;
+        for (const QString &key : keysOf(o))
+            if (!key.isEmpty() && !ids.count(key))
+                ids[key] = id;
     }
     Json creates = Json::array();
     Json updates = Json::array();
@@ -246,6 +256,9 @@ std::map<QString, int> NetBoxPusher::sync(const QString &kind, const QString &en
     for (const Wanted &w : wanted) {
         if (!seen.insert(w.key).second)
             continue;
+        for (const QString &alias : w.aliases)
+            if (!ids.count(w.key) && ids.count(alias))
+                ids[w.key] = ids[alias];
         if (ids.count(w.key)) {
             if (!patchExisting)
                 continue;
@@ -290,7 +303,7 @@ NetBoxPushReport NetBoxPusher::push()
     step(QStringLiteral("site"));
     const QString siteName = plan.name.isEmpty() ? site.name : plan.name;
     const auto sites = sync(QStringLiteral("site"), QStringLiteral("api/dcim/sites/"), QStringLiteral("name=%1").arg(QString::fromUtf8(QUrl::toPercentEncoding(siteName))),
-                            [](const Json &o) { return str(o, "name"); },
+                            [](const Json &o) { return QStringList{str(o, "name")}; },
                             {{siteName, {{"name", s(siteName)}, {"slug", s(slug(siteName))}, {"status", "planned"},
                                          {"description", s(QStringLiteral("%1, planned with POC Planner").arg(site.name))}}}});
     if (!sites.count(siteName)) {
@@ -320,11 +333,14 @@ NetBoxPushReport NetBoxPusher::push()
     };
 
     step(QStringLiteral("manufacturers"));
+    // NetBox refuses a second manufacturer whose name differs only in case or whose slug is
+    // taken, and its device-type library says "Nvidia" and "Mellanox" where we say "NVIDIA".
     std::vector<Wanted> manufacturers;
     for (const auto &[id, t] : types)
-        manufacturers.push_back({t->vendor, {{"name", s(t->vendor)}, {"slug", s(slug(t->vendor))}}});
+        manufacturers.push_back({vendorKey(t->vendor), {{"name", s(t->vendor)}, {"slug", s(slug(t->vendor))}}, t->vendor});
     const auto manufacturerIds = sync(QStringLiteral("manufacturer"), QStringLiteral("api/dcim/manufacturers/"), QString(),
-                                      [](const Json &o) { return str(o, "name"); }, manufacturers);
+                                      [](const Json &o) { return QStringList{vendorKey(str(o, "slug")), vendorKey(str(o, "name"))}; },
+                                      manufacturers, false);
 
     step(QStringLiteral("device roles"));
     std::vector<Wanted> roles;
@@ -332,18 +348,19 @@ NetBoxPushReport NetBoxPusher::push()
         roles.push_back({roleDisplayName(t->role), {{"name", s(roleDisplayName(t->role))}, {"slug", s(slug(roleDisplayName(t->role)))},
                                                     {"color", s(roleColor(t->role))}}});
     const auto roleIds = sync(QStringLiteral("device-role"), QStringLiteral("api/dcim/device-roles/"), QString(),
-                              [](const Json &o) { return str(o, "name"); }, roles);
+                              [](const Json &o) { return QStringList{str(o, "name")}; }, roles);
 
     step(QStringLiteral("device types"));
     std::vector<Wanted> deviceTypes;
     std::map<QString, QString> typeKey; // catalog id → manufacturer id/model
     for (const auto &[id, t] : types) {
-        if (!manufacturerIds.count(t->vendor)) {
+        if (!manufacturerIds.count(vendorKey(t->vendor))) {
             failed(QStringLiteral("device-type"), t->model, QStringLiteral("manufacturer %1 was not pushed").arg(t->vendor));
             continue;
         }
-        const int m = manufacturerIds.at(t->vendor);
-        Json f{{"manufacturer", m}, {"model", s(t->model)}, {"slug", s(slug(t->vendor + QLatin1Char('-') + t->model))},
+        const int m = manufacturerIds.at(vendorKey(t->vendor));
+        const QString typeSlug = slug(t->vendor + QLatin1Char('-') + t->model);
+        Json f{{"manufacturer", m}, {"model", s(t->model)}, {"slug", s(typeSlug)},
                {"u_height", t->uHeight}, {"is_full_depth", t->fullDepth},
                {"comments", s(QStringLiteral("POC Planner catalog id %1 (%2 layer)").arg(t->id, t->layer))}};
         if (!t->partNumber.isEmpty())
@@ -354,11 +371,16 @@ NetBoxPushReport NetBoxPusher::push()
             f["weight"] = *t->weightKg.value;
             f["weight_unit"] = "kg";
         }
-        typeKey[id] = QStringLiteral("%1/%2").arg(m).arg(t->model);
-        deviceTypes.push_back({typeKey[id], f, t->vendor + QLatin1Char(' ') + t->model});
+        // NetBox keeps model and slug unique per manufacturer, the model regardless of case.
+        typeKey[id] = QStringLiteral("%1/%2").arg(m).arg(t->model.toLower());
+        deviceTypes.push_back({typeKey[id], f, t->vendor + QLatin1Char(' ') + t->model, {QStringLiteral("%1/slug:%2").arg(m).arg(typeSlug)}});
     }
     const auto typeIds = sync(QStringLiteral("device-type"), QStringLiteral("api/dcim/device-types/"), QString(),
-                              [](const Json &o) { return QStringLiteral("%1/%2").arg(refId(o["manufacturer"])).arg(str(o, "model")); },
+                              [](const Json &o) {
+                                  const int m = refId(o["manufacturer"]);
+                                  return QStringList{QStringLiteral("%1/%2").arg(m).arg(str(o, "model").toLower()),
+                                                     QStringLiteral("%1/slug:%2").arg(m).arg(str(o, "slug"))};
+                              },
                               deviceTypes);
 
     step(QStringLiteral("racks"));
@@ -369,7 +391,7 @@ NetBoxPushReport NetBoxPusher::push()
                                 {"description", s(QStringLiteral("POC Planner rack %1").arg(r.id))}}});
     }
     const auto rackIds = sync(QStringLiteral("rack"), QStringLiteral("api/dcim/racks/"), QStringLiteral("site_id=%1").arg(siteId),
-                              [&](const Json &o) { return onSite(o) ? str(o, "name") : QString(); }, racks);
+                              [&](const Json &o) { return QStringList{onSite(o) ? str(o, "name") : QString()}; }, racks);
     auto rackId = [&](const QString &planRackId) {
         const Rack *r = plan.findRack(planRackId);
         if (!r)
@@ -405,7 +427,7 @@ NetBoxPushReport NetBoxPusher::push()
         deviceList.push_back({name, f});
     }
     const auto deviceIds = sync(QStringLiteral("device"), QStringLiteral("api/dcim/devices/"), QStringLiteral("site_id=%1").arg(siteId),
-                                [&](const Json &o) { return onSite(o) ? str(o, "name") : QString(); }, deviceList);
+                                [&](const Json &o) { return QStringList{onSite(o) ? str(o, "name") : QString()}; }, deviceList);
 
     step(QStringLiteral("power panels and feeds"));
     const SiteProfile::Feeds &feeds = site.power.feeds;
@@ -418,7 +440,7 @@ NetBoxPushReport NetBoxPusher::push()
         panels.push_back({QStringLiteral("PP-%1").arg(side), {{"site", siteId}, {"name", s(QStringLiteral("PP-%1").arg(side))},
                                                               {"description", s(QStringLiteral("feed %1 panel, planned with POC Planner").arg(side))}}});
     const auto panelIds = sync(QStringLiteral("power-panel"), QStringLiteral("api/dcim/power-panels/"), QStringLiteral("site_id=%1").arg(siteId),
-                               [&](const Json &o) { return onSite(o) ? str(o, "name") : QString(); }, panels);
+                               [&](const Json &o) { return QStringList{onSite(o) ? str(o, "name") : QString()}; }, panels);
     std::vector<Wanted> feedList;
     for (const Rack &r : plan.racks) {
         const int rack = rackId(r.id);
@@ -439,7 +461,7 @@ NetBoxPushReport NetBoxPusher::push()
         }
     }
     sync(QStringLiteral("power-feed"), QStringLiteral("api/dcim/power-feeds/"), QStringLiteral("site_id=%1").arg(siteId),
-         [](const Json &o) { return QStringLiteral("%1/%2").arg(refId(o["power_panel"])).arg(str(o, "name")); }, feedList);
+         [](const Json &o) { return QStringList{QStringLiteral("%1/%2").arg(refId(o["power_panel"])).arg(str(o, "name"))}; }, feedList);
 
     step(QStringLiteral("interfaces"));
     // Only the interfaces the cables need; device types pushed from the library bring their own.
@@ -470,7 +492,7 @@ NetBoxPushReport NetBoxPusher::push()
         }
     }
     const auto interfaceIds = sync(QStringLiteral("interface"), QStringLiteral("api/dcim/interfaces/"), QStringLiteral("site_id=%1").arg(siteId),
-                                   [](const Json &o) { return QStringLiteral("%1/%2").arg(refId(o["device"])).arg(str(o, "name")); },
+                                   [](const Json &o) { return QStringList{QStringLiteral("%1/%2").arg(refId(o["device"])).arg(str(o, "name"))}; },
                                    interfaces, false);
 
     step(QStringLiteral("cables"));
@@ -497,7 +519,7 @@ NetBoxPushReport NetBoxPusher::push()
         cables.push_back({label.left(100), f});
     }
     sync(QStringLiteral("cable"), QStringLiteral("api/dcim/cables/"), QStringLiteral("site_id=%1").arg(siteId),
-         [](const Json &o) { return str(o, "label"); }, cables);
+         [](const Json &o) { return QStringList{str(o, "label")}; }, cables);
     return m_report;
 }
 

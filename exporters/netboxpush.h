@@ -74,7 +74,9 @@ struct NetBoxPushReport {
 
 // Creates or updates the site, manufacturers, device roles and types, racks, devices, power
 // panels and feeds, interfaces and cables of a plan in NetBox. Objects are matched by name,
-// so a second push PATCHes what the first created instead of duplicating it.
+// so a second push PATCHes what the first created instead of duplicating it. Manufacturers are
+// matched by slug or name, case-insensitively, with Nvidia and Mellanox as one vendor (as the
+// NetBox importer reads them), and an existing one is used as it is, never renamed.
 class NetBoxPusher {
 public:
     using Progress = std::function<void(int step, int steps, const QString &what)>;
@@ -85,20 +87,25 @@ public:
 
     // NetBox slugs: lower case, [-a-z0-9_].
     static QString slug(const QString &text);
+    // The key a manufacturer name or slug is matched by: "Nvidia", "NVIDIA", "mellanox" → "nvidia".
+    static QString vendorKey(const QString &nameOrSlug);
     // A NetBox interface type slug for a port speed and media: 400 Gbit/s QSFP112 → 400gbase-x-qsfp112.
     static QString interfaceType(double speedGbps, const QString &media);
 
 private:
     struct Wanted {
-        Wanted(QString k, Json f, QString l = QString()) : key(std::move(k)), fields(std::move(f)), label(std::move(l)) {}
+        Wanted(QString k, Json f, QString l = QString(), QStringList a = {})
+            : key(std::move(k)), fields(std::move(f)), label(std::move(l)), aliases(std::move(a)) {}
         QString key;    // the name NetBox objects are matched by
         Json fields;
         QString label;  // for the report when the key holds ids; empty = the key
+        QStringList aliases; // other keys an existing object may answer to (its slug)
     };
     // Lists an endpoint (following "next"), POSTs the missing objects in one bulk request and
-    // PATCHes the existing ones in another; returns key → id of what now exists.
+    // PATCHes the existing ones in another; returns key → id of what now exists. keysOf gives
+    // every key an existing object is matched by.
     std::map<QString, int> sync(const QString &kind, const QString &endpoint, const QString &query,
-                                const std::function<QString(const Json &)> &keyOf, const std::vector<Wanted> &wanted,
+                                const std::function<QStringList(const Json &)> &keysOf, const std::vector<Wanted> &wanted,
                                 bool patchExisting = true);
     std::vector<Json> list(const QString &endpoint, const QString &query, QString *error);
     void step(const QString &what);

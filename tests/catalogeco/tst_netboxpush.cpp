@@ -1,4 +1,5 @@
 #include "exporters/netboxpush.h"
+#include "planner/ops/planops.h"
 #include "planner/templates.h"
 
 #include "fakenetbox.h"
@@ -9,7 +10,8 @@
 using namespace pp;
 
 // The REST push of the 3C+1D kit against a loopback NetBox: endpoints, field names, token
-// header, and that a second push updates instead of duplicating.
+// headers (v1 and v2), paged lists, manufacturers NetBox already has under another spelling,
+// and that a second push updates instead of duplicating, carrying moves as PATCHes.
 class TestNetBoxPush : public QObject {
     Q_OBJECT
 private slots:
@@ -18,6 +20,11 @@ private slots:
     void secondPushUpdatesWithoutDuplicates();
     void serverErrorsAreReportedPerObject();
     void interfaceTypes();
+    void existingNvidiaManufacturerIsUsed_data();
+    void existingNvidiaManufacturerIsUsed();
+    void movedDevicesArePatched();
+    void pagedListsKeepPushIdempotent();
+    void v2TokenUsesBearer();
 
 private:
     NetBoxPushReport pushKit(const QString &token = QStringLiteral("secret-token-123"));
@@ -85,6 +92,18 @@ void TestNetBoxPush::firstPushCreatesEverything()
                                  QStringLiteral("/api/dcim/device-types/"), QStringLiteral("/api/dcim/racks/"), QStringLiteral("/api/dcim/devices/"),
                                  QStringLiteral("/api/dcim/power-panels/"), QStringLiteral("/api/dcim/power-feeds/"), QStringLiteral("/api/dcim/interfaces/"),
                                  QStringLiteral("/api/dcim/cables/")}));
+    for (const Json &m : m_netbox.objects("/api/dcim/manufacturers/"))
+        for (const char *key : {"name", "slug"})
+            QVERIFY2(m.contains(key), key);
+    QCOMPARE(m_netbox.count("/api/dcim/manufacturers/"), std::size_t(3)); // NVIDIA, VAST Data, Generic (PDU)
+    for (const Json &role : m_netbox.objects("/api/dcim/device-roles/"))
+        for (const char *key : {"name", "slug", "color"})
+            QVERIFY2(role.contains(key), key);
+    QCOMPARE(m_netbox.count("/api/dcim/power-panels/"), std::size_t(2));
+    for (const Json &panel : m_netbox.objects("/api/dcim/power-panels/")) {
+        for (const char *key : {"site", "name"})
+            QVERIFY2(panel.contains(key), key);
+    }
     for (const HttpRequest &r : m_server->requests) {
         QCOMPARE(r.headers.value("authorization"), QByteArray("Token secret-token-123"));
         QCOMPARE(r.headers.value("accept"), QByteArray("application/json"));
@@ -201,6 +220,134 @@ void TestNetBoxPush::interfaceTypes()
     QCOMPARE(NetBoxPusher::interfaceType(3, QStringLiteral("?")), QStringLiteral("other"));
     QCOMPARE(NetBoxPusher::slug(QStringLiteral("Minimal resilient POC kit (3 C-nodes + 1 D-box)")),
              QStringLiteral("minimal-resilient-poc-kit-3-c-nodes-1-d-box"));
+}
+
+void TestNetBoxPush::existingNvidiaManufacturerIsUsed_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("slug");
+    QTest::newRow("library Nvidia") << QStringLiteral("Nvidia") << QStringLiteral("nvidia");
+    QTest::newRow("library Mellanox") << QStringLiteral("Mellanox") << QStringLiteral("mellanox");
+    QTest::newRow("same slug, other name") << QStringLiteral("NVIDIA Corporation") << QStringLiteral("nvidia");
+    QTest::newRow("name in other case, own slug") << QStringLiteral("nvidia") << QStringLiteral("nv");
+}
+
+void TestNetBoxPush::existingNvidiaManufacturerIsUsed()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, slug);
+    // NetBox refuses a second manufacturer with this name or slug (the fake does too), so the
+    // push must find the one the user already has and hang the NVIDIA device types on it.
+    const int nvidia = m_netbox.add("/api/dcim/manufacturers/", Json{{"name", name.toStdString()}, {"slug", slug.toStdString()}});
+    const NetBoxPushReport report = pushKit();
+    for (const auto &e : report.entries)
+        QVERIFY2(e.action != QLatin1String("failed"), qPrintable(e.kind + QLatin1Char(' ') + e.name + QStringLiteral(": ") + e.error));
+    for (const HttpRequest &r : writes())
+        if (r.path() == "/api/dcim/manufacturers/")
+            for (const Json &m : bodyOf(r))
+                QVERIFY2(m["slug"] != Json("nvidia"), m.dump().c_str());
+    for (const auto &e : report.entries)
+        QVERIFY2(!(e.kind == QLatin1String("manufacturer") && e.name == QLatin1String("NVIDIA")), qPrintable(e.action));
+    const Json &kept = m_netbox.objects("/api/dcim/manufacturers/").front();
+    QCOMPARE(kept["name"], Json(name.toStdString())); // used as it is, not renamed
+    int nvidiaTypes = 0;
+    for (const Json &type : m_netbox.objects("/api/dcim/device-types/"))
+        if (type["model"] == Json("Spectrum-3 SN4700") || type["model"] == Json("Spectrum SN2201")) {
+            QCOMPARE(type["manufacturer"], Json(nvidia));
+            ++nvidiaTypes;
+        }
+    QCOMPARE(nvidiaTypes, 2);
+}
+
+void TestNetBoxPush::movedDevicesArePatched()
+{
+    QCOMPARE(pushKit().count(QStringLiteral("failed")), 0);
+    auto deviceNamed = [this](const char *name) {
+        for (const Json &d : m_netbox.objects("/api/dcim/devices/"))
+            if (d["name"] == Json(name))
+                return d;
+        return Json();
+    };
+    const Json cnode1 = deviceNamed("cnode-1");
+    const Json cnode2 = deviceNamed("cnode-2");
+    QCOMPARE(cnode1["position"], Json(22));
+    // cnode-1 moves up the rack, cnode-2 to a second rack.
+    const Catalog &catalog = Catalog::builtIn();
+    QVERIFY(ops::moveDevice(m_plan, catalog, QStringLiteral("cn1"), {QStringLiteral("R1"), 30, Face::Front}));
+    QVERIFY(ops::addRack(m_plan, Rack{QStringLiteral("R2"), QStringLiteral("POC-A02"), 42}));
+    QVERIFY(ops::moveDevice(m_plan, catalog, QStringLiteral("cn2"), {QStringLiteral("R2"), 10, Face::Front}));
+    const int before = static_cast<int>(m_server->requests.size());
+    const NetBoxPushReport second = pushKit();
+    QCOMPARE(second.count(QStringLiteral("failed")), 0);
+
+    int newRack = -1;
+    for (const Json &r : m_netbox.objects("/api/dcim/racks/"))
+        if (r["name"] == Json("POC-A02"))
+            newRack = r["id"].get<int>();
+    QVERIFY(newRack > 0);
+    bool patchedCnode1 = false;
+    bool patchedCnode2 = false;
+    for (int i = before; i < m_server->requests.size(); ++i) {
+        const HttpRequest &r = m_server->requests.at(i);
+        if (r.method != "PATCH" || r.path() != "/api/dcim/devices/")
+            continue;
+        for (const Json &o : bodyOf(r)) {
+            if (o["id"] == cnode1["id"]) {
+                patchedCnode1 = true;
+                QCOMPARE(o["position"], Json(30));
+                QCOMPARE(o["rack"], cnode1["rack"]);
+            }
+            if (o["id"] == cnode2["id"]) {
+                patchedCnode2 = true;
+                QCOMPARE(o["rack"], Json(newRack));
+                QCOMPARE(o["position"], Json(10));
+            }
+        }
+    }
+    QVERIFY(patchedCnode1 && patchedCnode2);
+    QCOMPARE(deviceNamed("cnode-1")["position"], Json(30));
+    QCOMPARE(deviceNamed("cnode-2")["rack"], Json(newRack));
+    // Only the new rack and its two feeds are created; nothing is duplicated.
+    QStringList created;
+    for (const auto &e : second.entries)
+        if (e.action == QLatin1String("created"))
+            created << e.kind + QLatin1Char(' ') + e.name;
+    QCOMPARE(created, (QStringList{QStringLiteral("rack POC-A02"), QStringLiteral("power-feed POC-A02-A"), QStringLiteral("power-feed POC-A02-B")}));
+    QCOMPARE(m_netbox.count("/api/dcim/devices/"), m_plan.devices.size());
+}
+
+void TestNetBoxPush::pagedListsKeepPushIdempotent()
+{
+    // Five objects a page: the kit's 9 devices, 44 interfaces and 22 cables span several pages.
+    m_netbox.maxPageSize = 5;
+    QCOMPARE(pushKit().count(QStringLiteral("failed")), 0);
+    QVERIFY(m_netbox.count("/api/dcim/devices/") > 5);
+    std::map<std::string, std::size_t> counts;
+    for (const char *e : {"/api/dcim/devices/", "/api/dcim/interfaces/", "/api/dcim/cables/", "/api/dcim/device-types/"})
+        counts[e] = m_netbox.count(e);
+    const int before = static_cast<int>(m_server->requests.size());
+    const NetBoxPushReport second = pushKit();
+    QCOMPARE(second.count(QStringLiteral("failed")), 0);
+    QCOMPARE(second.count(QStringLiteral("created")), 0);
+    for (const auto &[endpoint, n] : counts)
+        QVERIFY2(m_netbox.count(endpoint) == n, endpoint.c_str());
+    int devicePages = 0;
+    for (int i = before; i < m_server->requests.size(); ++i) {
+        const HttpRequest &r = m_server->requests.at(i);
+        QVERIFY2(r.method != "POST", r.target.constData());
+        if (r.method == "GET" && r.path() == "/api/dcim/devices/")
+            ++devicePages;
+    }
+    QCOMPARE(devicePages, 2); // the "next" link was followed
+}
+
+void TestNetBoxPush::v2TokenUsesBearer()
+{
+    // NetBox 4.5+ v2 tokens are "nbt_<key>.<secret>" and go in a Bearer header.
+    QCOMPARE(pushKit(QStringLiteral("nbt_4f2a9c.s3cr3tpart")).count(QStringLiteral("failed")), 0);
+    QVERIFY(!m_server->requests.isEmpty());
+    for (const HttpRequest &r : m_server->requests)
+        QCOMPARE(r.headers.value("authorization"), QByteArray("Bearer nbt_4f2a9c.s3cr3tpart"));
 }
 
 QTEST_GUILESS_MAIN(TestNetBoxPush)
