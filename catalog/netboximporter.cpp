@@ -225,9 +225,14 @@ void DocumentReader::readInterfaces(const YAML::Node &doc, DeviceType &t)
     }
     for (const Run &run : runs) {
         const NetBoxImporter::InterfaceKind kind = NetBoxImporter::interfaceKind(run.type);
-        if (!kind.known)
-            warn(run.mark, QStringLiteral("interfaces"), QStringLiteral("interface type \"%1\" has no known speed; %2 port(s) kept with speed 0")
-                                                           .arg(run.type).arg(run.names.size()));
+        if (!kind.known) {
+            // A port group has no "unknown speed": kept at 0 Gbit/s, every link to it would read as
+            // a speed mismatch or add nothing to bandwidth. Left out, a link to it is an unknown port.
+            warn(run.mark, QStringLiteral("interfaces"), QStringLiteral("interface type \"%1\" has no known speed; %2 port(s) left out (%3)")
+                                                           .arg(run.type).arg(run.names.size())
+                                                           .arg(run.names.size() == 1 ? run.names.first() : run.names.first() + QStringLiteral(" … ") + run.names.last()));
+            continue;
+        }
         PortGroup g;
         fillNames(g, run.names);
         g.speedGbps = kind.speedGbps;

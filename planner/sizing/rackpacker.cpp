@@ -13,6 +13,11 @@ double packingW(const DeviceType *type)
     return type->typicalW.valueOr(0);
 }
 
+bool packingWKnown(const DeviceType *type)
+{
+    return type && (type->maxW.known() || type->typicalW.known());
+}
+
 static int heightOf(const DeviceType *type)
 {
     return type ? type->uHeight : 0;
@@ -25,9 +30,11 @@ struct Footprint {
     int u = 0;
     double packW = 0;
     double typicalW = 0;
+    bool powerKnown = false;
 
     explicit Footprint(const DeviceType *type)
-        : u(heightOf(type)), packW(packingW(type)), typicalW(type && type->typicalW.known() ? *type->typicalW.value : 0)
+        : u(heightOf(type)), packW(packingW(type)), typicalW(type && type->typicalW.known() ? *type->typicalW.value : 0),
+          powerKnown(packingWKnown(type))
     {
     }
 };
@@ -45,6 +52,7 @@ std::vector<RackLoad> packRacks(const RackPackRequest &r)
         load.pdus = r.pdusPerRack;
         load.usedU = mgmt.u;
         load.maxW = mgmt.packW;
+        load.unknownPowerDevices = r.mgmtSwitch && !mgmt.powerKnown ? 1 : 0;
         racks.push_back(load);
     };
     const auto fits = [&](const RackLoad &rack, const Footprint &item) {
@@ -54,6 +62,8 @@ std::vector<RackLoad> packRacks(const RackPackRequest &r)
         rack.usedU += item.u;
         rack.maxW += item.packW;
         rack.typicalW += item.typicalW;
+        if (!item.powerKnown)
+            ++rack.unknownPowerDevices;
         ++(rack.*counter);
     };
     const auto placeOne = [&](const Footprint &item, int RackLoad::*counter) {

@@ -25,10 +25,13 @@ struct RackPackRequest {
 
 // Fills racks one after another within U and power: switches first, then C-nodes and D-boxes
 // interleaved in their overall ratio so that every rack carries a similar mix. Sizing and the
-// plan builder share it, so the rack count of a design is the rack count of its plan.
+// plan builder share it, so the rack count of a design is the rack count of its plan. A device
+// whose draw is unknown takes no power in its rack; each rack counts them (unknownPowerDevices).
 std::vector<RackLoad> packRacks(const RackPackRequest &request);
 
 // The draw used against the rack limit: max, else typical, else 0 (and the device counts as unknown).
 double packingW(const DeviceType *type);
+// Whether packingW() is a figure (max or typical draw known) rather than the 0 W stand-in.
+bool packingWKnown(const DeviceType *type);
 
 } // namespace pp

@@ -420,12 +420,24 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
     int maxDevicesPerRack = 0;
     for (const RackLoad &r : d.rackLoads)
         maxDevicesPerRack = std::max(maxDevicesPerRack, r.cnodes + r.dboxes + r.leafSwitches + r.spineSwitches);
+    // A type without a draw figure is packed at 0 W: say so, since its racks may then exceed the limit.
+    int packedUnknown = 0;
+    for (const RackLoad &r : d.rackLoads)
+        packedUnknown += r.unknownPowerDevices;
+    QStringList unknownTypes;
+    for (const DeviceType *t : {cnode, dbox, d.leafSwitches + d.spineSwitches > 0 ? sw : nullptr, mgmt})
+        if (t && !packingWKnown(t) && !unknownTypes.contains(t->id))
+            unknownTypes << t->id;
+    const QString unknownNote = packedUnknown == 0 ? QString()
+        : QStringLiteral("; %1 device(s) with unknown draw (%2) packed at 0 W, so a rack may exceed its limit")
+              .arg(packedUnknown).arg(unknownTypes.join(QStringLiteral(", ")));
     log.add(QStringLiteral("Racks"), d.racks, QStringLiteral("racks"),
-            QStringLiteral("%1U racks filled within %2 kW max draw each; set by %3")
+            QStringLiteral("%1U racks filled within %2 kW max draw each; set by %3%4")
                 .arg(in.rackU).arg(num(rackLimitKW, 1))
                 .arg(d.racks == 1 ? QStringLiteral("everything fitting one rack")
                                    : d.rackLoads.front().usedU + std::min(cnode->uHeight, dbox->uHeight) > in.rackU ? QStringLiteral("rack units")
-                                                                                                                     : QStringLiteral("power per rack")));
+                                                                                                                     : QStringLiteral("power per rack"),
+                     unknownNote));
     if (mgmt) {
         // The runs of management ports ("swp{n}" × 48), not the switch's own eth0.
         int mgmtPorts = 0;

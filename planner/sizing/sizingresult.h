@@ -28,6 +28,7 @@ struct RackLoad {
     int usedU = 0;
     double typicalW = 0;
     double maxW = 0;
+    int unknownPowerDevices = 0; // packed at 0 W: neither max nor typical draw is known
 };
 
 // What a design delivers: counts, capacity, throughput, checkpoint time and power.

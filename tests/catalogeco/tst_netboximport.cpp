@@ -1,18 +1,31 @@
 #include "catalog/netboximporter.h"
 #include "catalog/usercatalogfile.h"
+#include "exporters/bomdata.h"
+#include "exporters/bomwriter.h"
+#include "exporters/exportcontext.h"
+#include "exporters/netboxcsvwriter.h"
 #include "exporters/netboxpush.h"
+#include "exporters/rackdiagramdata.h"
+#include "exporters/rackdiagramwriter.h"
+#include "planner/ops/planops.h"
 #include "planner/planio.h"
 #include "planner/plansummary.h"
 #include "planner/rules/ruleengine.h"
+#include "planner/sizing/rackpacker.h"
+#include "planner/sizing/sizingdata.h"
+#include "planner/sizing/sizingengine.h"
 #include "planner/templates.h"
+#include "planner/topology/autocabler.h"
+#include "planner/topology/linkedit.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
 
 using namespace pp;
 
-// NetBox device-type YAML import: the two library samples, unknown keys, errors with line and
-// column, power that stays unknown, the user layer file, and imported types used in a plan.
+// NetBox device-type YAML import: the two library samples (and the reference copies), unknown
+// keys, errors with line and column, power and interface speeds that stay unknown, the user
+// layer file, and an imported type placed, checked, cabled and exported in a plan.
 class TestNetBoxImport : public QObject {
     Q_OBJECT
 private slots:
@@ -28,7 +41,10 @@ private slots:
     void folderImportFindsBothSamples();
     void userFileMergesAndRoundTrips();
     void layersOverrideWhateverTheLoadingOrder();
+    void referenceSamplesImport();
     void importedTypeIsPlacedCheckedAndExported();
+    void unknownInterfaceTypesAreLeftOut();
+    void unknownPowerIsReportedWhenPackingRacks();
 
 private:
     static QString sample(const char *name) { return QStringLiteral(POCPLAN_TEST_DATA "/") + QLatin1String(name); }
@@ -330,6 +346,40 @@ void TestNetBoxImport::layersOverrideWhateverTheLoadingOrder()
     QCOMPARE(defs[2].file, QStringLiteral("fetched.json"));
 }
 
+namespace {
+
+bool hasFinding(const CheckReport &report, const QString &rule, const QString &subject)
+{
+    return std::any_of(report.findings.begin(), report.findings.end(),
+                       [&](const Finding &f) { return f.rule == rule && f.subjects.contains(subject); });
+}
+
+} // namespace
+
+void TestNetBoxImport::referenceSamplesImport()
+{
+    // The reference files as the project received them, read in place: the test data copies
+    // must not be the only files known to import.
+    const QString reference = QStringLiteral("/work/shared/reference/netbox-samples");
+    if (!QFileInfo(reference).isDir())
+        QSKIP("the shared reference folder is not on this machine");
+    NetBoxImport fromReference;
+    QVERIFY(NetBoxImporter().importPath(reference, fromReference));
+    QVERIFY(fromReference.errors.isEmpty());
+    NetBoxImport fromTestData;
+    QVERIFY(NetBoxImporter().importPath(QStringLiteral(POCPLAN_TEST_DATA), fromTestData));
+    QCOMPARE(fromReference.types.size(), std::size_t(2));
+    QCOMPARE(fromReference.types.size(), fromTestData.types.size());
+    for (std::size_t i = 0; i < fromReference.types.size(); ++i) {
+        const DeviceType &a = fromReference.types[i];
+        const DeviceType &b = fromTestData.types[i];
+        QCOMPARE(a.id, b.id);
+        QCOMPARE(a.uHeight, b.uHeight);
+        QCOMPARE(a.portCount(PortPurpose::Data), b.portCount(PortPurpose::Data));
+        QCOMPARE(a.airflow, b.airflow);
+    }
+}
+
 void TestNetBoxImport::importedTypeIsPlacedCheckedAndExported()
 {
     NetBoxImport r;
@@ -340,10 +390,36 @@ void TestNetBoxImport::importedTypeIsPlacedCheckedAndExported()
     Plan plan;
     LoadError error;
     QVERIFY(loadTemplate(QStringLiteral("poc-3c1d"), catalog, plan, &error));
-    plan.devices.push_back(Device{QStringLiteral("spine1"), QStringLiteral("nvidia-sn5600"), QStringLiteral("R1"), 30, Face::Front,
-                                  QStringLiteral("spine-1"), {QStringLiteral("A"), QStringLiteral("B")}});
-    plan.links.push_back(Link{Endpoint{QStringLiteral("sw1"), QStringLiteral("swp31")}, Endpoint{QStringLiteral("spine1"), QStringLiteral("swp1")},
-                              QStringLiteral("dac-400g"), 1.0, QString(), true});
+    SiteProfile site;
+    QVERIFY(ResolvedPlan::resolveSite(plan, catalog, site, nullptr));
+    const Plan kit = plan;
+
+    // Placed through the planner's operation, which checks the fit like for any built-in: the
+    // 2U switch does not go over leaf-a (U41) or out of the 42U rack.
+    const QString type = QStringLiteral("nvidia-sn5600");
+    Device spine{QStringLiteral("spine1"), type, QStringLiteral("R1"), 40, Face::Front, QStringLiteral("spine-1"), {QStringLiteral("A"), QStringLiteral("B")}};
+    const ops::OpResult overlapping = ops::addDevice(plan, catalog, spine);
+    QVERIFY(!overlapping);
+    QVERIFY2(overlapping.error.contains(QStringLiteral("sw1")) || overlapping.error.contains(QStringLiteral("leaf-a")), qPrintable(overlapping.error));
+    QVERIFY(!ops::checkPlacement(plan, catalog, type, {QStringLiteral("R1"), 42, Face::Front}));
+    QVERIFY(ops::checkPlacement(plan, catalog, type, {QStringLiteral("R1"), 30, Face::Front}));
+    spine.u = ops::findFreeU(plan, catalog, type, QStringLiteral("R1"), Face::Front, 30);
+    QCOMPARE(spine.u, 30);
+    const ops::OpResult placed = ops::addDevice(plan, catalog, spine);
+    QVERIFY2(placed, qPrintable(placed.error));
+    QCOMPARE(plan.findDevice(QStringLiteral("spine1"))->u, 30);
+
+    // Cabled by hand to its 800G ports and its management port, with cables the site's policy chooses.
+    QString why;
+    const QStringList freeLeaf = linkedit::freePortsFor(plan, catalog, QStringLiteral("sw1"), 400);
+    QVERIFY(!freeLeaf.isEmpty());
+    QVERIFY2(linkedit::connectPorts(plan, catalog, sitePolicy(site), {QStringLiteral("spine1"), QStringLiteral("swp1")},
+                                    {QStringLiteral("sw1"), freeLeaf.first()}, &why), qPrintable(why));
+    const QStringList freeMgmt = linkedit::freePortsFor(plan, catalog, QStringLiteral("swm"), 1);
+    QVERIFY(!freeMgmt.isEmpty());
+    QVERIFY2(linkedit::connectPorts(plan, catalog, sitePolicy(site), {QStringLiteral("spine1"), QStringLiteral("eth0")},
+                                    {QStringLiteral("swm"), freeMgmt.first()}, &why), qPrintable(why));
+    QCOMPARE(plan.links.size(), std::size_t(24));
 
     // Saved and loaded again against the catalog: the type resolves like a built-in.
     const QByteArray bytes = planToBytes(plan);
@@ -351,20 +427,49 @@ void TestNetBoxImport::importedTypeIsPlacedCheckedAndExported()
     PlanLoadOptions options;
     options.catalog = &catalog;
     QVERIFY2(loadPlanData(bytes, QStringLiteral("with-import.pocplan.json"), reloaded, &error, options), qPrintable(error.toString()));
-    SiteProfile site;
-    QVERIFY(ResolvedPlan::resolveSite(reloaded, catalog, site, nullptr));
     const ResolvedPlan resolved(reloaded, catalog, site);
     QVERIFY(resolved.typeOf(QStringLiteral("spine1")));
 
     const PlanSummary summary = summarize(resolved);
     QCOMPARE(summary.countsByRole.value(QStringLiteral("switch")), 4);
-    QVERIFY(summary.devicesWithUnknownPower >= 1); // SN5600 draw is unknown, not zero
+    const PlanSummary before = summarize(ResolvedPlan(kit, catalog, site));
+    QCOMPARE(summary.racks.front().usedU, before.racks.front().usedU + 2);
+    QCOMPARE(summary.devicesWithUnknownPower, before.devicesWithUnknownPower + 1); // its draw is unknown, not zero
+    QCOMPARE(summary.weightKg, before.weightKg + 23.5);
 
+    // The rules read the imported figures: its rear-to-front airflow in a front-to-rear rack, its
+    // unknown draw, and the 800G port against a 400G one.
     const CheckReport report = runChecks(resolved);
-    for (const Finding &f : report.findings)
-        QVERIFY2(!f.message.contains(QStringLiteral("unknown device type")), qPrintable(f.message));
+    QVERIFY(hasFinding(report, QStringLiteral("cooling.airflow-mix"), QStringLiteral("spine1")));
+    QVERIFY(hasFinding(report, QStringLiteral("power.site-budget"), type)); // "power unknown for nvidia-sn5600 (1), …"
+    QVERIFY(hasFinding(report, QStringLiteral("network.speed-mismatch"), QStringLiteral("spine1:swp1")));
+    // Turned round (mounted from the rear), it blows with the rest and the airflow finding goes.
+    QVERIFY(ops::moveDevice(reloaded, catalog, QStringLiteral("spine1"), {QStringLiteral("R1"), 30, Face::Rear}));
+    QVERIFY(!hasFinding(runChecks(ResolvedPlan(reloaded, catalog, site)), QStringLiteral("cooling.airflow-mix"), QStringLiteral("spine1")));
+    QVERIFY(ops::moveDevice(reloaded, catalog, QStringLiteral("spine1"), {QStringLiteral("R1"), 30, Face::Front}));
 
-    // Exported to NetBox like a built-in (dry run: requests only).
+    // Exported like a built-in: bill of materials, rack diagram, NetBox CSV and REST push.
+    const ExportContext context(resolved);
+    const BomData bom = buildBom(context);
+    QCOMPARE(bom.quantityOf(type), 1);
+    const QByteArray bomCsv = BomWriter::csv(bom);
+    QVERIFY(bomCsv.contains("SN5600"));
+    QVERIFY(bomCsv.contains("nvidia-sn5600"));
+    const RackDiagramData diagrams = buildRackDiagrams(context);
+    bool sawSpine = false;
+    for (const RackFaceDiagram &face : diagrams.faces) {
+        const QByteArray svg = RackDiagramWriter::svg(diagrams, face);
+        if (face.face == Face::Front) {
+            QVERIFY(svg.contains("spine-1"));
+            sawSpine = true;
+        }
+    }
+    QVERIFY(sawSpine);
+    const QByteArray devicesCsv = NetboxCsvWriter::devices(context);
+    QVERIFY(devicesCsv.contains("spine-1"));
+    QVERIFY(devicesCsv.contains("SN5600"));
+    QVERIFY(NetboxCsvWriter::cables(context).contains("spine-1"));
+
     QString text;
     QTextStream out(&text);
     NetBoxDryRunTransport transport(QUrl(QStringLiteral("http://netbox.invalid/")), out);
@@ -376,6 +481,87 @@ void TestNetBoxImport::importedTypeIsPlacedCheckedAndExported()
     QVERIFY(text.contains(QStringLiteral("\"airflow\": \"rear-to-front\"")));
     QVERIFY(text.contains(QStringLiteral("\"name\": \"spine-1\"")));
     QVERIFY(text.contains(QStringLiteral("\"type\": \"800gbase-x-osfp\"")));
+}
+
+void TestNetBoxImport::unknownInterfaceTypesAreLeftOut()
+{
+    NetBoxImport r;
+    const DeviceType t = importOne(R"~(manufacturer: Acme
+model: Edge
+slug: acme-edge
+u_height: 1
+is_full_depth: true
+interfaces:
+  - name: swp1
+    type: 400gbase-x-osfp
+  - name: swp2
+    type: 400gbase-x-osfp
+  - name: bond0
+    type: lag
+  - name: fc1
+    type: 32gfc-sfp28
+  - name: fc2
+    type: 32gfc-sfp28
+  - name: eth0
+    type: 1000base-t
+    mgmt_only: true
+)~", &r);
+    // No port group at 0 Gbit/s: a rule would read that as a speed, not as unknown.
+    for (const PortGroup &g : t.ports)
+        QVERIFY2(g.speedGbps > 0, qPrintable(g.names.join(QLatin1Char(',')) + g.pattern));
+    QCOMPARE(t.portCount(PortPurpose::Data), 2);
+    QCOMPARE(t.portCount(PortPurpose::Mgmt), 1);
+    QVERIFY(t.resolvePort(QStringLiteral("swp2")).valid());
+    QVERIFY(!t.resolvePort(QStringLiteral("bond0")).valid());
+    QVERIFY(!t.resolvePort(QStringLiteral("fc1")).valid());
+    const QString w = r.warnings.join(QLatin1Char('\n'));
+    QVERIFY2(w.contains(QStringLiteral("test.yaml:11:5: interfaces: interface type \"lag\" has no known speed; 1 port(s) left out (bond0)")), qPrintable(w));
+    QVERIFY2(w.contains(QStringLiteral("test.yaml:13:5: interfaces: interface type \"32gfc-sfp28\" has no known speed; 2 port(s) left out (fc1 … fc2)")), qPrintable(w));
+}
+
+void TestNetBoxImport::unknownPowerIsReportedWhenPackingRacks()
+{
+    NetBoxImport r;
+    QVERIFY(NetBoxImporter().importFile(sample("sn5600.yaml"), r));
+    const DeviceType &sn5600 = r.types.front();
+    QVERIFY(!packingWKnown(&sn5600));
+    const Catalog &builtIn = Catalog::builtIn();
+
+    // Packed directly: the two leaves take no power, and each rack says how many it holds.
+    RackPackRequest pack;
+    pack.cnodes = 8;
+    pack.dboxes = 4;
+    pack.leafSwitches = 2;
+    pack.cnode = builtIn.deviceType(QStringLiteral("cnode-turin"));
+    pack.dbox = builtIn.deviceType(QStringLiteral("dbox-ceres-1350"));
+    pack.dataSwitch = &sn5600;
+    pack.rackLimitW = 1e6;
+    const std::vector<RackLoad> racks = packRacks(pack);
+    QCOMPARE(racks.size(), std::size_t(1));
+    QCOMPARE(racks.front().leafSwitches, 2);
+    QCOMPARE(racks.front().unknownPowerDevices, 2);
+    QCOMPARE(racks.front().maxW, 8 * packingW(pack.cnode) + 4 * packingW(pack.dbox)); // the leaves at 0 W
+    DeviceType measured = sn5600;
+    measured.maxW = Figure{1500.0, QStringLiteral("TEST"), QStringLiteral("assumed"), QString()};
+    pack.dataSwitch = &measured;
+    QCOMPARE(packRacks(pack).front().unknownPowerDevices, 0);
+
+    // Through sizing, with the imported type as the per-rack management switch: the Racks step says so.
+    Catalog catalog = builtIn;
+    for (const DeviceType &t : r.types)
+        catalog.addDeviceType(t);
+    const SizingData &data = SizingData::builtIn();
+    SizingInputs in = SizingInputs::defaults(data);
+    in.mgmtSwitchType = sn5600.id;
+    const SizingResult result = SizingEngine(catalog, data).size(in);
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    const SizingStep *step = result.step(QStringLiteral("Racks"));
+    QVERIFY(step);
+    QVERIFY2(step->why.contains(QStringLiteral("with unknown draw (nvidia-sn5600")) && step->why.contains(QStringLiteral("packed at 0 W")), qPrintable(step->why));
+    int unknown = 0;
+    for (const RackLoad &rack : result.design.rackLoads)
+        unknown += rack.unknownPowerDevices;
+    QVERIFY(unknown >= result.design.racks); // one management switch per rack, at least
 }
 
 QTEST_GUILESS_MAIN(TestNetBoxImport)
