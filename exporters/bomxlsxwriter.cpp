@@ -24,7 +24,9 @@ public:
     {
         // Strings are never formulas in XLSX, but a user who copies the cell into another sheet or a
         // CSV would revive "=cmd|..."; the leading apostrophe keeps it text everywhere.
-        const QString safe = textescape::neutralizeFormula(value);
+        // libxlsxwriter escapes markup and C0 controls but writes U+FFFE, U+FFFF and broken
+        // surrogates as they are, which makes sharedStrings.xml ill-formed and Excel "repair" the file.
+        const QString safe = textescape::xmlChars(textescape::neutralizeFormula(value));
         worksheet_write_string(m_sheet, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col),
                                safe.toUtf8().constData(), format);
         widen(col, static_cast<int>(value.size()));

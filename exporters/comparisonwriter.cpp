@@ -1,5 +1,6 @@
 #include "exporters/comparisonwriter.h"
 
+#include "exporters/textescape.h"
 #include "planner/planio.h"
 
 #include <QBuffer>
@@ -41,9 +42,11 @@ static QString duration(const std::optional<double> &seconds)
     return QStringLiteral("%1 h").arg(*seconds / 3600.0, 0, 'f', 1);
 }
 
-static QString mdEscape(QString s)
+// Design names, column names and notes come from the user's --inputs files: every text that is not
+// a fixed heading goes through the shared Markdown escaping.
+static QString md(const QString &s)
 {
-    return s.replace(QLatin1Char('|'), QStringLiteral("\\|"));
+    return textescape::markdownCell(s);
 }
 
 QByteArray ComparisonWriter::markdown() const
@@ -54,39 +57,39 @@ QByteArray ComparisonWriter::markdown() const
     out << "# Storage design comparison\n\n";
     if (!c.designs.empty())
         out << "Object-store and Lustre columns are sized to the usable capacity of **"
-            << c.designs[static_cast<std::size_t>(c.referenceIndex)].inputs.name << "**.\n\n";
+            << md(c.designs[static_cast<std::size_t>(c.referenceIndex)].inputs.name) << "**.\n\n";
     out << "| |";
     for (const ComparisonColumn &col : c.columns)
-        out << ' ' << mdEscape(col.name) << " |";
+        out << ' ' << md(col.name) << " |";
     out << "\n|---|";
     for (std::size_t i = 0; i < c.columns.size(); ++i)
         out << "---:|";
     out << "\n";
     for (const ComparisonRow &row : Comparison::rows()) {
-        out << "| " << rowLabel(row) << " |";
+        out << "| " << md(rowLabel(row)) << " |";
         for (const ComparisonColumn &col : c.columns)
             out << ' ' << cell(col, row) << " |";
         out << "\n";
     }
     out << "\nNotes:\n\n";
     for (const ComparisonColumn &col : c.columns)
-        out << "- **" << col.name << "**: " << col.note << "\n";
+        out << "- **" << md(col.name) << "**: " << md(col.note) << "\n";
 
     out << "\n## Data movement (object store as system of record)\n\n"
            "| Design | Dataset (TB) | Pre-stage rate (Gbit/s) | Pre-stage time | Limited by | Checkpoint (TB) | Copy-back time | Interval | Keeps up |\n"
            "|---|---:|---:|---:|---|---:|---:|---:|---|\n";
     for (const DataMovement &m : c.movement)
-        out << "| " << mdEscape(m.design) << " | " << QString::number(m.datasetTB, 'f', 1) << " | " << QString::number(m.prestageGbps, 'f', 1)
-            << " | " << duration(m.prestageS) << " | " << m.prestageLimitedBy << " | " << QString::number(m.checkpointTB, 'f', 1)
+        out << "| " << md(m.design) << " | " << QString::number(m.datasetTB, 'f', 1) << " | " << QString::number(m.prestageGbps, 'f', 1)
+            << " | " << duration(m.prestageS) << " | " << md(m.prestageLimitedBy) << " | " << QString::number(m.checkpointTB, 'f', 1)
             << " | " << duration(m.copyBackS) << " | " << duration(m.intervalS) << " | "
             << (m.copyBackS ? (m.copyBackKeepsUp ? QStringLiteral("yes") : QStringLiteral("no")) : QStringLiteral("n/a")) << " |\n";
 
     if (!c.extrapolations.empty()) {
-        out << "\n## Extrapolation of " << c.extrapolations.front().design << "\n\n"
+        out << "\n## Extrapolation of " << md(c.extrapolations.front().design) << "\n\n"
                "| Target | Pods | C-nodes | D-boxes | Racks | Usable (PB) | Read (TB/s) | Write (TB/s) | Max (kW) | Share of site power |\n"
                "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
         for (const Extrapolation &e : c.extrapolations)
-            out << "| " << e.target << " | " << e.pods << " | " << e.cnodes << " | " << e.dboxes << " | " << e.racks << " | "
+            out << "| " << md(e.target) << " | " << e.pods << " | " << e.cnodes << " | " << e.dboxes << " | " << e.racks << " | "
                 << QString::number(e.usablePB, 'f', 1) << " | " << QString::number(e.readTBps, 'f', 2) << " | "
                 << QString::number(e.writeTBps, 'f', 2) << " | " << QString::number(e.maxKW, 'f', 1) << " | "
                 << QStringLiteral("%1–%2% of %3–%4 MW").arg(e.powerShareMinPct, 0, 'f', 2).arg(e.powerShareMaxPct, 0, 'f', 2).arg(e.siteMinMW).arg(e.siteMaxMW)
@@ -95,25 +98,21 @@ QByteArray ComparisonWriter::markdown() const
 
     out << "\n## Method, step by step\n";
     for (const SizingResult &r : c.designs) {
-        out << "\n### " << r.inputs.name << "\n\n| Step | Value | Unit | Why |\n|---|---:|---|---|\n";
+        out << "\n### " << md(r.inputs.name) << "\n\n| Step | Value | Unit | Why |\n|---|---:|---|---|\n";
         for (const SizingStep &s : r.steps)
-            out << "| " << mdEscape(s.name) << " | " << cell(s.value, 3) << " | " << s.unit << " | " << mdEscape(s.why) << " |\n";
+            out << "| " << md(s.name) << " | " << cell(s.value, 3) << " | " << md(s.unit) << " | " << md(s.why) << " |\n";
         for (const QString &w : r.warnings)
-            out << "\nWarning: " << w << "\n";
+            out << "\nWarning: " << md(w) << "\n";
     }
     out.flush();
     return text.toUtf8();
 }
 
-static QString csvField(QString s)
-{
-    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n')))
-        return QLatin1Char('"') + s.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
-    return s;
-}
-
 QByteArray ComparisonWriter::csv() const
 {
+    // Column names and notes are user text: the shared CSV escaping quotes line breaks and neutralises
+    // formulas (=cmd|...) like every other CSV export. Records end in LF, as this file always has.
+    using textescape::csvField;
     QString text;
     QTextStream out(&text);
     out << "figure,unit";
@@ -121,10 +120,9 @@ QByteArray ComparisonWriter::csv() const
         out << ',' << csvField(col.name);
     out << "\n";
     for (const ComparisonRow &row : Comparison::rows()) {
-        out << csvField(row.label) << ',' << row.unit;
-        for (const ComparisonColumn &col : m_comparison.columns) {
-            out << ',' << (col.applies(row.key) ? cell(col, row) : QString());
-        }
+        out << csvField(row.label) << ',' << csvField(row.unit);
+        for (const ComparisonColumn &col : m_comparison.columns)
+            out << ',' << (col.applies(row.key) ? csvField(cell(col, row)) : QString());
         out << "\n";
     }
     out << "note,";

@@ -33,7 +33,10 @@ QString truncated(const QString &text, double widthPx, double fontPx)
     const int maxChars = std::max(3, static_cast<int>(widthPx / (fontPx * kCharWidth)));
     if (text.size() <= maxChars)
         return text;
-    return text.left(maxChars - 1) + QChar(0x2026);
+    qsizetype keep = maxChars - 1;
+    if (text.at(keep - 1).isHighSurrogate())
+        --keep; // never cut an emoji's surrogate pair in two
+    return text.left(keep) + QChar(0x2026);
 }
 
 QString hex(const QColor &c)

@@ -47,18 +47,28 @@ QString htmlInline(const QString &text)
             out += textescape::xml(part);
             continue;
         }
+        // Text between the markers is escaped as one run: escaping each QChar alone would split an
+        // emoji's surrogate pair, and XML escaping replaces a lone surrogate.
+        QString run;
+        const auto flush = [&] {
+            out += textescape::xml(run);
+            run.clear();
+        };
         for (int i = 0; i < part.size(); ++i) {
             if (!code && part.mid(i, 2) == QLatin1String("**")) {
+                flush();
                 out += bold ? QStringLiteral("</b>") : QStringLiteral("<b>");
                 bold = !bold;
                 ++i;
             } else if (part[i] == QLatin1Char('`')) {
+                flush();
                 out += code ? QStringLiteral("</code>") : QStringLiteral("<code>");
                 code = !code;
             } else {
-                out += textescape::xml(QString(part[i]));
+                run += part[i];
             }
         }
+        flush();
     }
     if (code)
         out += QStringLiteral("</code>");

@@ -4,26 +4,68 @@
 
 namespace pp::textescape {
 
+// Appends the code point at text[i] to out, or U+FFFD where XML 1.0 does not allow it, and returns
+// the index of its last UTF-16 unit. XML 1.0 allows tab, LF, CR, U+0020-U+D7FF, U+E000-U+FFFD and
+// U+10000-U+10FFFF (a valid surrogate pair). Anything else (other C0 controls, U+FFFE, U+FFFF, a
+// surrogate without its partner, e.g. from a name cut short) makes the whole file unreadable.
+static qsizetype appendXmlChar(QString &out, const QString &text, qsizetype i)
+{
+    const QChar c = text.at(i);
+    if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+        out += c;
+        out += text.at(i + 1);
+        return i + 1;
+    }
+    const bool forbidden = (c.unicode() < 0x20 && c != QLatin1Char('\t') && c != QLatin1Char('\n') && c != QLatin1Char('\r'))
+                           || c.isSurrogate() || c.unicode() == 0xFFFE || c.unicode() == 0xFFFF;
+    out += forbidden ? QChar(QChar::ReplacementCharacter) : c;
+    return i;
+}
+
 QString xml(const QString &text)
 {
     QString out;
     out.reserve(text.size() + 8);
-    for (const QChar c : text) {
-        switch (c.unicode()) {
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        switch (text.at(i).unicode()) {
         case '&': out += QLatin1String("&amp;"); break;
         case '<': out += QLatin1String("&lt;"); break;
         case '>': out += QLatin1String("&gt;"); break;
         case '"': out += QLatin1String("&quot;"); break;
         case '\'': out += QLatin1String("&#39;"); break;
-        default:
-            // Control characters are not allowed in XML 1.0; keep tab, CR and LF only.
-            if (c.unicode() < 0x20 && c != QLatin1Char('\t') && c != QLatin1Char('\n') && c != QLatin1Char('\r'))
-                out += QChar(0xFFFD);
-            else
-                out += c;
+        default: i = appendXmlChar(out, text, i);
         }
     }
     return out;
+}
+
+QString xmlChars(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i)
+        i = appendXmlChar(out, text, i);
+    return out;
+}
+
+// True for one plain decimal number and nothing else: an optional sign, ASCII digits, at most one
+// point ("-5", "+3", "-0.25", ".5").
+static bool isPlainNumber(const QString &text)
+{
+    qsizetype i = 0;
+    if (i < text.size() && (text.at(i) == QLatin1Char('-') || text.at(i) == QLatin1Char('+')))
+        ++i;
+    bool digits = false, point = false;
+    for (; i < text.size(); ++i) {
+        const char16_t u = text.at(i).unicode();
+        if (u >= '0' && u <= '9')
+            digits = true;
+        else if (u == '.' && !point)
+            point = true;
+        else
+            return false;
+    }
+    return digits;
 }
 
 QString neutralizeFormula(const QString &text)
@@ -31,8 +73,12 @@ QString neutralizeFormula(const QString &text)
     if (text.isEmpty())
         return text;
     const QChar first = text.front();
-    if (first == QLatin1Char('=') || first == QLatin1Char('+') || first == QLatin1Char('-') || first == QLatin1Char('@')
-        || first == QLatin1Char('\t') || first == QLatin1Char('\r'))
+    const bool formulaStart = first == QLatin1Char('=') || first == QLatin1Char('+') || first == QLatin1Char('-')
+                              || first == QLatin1Char('@') || first == QLatin1Char('\t') || first == QLatin1Char('\r');
+    // A cell that is entirely one number ("-5", "+3", "-0.25") cannot run anything: a spreadsheet
+    // reads it as that number. It stays unmarked so that numeric columns stay numbers (sortable,
+    // summable). Anything more ("-2-3", "-1+cmd", "=1") can be a formula and gets the apostrophe.
+    if (formulaStart && !isPlainNumber(text))
         return QLatin1Char('\'') + text;
     return text;
 }

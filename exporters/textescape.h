@@ -8,10 +8,15 @@ namespace pp {
 // Escaping of user text (names, hostnames, labels) for every text format the exporters write.
 namespace textescape {
 
-// &, <, >, " and ' as entities: safe in HTML, SVG and XML text and attribute values.
+// &, <, >, " and ' as entities: safe in HTML, SVG and XML text and attribute values. Code points
+// XML 1.0 forbids (C0 controls other than tab/LF/CR, U+FFFE, U+FFFF, lone surrogates) become U+FFFD.
 QString xml(const QString &text);
-// A cell that a spreadsheet would run as a formula (= + - @, also after tab/CR) gets a leading
-// apostrophe, so "=cmd|..." stays text in Excel and LibreOffice.
+// Only the code points XML 1.0 forbids replaced by U+FFFD, no entities: for text handed to a writer
+// that escapes markup itself but not those (libxlsxwriter).
+QString xmlChars(const QString &text);
+// A cell that a spreadsheet would run as a formula (starting with = + - @, tab or CR) gets a
+// leading apostrophe, so "=cmd|..." stays text in Excel and LibreOffice. A cell that is one plain
+// decimal number ("-5", "+0.25") is left as it is.
 QString neutralizeFormula(const QString &text);
 // One RFC 4180 field: neutralised, then quoted when it holds a comma, quote, CR or LF.
 QString csvField(const QString &text);

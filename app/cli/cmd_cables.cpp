@@ -1,6 +1,6 @@
 #include "commands.h"
 
-#include "planner/topology/lldpneighbours.h"
+#include "exporters/lldpneighbourcsvwriter.h"
 
 #include <QCommandLineParser>
 
@@ -26,7 +26,7 @@ int runCables(CliContext &ctx, const QStringList &args)
     if (!ctx.loadPlan(parser.positionalArguments().first(), plan))
         return kExitUsage;
     if (parser.isSet(lldpOpt)) {
-        ctx.out() << QString::fromUtf8(expectedNeighboursCsv(expectedNeighbours(plan, ctx.catalog())));
+        ctx.out() << QString::fromUtf8(LldpNeighbourCsvWriter::csv(expectedNeighbours(plan, ctx.catalog())));
         return kExitOk;
     }
     if (parser.isSet(jsonOpt)) {

@@ -1,5 +1,6 @@
 #include "commands.h"
 
+#include "exporters/lldpneighbourcsvwriter.h"
 #include "exporters/outputfolder.h"
 #include "exporters/switchconfig.h"
 #include "planner/topology/lldpneighbours.h"
@@ -66,7 +67,7 @@ int runSwitchConfig(CliContext &ctx, const QStringList &args)
             return kExitPlanErrors;
         }
     }
-    if (!folder.write(QStringLiteral("expected-lldp.csv"), expectedNeighboursCsv(expectedNeighbours(plan, ctx.catalog())), &error)) {
+    if (!folder.write(QStringLiteral("expected-lldp.csv"), LldpNeighbourCsvWriter::csv(expectedNeighbours(plan, ctx.catalog())), &error)) {
         ctx.err() << "error: " << error << Qt::endl;
         return kExitPlanErrors;
     }

@@ -54,21 +54,6 @@ std::vector<NeighbourRow> expectedNeighbours(const Plan &plan, const Catalog &ca
     return rows;
 }
 
-static QString csvField(const QString &s)
-{
-    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')))
-        return s;
-    return QLatin1Char('"') + QString(s).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
-}
-
-QByteArray expectedNeighboursCsv(const std::vector<NeighbourRow> &rows)
-{
-    QString out = QStringLiteral("local_host,local_port,remote_host,remote_port,label\n");
-    for (const NeighbourRow &r : rows)
-        out += QStringList{csvField(r.localHost), csvField(r.localPort), csvField(r.remoteHost), csvField(r.remotePort), csvField(r.label)}.join(QLatin1Char(',')) + QLatin1Char('\n');
-    return out.toUtf8();
-}
-
 // "cnode-1.lab.example" and "cnode-1" are the same host; Arista abbreviates Ethernet to Et.
 static QString normalHost(const QString &h)
 {

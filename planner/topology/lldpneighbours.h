@@ -19,8 +19,8 @@ struct NeighbourRow {
 
 // The neighbour table the plan expects, seen from every switch end of every link, sorted by
 // switch hostname and port. Hostnames are the plan's hostnames (ids where a hostname is empty).
+// exporters/lldpneighbourcsvwriter.h writes it as CSV.
 std::vector<NeighbourRow> expectedNeighbours(const Plan &plan, const Catalog &catalog);
-QByteArray expectedNeighboursCsv(const std::vector<NeighbourRow> &rows);
 
 // Captured LLDP output of one switch: NVUE `nv show interface --view=lldp` or Arista EOS
 // `show lldp neighbors`. The switch is named by a shell prompt in the text (user@host:~$, host#)

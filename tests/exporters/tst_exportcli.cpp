@@ -1,4 +1,5 @@
 #include "../cli/clirunner.h"
+#include "csvtestparser.h"
 
 #include <QDirIterator>
 #include <QTemporaryDir>
@@ -14,6 +15,7 @@ private slots:
     void unreadablePlanIsUsageError();
     void unwritableFolderFails();
     void planWithErrorsExportsAsDraft();
+    void expectedLldpCsvIsSafe();
 };
 
 static QString kitPlan()
@@ -107,6 +109,36 @@ void TestExportCli::planWithErrorsExportsAsDraft()
     QFile md(dir.filePath(QStringLiteral("runbook.md")));
     QVERIFY(md.open(QIODevice::ReadOnly));
     QVERIFY(QString::fromUtf8(md.readAll()).startsWith(QStringLiteral("> **DRAFT \u2014 1 unresolved error**")));
+}
+
+// `pocplan cables --lldp` and the expected-lldp.csv of `pocplan switch-config` carry the hostile
+// fixture's hostnames (+leaf, =cmd|, @SUM) and labels (=HYPERLINK) neutralised and quoted.
+void TestExportCli::expectedLldpCsvIsSafe()
+{
+    const QString plan = QStringLiteral(POCPLAN_TEST_DATA "/hostile.pocplan.json");
+    const CliResult cables = runCli({QStringLiteral("cables"), QStringLiteral("--lldp"), plan});
+    QVERIFY2(cables.exitCode == 0, qPrintable(cables.err));
+    QTemporaryDir dir;
+    const CliResult configs = runCli({QStringLiteral("switch-config"), plan, QStringLiteral("-o"), dir.path()});
+    QVERIFY2(configs.exitCode == 0, qPrintable(configs.err));
+    QFile file(dir.filePath(QStringLiteral("expected-lldp.csv")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString written = QString::fromUtf8(file.readAll());
+    QCOMPARE(cables.out, written);
+    QList<QStringList> records;
+    QVERIFY(parseCsvText(written, &records));
+    QCOMPARE(records.size(), 3); // header and the switch end of both links
+    QStringList cells;
+    for (const QStringList &r : std::as_const(records)) {
+        QCOMPARE(r.size(), 5);
+        for (const QString &cell : r)
+            QVERIFY2(!cellRunsAsFormula(cell), qPrintable(cell));
+        cells << r;
+    }
+    for (const QString &name : {QStringLiteral("+leaf \"a\" <script>"), QStringLiteral("=cmd|' /C calc'!A0"), QStringLiteral("@SUM(1+1)*cmd|x"),
+                                QStringLiteral("=HYPERLINK(\"http://x\")|<i>")})
+        QVERIFY2(cells.contains(QLatin1Char('\'') + name), qPrintable(name));
+    QVERIFY(cells.contains(QStringLiteral("a,b \"c\"")));
 }
 
 QTEST_GUILESS_MAIN(TestExportCli)

@@ -202,6 +202,9 @@ class TestExporters : public QObject {
     Q_OBJECT
 private slots:
     void escaping();
+    void xmlDropsInvalidCodePoints();
+    void outputFolderRefusesUnsafeNames();
+    void outputFolderRefusesSymlinksOut();
     void bomQuantities();
     void bomGolden();
     void bomUnknownFigures();
@@ -228,10 +231,19 @@ void TestExporters::escaping()
 {
     QCOMPARE(textescape::xml(QStringLiteral("<a href=\"x\">'&'</a>")), QStringLiteral("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"));
     QCOMPARE(textescape::neutralizeFormula(QStringLiteral("=1+2")), QStringLiteral("'=1+2"));
-    QCOMPARE(textescape::neutralizeFormula(QStringLiteral("+1")), QStringLiteral("'+1"));
-    QCOMPARE(textescape::neutralizeFormula(QStringLiteral("-1")), QStringLiteral("'-1"));
+    QCOMPARE(textescape::neutralizeFormula(QStringLiteral("+1+1")), QStringLiteral("'+1+1"));
     QCOMPARE(textescape::neutralizeFormula(QStringLiteral("@SUM(A1)")), QStringLiteral("'@SUM(A1)"));
     QCOMPARE(textescape::neutralizeFormula(QStringLiteral("cnode-1")), QStringLiteral("cnode-1"));
+    // A cell that is one plain number stays a number; anything more keeps the apostrophe.
+    for (const char *plain : {"-1", "-5", "-0.25", "+3", "+1", "-.5", "-5.", "12", "0"})
+        QCOMPARE(textescape::neutralizeFormula(QString::fromLatin1(plain)), QString::fromLatin1(plain));
+    for (const char *formula : {"-2-3", "-1+cmd", "=1", "+1e5", "-1e5", "-", "+", "-.", "--1", "-1.2.3", "- 1", "-1 ", "+-1", "@1",
+                                "-1,5", "\t1", "\r-1", "-0x10", "-1%", "+(1)"})
+        QCOMPARE(textescape::neutralizeFormula(QString::fromLatin1(formula)), QLatin1Char('\'') + QString::fromLatin1(formula));
+    QCOMPARE(textescape::neutralizeFormula(QStringLiteral(u"-\u0661")), QStringLiteral(u"'-\u0661")); // Arabic-Indic one: not an ASCII number
+    QCOMPARE(textescape::csvField(QStringLiteral("-5")), QStringLiteral("-5"));
+    QCOMPARE(textescape::csvField(QStringLiteral("-2-3")), QStringLiteral("'-2-3"));
+    QCOMPARE(textescape::csvField(QStringLiteral("-1\r\n=cmd")), QStringLiteral("\"'-1\r\n=cmd\""));
     QCOMPARE(textescape::csvField(QStringLiteral("a,b")), QStringLiteral("\"a,b\""));
     QCOMPARE(textescape::csvField(QStringLiteral("say \"hi\"")), QStringLiteral("\"say \"\"hi\"\"\""));
     QCOMPARE(textescape::csvField(QStringLiteral("=cmd|' /C calc'!A0")), QStringLiteral("'=cmd|' /C calc'!A0"));
@@ -241,6 +253,125 @@ void TestExporters::escaping()
     QCOMPARE(textescape::number(2.0), QStringLiteral("2"));
     QCOMPARE(textescape::number(59.880000001), QStringLiteral("59.88"));
     QCOMPARE(textescape::number(-0.0001), QStringLiteral("0"));
+}
+
+// Code points XML 1.0 forbids would make a whole SVG or draw.io file unreadable.
+void TestExporters::xmlDropsInvalidCodePoints()
+{
+    const QString emoji = QStringLiteral(u"\U0001F680");
+    const QChar fffd(QChar::ReplacementCharacter);
+    QString hostile = QStringLiteral("a");
+    for (const char16_t bad : {u'\x01', u'\x08', u'\x0B', u'\x0C', u'\x1F', u'\xFFFE', u'\xFFFF', u'\xD800', u'\xDFFF'})
+        hostile += QChar(bad) + QStringLiteral("|");
+    hostile += QStringLiteral("\t\n\r") + emoji + QChar(0xD83D); // a valid pair, then a high surrogate cut off at the end
+    QString expected = QStringLiteral("a");
+    for (int i = 0; i < 9; ++i)
+        expected += fffd + QStringLiteral("|");
+    expected += QStringLiteral("\t\n\r") + emoji + fffd;
+    const QString escaped = textescape::xml(hostile);
+    QCOMPARE(escaped, expected);
+    // A low surrogate before its high one is no pair either.
+    QCOMPARE(textescape::xml(QString(QChar(0xDE80)) + QChar(0xD83D)), QString(fffd) + fffd);
+    // Valid outside the BMP and up to U+FFFD: kept as they are.
+    const QString valid = QStringLiteral(u"\u00A0\u0085\uD7FF\uE000\uFFFD\U0001FFFE\U0010FFFF");
+    QCOMPARE(textescape::xml(valid), valid);
+
+    // The escaped text parses in an attribute and in element text; the raw text does not.
+    const auto parses = [](const QString &text, QString *value) {
+        const QString doc = QStringLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\"><text data-x=\"%1\">%1</text></svg>").arg(text);
+        QXmlStreamReader xml(doc.toUtf8());
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (xml.isStartElement() && xml.name() == QLatin1String("text"))
+                *value = xml.readElementText();
+        }
+        return !xml.hasError();
+    };
+    QString value;
+    QVERIFY(parses(escaped, &value));
+    QVERIFY(value.contains(emoji));
+    QVERIFY(!parses(QStringLiteral("a") + QChar(0xFFFE), &value));
+    QVERIFY(!parses(QStringLiteral("a\x01"), &value));
+}
+
+void TestExporters::outputFolderRefusesUnsafeNames()
+{
+    QTemporaryDir base;
+    const QString root = base.filePath(QStringLiteral("out"));
+    OutputFolder folder(root);
+    QString error;
+    QVERIFY2(folder.prepare(&error), qPrintable(error));
+    const QStringList unsafe{QStringLiteral("../x"), QStringLiteral("a/../../x"), QStringLiteral("a/.."), QStringLiteral(".."),
+                             QStringLiteral("./x"), QStringLiteral("a//x"), QStringLiteral("a/"), QStringLiteral("/x"),
+                             base.filePath(QStringLiteral("x")), root + QStringLiteral("/x"), QStringLiteral("..\\x"),
+                             QStringLiteral("a\\b"), QString(), QStringLiteral("x\ny"), QStringLiteral("x") + QChar(0) + QStringLiteral("y")};
+    for (const QString &name : unsafe) {
+        QVERIFY2(!OutputFolder::isSafeRelativeName(name), qPrintable(name));
+        error.clear();
+        QVERIFY2(!folder.write(name, "x", &error), qPrintable(name));
+        QVERIFY2(error.contains(QLatin1String("refused")), qPrintable(error));
+    }
+    QVERIFY(folder.written().isEmpty());
+    QVERIFY(!QFileInfo::exists(base.filePath(QStringLiteral("x"))));
+    QVERIFY(!QFileInfo::exists(QStringLiteral("/x")));
+    QCOMPARE(QDir(base.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList{QStringLiteral("out")});
+    QCOMPARE(QDir(root).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
+    // Plain names, dots inside a name included, are written where they say.
+    for (const QString &name : {QStringLiteral("bom.csv"), QStringLiteral("diagrams/rack-R1-front.svg"), QStringLiteral("..x"), QStringLiteral("a..b/c")}) {
+        QVERIFY2(OutputFolder::isSafeRelativeName(name), qPrintable(name));
+        QVERIFY2(folder.write(name, "ok", &error), qPrintable(error));
+        QVERIFY(QFileInfo(QDir(root).filePath(name)).canonicalFilePath().startsWith(QFileInfo(root).canonicalFilePath() + QLatin1Char('/')));
+    }
+    QCOMPARE(folder.written().size(), 4);
+}
+
+// A symbolic link inside the output folder that leads out of it: QSaveFile and mkpath follow links,
+// so without the check the file would land (or be overwritten) outside.
+void TestExporters::outputFolderRefusesSymlinksOut()
+{
+    QTemporaryDir base;
+    const QDir outside(base.filePath(QStringLiteral("outside")));
+    QVERIFY(QDir().mkpath(outside.path()));
+    const QString root = base.filePath(QStringLiteral("out"));
+    QVERIFY(QDir().mkpath(root + QStringLiteral("/real")));
+    const QString victim = outside.filePath(QStringLiteral("victim.txt"));
+    {
+        QFile f(victim);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("keep");
+    }
+    QVERIFY(QFile::link(outside.path(), root + QStringLiteral("/diagrams")));                         // a folder link out
+    QVERIFY(QFile::link(victim, root + QStringLiteral("/bom.csv")));                                  // a file link out
+    QVERIFY(QFile::link(outside.filePath(QStringLiteral("new.csv")), root + QStringLiteral("/new.csv"))); // dangling, would create
+    QVERIFY(QFile::link(QStringLiteral("../outside"), root + QStringLiteral("/rel")));                // relative link out
+    QVERIFY(QFile::link(root + QStringLiteral("/real"), root + QStringLiteral("/alias")));            // a link that stays inside
+    OutputFolder folder(root);
+    QString error;
+    QVERIFY2(folder.prepare(&error), qPrintable(error));
+    for (const QString &name : {QStringLiteral("diagrams/rack.svg"), QStringLiteral("diagrams/sub/rack.svg"), QStringLiteral("bom.csv"),
+                                QStringLiteral("new.csv"), QStringLiteral("rel/x.csv")}) {
+        QVERIFY2(OutputFolder::isSafeRelativeName(name), qPrintable(name)); // the name is fine, the link is not
+        error.clear();
+        QVERIFY2(!folder.write(name, "written", &error), qPrintable(name));
+        QVERIFY2(error.contains(QLatin1String("symbolic link")), qPrintable(error));
+    }
+    QVERIFY(folder.written().isEmpty());
+    QCOMPARE(outside.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList{QStringLiteral("victim.txt")});
+    QFile f(victim);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("keep"));
+    QVERIFY2(folder.write(QStringLiteral("alias/ok.csv"), "ok", &error), qPrintable(error));
+    QVERIFY(QFileInfo::exists(root + QStringLiteral("/real/ok.csv")));
+
+    // A whole export into a folder with such a link stops with a message instead of writing outside.
+    Fixture fx(QStringLiteral("kit.pocplan.json"));
+    ExportOptions options;
+    options.diagrams = {QStringLiteral("svg")};
+    ExportJob job(*fx.resolved, options);
+    OutputFolder exportFolder(root);
+    QVERIFY(!job.run(exportFolder, &error));
+    QVERIFY2(error.contains(QLatin1String("symbolic link")), qPrintable(error));
+    QCOMPARE(outside.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList{QStringLiteral("victim.txt")});
 }
 
 void TestExporters::bomQuantities()

@@ -1,3 +1,4 @@
+#include "exporters/lldpneighbourcsvwriter.h"
 #include "exporters/switchconfig.h"
 #include "planner/resolvedplan.h"
 #include "planner/templates.h"
@@ -104,7 +105,7 @@ void TestSwitchConfig::nvueHasRoceMtuAndMlag()
 
 void TestSwitchConfig::expectedLldpGolden()
 {
-    compareGolden(expectedNeighboursCsv(expectedNeighbours(m_plan, Catalog::builtIn())), QStringLiteral("kit-expected-lldp.csv"));
+    compareGolden(LldpNeighbourCsvWriter::csv(expectedNeighbours(m_plan, Catalog::builtIn())), QStringLiteral("kit-expected-lldp.csv"));
 }
 
 static std::vector<LldpCapture> captures(const QStringList &files)
