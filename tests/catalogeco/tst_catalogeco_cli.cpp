@@ -1,3 +1,5 @@
+#include "catalog/catalogfetcher.h"
+
 #include "fakenetbox.h"
 #include "loopbackserver.h"
 
@@ -9,7 +11,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-// The catalog-ecosystem commands as a user runs them: import-netbox, show, fetch, netbox push.
+// The catalog-ecosystem commands as a user runs them: import-netbox, show (through the whole
+// layer stack), fetch (with its ETag cache), netbox push.
 // Each run gets its own config, data and cache folders; servers are on loopback only.
 class TestCatalogEcoCli : public QObject {
     Q_OBJECT
@@ -18,7 +21,9 @@ private slots:
     void importIntoUserLayerAndShow();
     void importBadFileWritesNothing();
     void userFileOverrideIsVisible();
+    void layerStackDecidesWhichDefinitionWins();
     void fetchKeepsLastGoodCatalog();
+    void fetchCachesETagInUserCacheDir();
     void netboxDryRunRedactsToken();
     void netboxPushTwiceUpdates();
     void netboxPushNeedsToken();
@@ -52,6 +57,22 @@ void TestCatalogEcoCli::init()
 static QString userDir()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + QStringLiteral("/catalog");
+}
+
+// A catalog file redefining the built-in SN2201 with a model name and typical draw of its own.
+static bool writeSn2201(const QString &file, const QString &model, int typicalW)
+{
+    QDir().mkpath(QFileInfo(file).absolutePath());
+    QFile f(file);
+    if (!f.open(QIODevice::WriteOnly))
+        return false;
+    f.write(QStringLiteral(R"~({"format": "pocplanner-catalog", "version": 1,
+      "sources": {"LAYER": {"title": "layer test", "url": ""}},
+      "deviceTypes": [{"id": "sw-sn2201", "vendor": "NVIDIA", "model": "%1", "role": "switch", "uHeight": 1,
+        "typicalW": {"value": %2, "source": "LAYER", "confidence": "stated"},
+        "ports": [{"pattern": "swp{n}", "count": 48, "speedGbps": 1, "media": "RJ45", "purpose": "mgmt"}]}]})~")
+                .arg(model).arg(typicalW).toUtf8());
+    return true;
 }
 
 TestCatalogEcoCli::Result TestCatalogEcoCli::run(const QStringList &args, const QString &token)
@@ -142,6 +163,55 @@ void TestCatalogEcoCli::userFileOverrideIsVisible()
     QVERIFY(list.out.contains(QStringLiteral("\"overrides\": true")));
 }
 
+void TestCatalogEcoCli::layerStackDecidesWhichDefinitionWins()
+{
+    const QString id = QStringLiteral("sw-sn2201");
+    const QString userFile = userDir() + QStringLiteral("/lab.json");
+    const QString extraFile = m_home->filePath(QStringLiteral("extra.json"));
+    const QString fetchedFile = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/fetched/vendor.json");
+    QVERIFY(writeSn2201(userFile, QStringLiteral("from the user folder"), 101));
+    QVERIFY(writeSn2201(extraFile, QStringLiteral("from --catalog"), 102));
+    const QStringList show{QStringLiteral("catalog"), QStringLiteral("show"), id};
+    const QStringList showExtra = show + QStringList{QStringLiteral("--catalog"), extraFile};
+    const QString builtIn = QStringLiteral("built-in (:/catalog/switches.json)");
+
+    // No fetched catalog: the user folder beats the built-in ...
+    Result r = run(show);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(QStringLiteral("from the user folder")) && r.out.contains(QStringLiteral("layer: user (") + userFile + QLatin1Char(')')),
+             qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("overrides: ") + builtIn + QLatin1Char('\n')), qPrintable(r.out));
+    QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("typicalW +101\\.0 W"))));
+    // ... and a --catalog file is the user layer too, loaded after the folder, so it wins there.
+    r = run(showExtra);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(QStringLiteral("layer: user (") + extraFile + QLatin1Char(')')), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("overrides: %1, user (%2)\n").arg(builtIn, userFile)), qPrintable(r.out));
+    QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("typicalW +102\\.0 W"))));
+
+    // A fetched catalog beats all of them, with or without --catalog.
+    QVERIFY(writeSn2201(fetchedFile, QStringLiteral("from the fetched layer"), 103));
+    for (const QStringList &args : {show, showExtra}) {
+        r = run(args);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("from the fetched layer")) && r.out.contains(QStringLiteral("layer: fetched (") + fetchedFile + QLatin1Char(')')),
+                 qPrintable(r.out));
+        QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("typicalW +103\\.0 W"))));
+    }
+    QVERIFY2(r.out.contains(QStringLiteral("overrides: %1, user (%2), user (%3)\n").arg(builtIn, userFile, extraFile)), qPrintable(r.out));
+    r = run(showExtra + QStringList{QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const Json doc = Json::parse(r.out.toStdString(), nullptr, false);
+    QVERIFY2(doc.is_object(), qPrintable(r.out));
+    QCOMPARE(doc["layer"], Json("fetched"));
+    std::vector<std::string> layers;
+    for (const Json &d : doc["definitions"])
+        layers.push_back(d["layer"].get<std::string>());
+    QCOMPARE(layers, (std::vector<std::string>{"built-in", "user", "user", "fetched"}));
+    r = run({QStringLiteral("catalog"), QStringLiteral("list"), QStringLiteral("--role"), QStringLiteral("switch")});
+    QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("sw-sn2201 .* fetched\\* +NVIDIA from the fetched layer"))), qPrintable(r.out));
+}
+
 void TestCatalogEcoCli::fetchKeepsLastGoodCatalog()
 {
     QByteArray body = R"~({"format": "pocplanner-catalog", "version": 1, "deviceTypes": [
@@ -177,6 +247,41 @@ void TestCatalogEcoCli::fetchKeepsLastGoodCatalog()
 
     r = run({QStringLiteral("catalog"), QStringLiteral("fetch"), QStringLiteral("ftp://example.com/x.json")});
     QCOMPARE(r.exitCode, 2);
+}
+
+void TestCatalogEcoCli::fetchCachesETagInUserCacheDir()
+{
+    const QByteArray body = R"~({"format": "pocplanner-catalog", "version": 1, "deviceTypes": [
+        {"id": "lab-leaf", "vendor": "Generic", "model": "Lab leaf", "role": "switch", "uHeight": 1,
+         "ports": [{"pattern": "swp{n}", "count": 32, "speedGbps": 400, "media": "QSFP-DD"}]}]})~";
+    LoopbackServer server([&](const HttpRequest &request) {
+        HttpResponse r;
+        r.headers << qMakePair(QByteArray("ETag"), QByteArray("W/\"cat-7\""));
+        if (request.headers.value("if-none-match") == "W/\"cat-7\"") {
+            r.status = 304;
+            r.reason = "Not Modified";
+            return r;
+        }
+        r.body = body;
+        return r;
+    });
+    const QUrl url = server.url(QStringLiteral("/catalog.json"));
+    Result r = run({QStringLiteral("catalog"), QStringLiteral("fetch"), url.toString()});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(!server.requests.last().headers.contains("if-none-match"));
+
+    // The ETag record is in the isolated XDG_CACHE_HOME, nowhere else.
+    const QString cacheFile = m_home->filePath(QStringLiteral("cache/pocplanner/pocplanner/catalog-fetch/")) + pp::CatalogFetcher::storeFileName(url);
+    QCOMPARE(QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/catalog-fetch/") + pp::CatalogFetcher::storeFileName(url), cacheFile);
+    QFile meta(cacheFile);
+    QVERIFY2(meta.open(QIODevice::ReadOnly), qPrintable(cacheFile));
+    QVERIFY(meta.readAll().contains("cat-7"));
+    QVERIFY(!QFileInfo::exists(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/catalog-fetch")));
+
+    r = run({QStringLiteral("catalog"), QStringLiteral("fetch"), url.toString()});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(server.requests.last().headers.value("if-none-match"), QByteArray("W/\"cat-7\""));
+    QVERIFY2(r.out.contains(QStringLiteral("not modified (HTTP 304")), qPrintable(r.out));
 }
 
 void TestCatalogEcoCli::netboxDryRunRedactsToken()
