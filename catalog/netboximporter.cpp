@@ -1,4 +1,5 @@
 #include "catalog/netboximporter.h"
+#include "catalog/yamldocuments.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -519,7 +520,7 @@ bool NetBoxImporter::importData(const QByteArray &yaml, const QString &fileName,
 {
     NetBoxImport local;
     try {
-        const std::vector<YAML::Node> docs = YAML::LoadAll(yaml.toStdString());
+        const std::vector<YAML::Node> docs = loadYamlDocuments(yaml.toStdString());
         if (docs.empty())
             throw YamlError{YAML::Mark::null_mark(), QString(), QStringLiteral("the file holds no YAML document")};
         for (const YAML::Node &doc : docs) {

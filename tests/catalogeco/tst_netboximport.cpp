@@ -39,6 +39,7 @@ private slots:
     void badFilesNameLineColumnAndKey_data();
     void badFilesNameLineColumnAndKey();
     void folderImportFindsBothSamples();
+    void everyDocumentOfAStreamImports();
     void userFileMergesAndRoundTrips();
     void layersOverrideWhateverTheLoadingOrder();
     void referenceSamplesImport();
@@ -252,6 +253,11 @@ void TestNetBoxImport::badFilesNameLineColumnAndKey_data()
                                          << QStringLiteral("bad.yaml:4:9: weight_unit: missing; weight needs a unit");
     QTest::newRow("interface without type") << QByteArray("manufacturer: A\nmodel: B\nu_height: 1\ninterfaces:\n  - name: e0\n")
                                             << QStringLiteral("bad.yaml:5:5: interfaces[0].type: missing (required)");
+    // yaml-cpp 0.7's LoadAll never returned on these (found by the fuzzer); marks count from the whole stream.
+    QTest::newRow("stray comma") << QByteArray(",\n") << QStringLiteral("bad.yaml:1:1: ");
+    QTest::newRow("stray comma and colon") << QByteArray(",:") << QStringLiteral("bad.yaml:1:1: ");
+    QTest::newRow("second document") << QByteArray("---\nmanufacturer: A\nmodel: B\nslug: a-b\nu_height: 1\n---\nmanufacturer: A\nmodel: C\nslug: a-c\nu_height: two\n")
+                                     << QStringLiteral("bad.yaml:10:11: u_height: expected a number, found \"two\"");
     QTest::newRow("interfaces not a list") << QByteArray("manufacturer: A\nmodel: B\nu_height: 1\ninterfaces: 3\n")
                                            << QStringLiteral("bad.yaml:4:13: interfaces: expected a list");
 }
@@ -265,6 +271,20 @@ void TestNetBoxImport::badFilesNameLineColumnAndKey()
     QCOMPARE(r.types.size(), std::size_t(0));
     QCOMPARE(r.errors.size(), 1);
     QVERIFY2(r.errors.first().toString().startsWith(expected), qPrintable(r.errors.first().toString()));
+}
+
+void TestNetBoxImport::everyDocumentOfAStreamImports()
+{
+    NetBoxImport r;
+    QVERIFY(NetBoxImporter().importData("# two device types\n---\nmanufacturer: A\nmodel: B\nslug: a-b\nu_height: 1\n...\n"
+                                        "--- # the second\nmanufacturer: A\nmodel: C\nslug: a-c\nu_height: 2\nsize: big\n",
+                                        QStringLiteral("two.yaml"), r));
+    QCOMPARE(r.types.size(), std::size_t(2));
+    QCOMPARE(r.types[0].id, QStringLiteral("a-b"));
+    QCOMPARE(r.types[1].id, QStringLiteral("a-c"));
+    QCOMPARE(r.types[1].uHeight, 2);
+    const QString w = r.warnings.join(QLatin1Char('\n'));
+    QVERIFY2(w.contains(QStringLiteral("two.yaml:13:1: size: unknown key ignored")), qPrintable(w));
 }
 
 void TestNetBoxImport::folderImportFindsBothSamples()
