@@ -8,6 +8,7 @@
 #include "catalog/cataloglocations.h"
 #include "planner/templates.h"
 
+#include "catalogfixtures.h"
 #include "fakenetbox.h"
 
 #include <QCheckBox>
@@ -64,23 +65,6 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     QString userFile() const { return m_dir->filePath(QStringLiteral("catalog/user-catalog.json")); }
 };
-
-// What the loopback catalog server hands out: an override of a built-in switch and a new type.
-static QByteArray servedCatalog()
-{
-    return R"~({
-  "format": "pocplanner-catalog", "version": 1,
-  "sources": { "LAB": { "title": "Lab inventory sheet", "url": "" } },
-  "deviceTypes": [
-    { "id": "sw-sn2201", "vendor": "NVIDIA", "model": "SN2201 (lab-measured)", "role": "switch", "uHeight": 1,
-      "typicalW": { "value": 140, "source": "LAB", "confidence": "stated" },
-      "ports": [ { "pattern": "swp{n}", "count": 48, "speedGbps": 1, "media": "RJ45", "purpose": "mgmt" } ] },
-    { "id": "lab-leaf", "vendor": "Generic", "model": "Lab leaf", "role": "switch", "uHeight": 1,
-      "ports": [ { "pattern": "swp{n}", "count": 32, "speedGbps": 400, "media": "QSFP-DD" } ] }
-  ]
-}
-)~";
-}
 
 static QTreeWidgetItem *paletteItem(gui::MainWindow &window, const QString &typeId)
 {
@@ -372,7 +356,7 @@ void TestCatalogEcoGui::layerPanelShowsOverrideSourceAndConfidence()
     const QString overrides = m_dir->filePath(QStringLiteral("overrides.json"));
     QFile f(overrides);
     QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(servedCatalog());
+    f.write(labCatalog());
     f.close();
     Catalog catalog = Catalog::builtIn();
     QVERIFY(catalog.deviceType(QStringLiteral("sw-sn2201"))->typicalW.source != QStringLiteral("LAB"));
@@ -446,7 +430,7 @@ void TestCatalogEcoGui::updateFromUrlReloadsLiveCatalog()
     LoopbackServer server([](const HttpRequest &) {
         HttpResponse r;
         r.headers << qMakePair(QByteArray("ETag"), QByteArray("\"v1\""));
-        r.body = servedCatalog();
+        r.body = labCatalog();
         return r;
     });
     QVERIFY(server.isListening());
@@ -468,7 +452,7 @@ void TestCatalogEcoGui::updateFromUrlReloadsLiveCatalog()
     QCOMPARE(n.title, QStringLiteral("Update catalog from URL"));
     QVERIFY2(!n.text.isEmpty(), "the user is told what happened");
     // The progress dialog followed the download to its end.
-    QCOMPARE(n.progressMaximum, static_cast<int>(servedCatalog().size()));
+    QCOMPARE(n.progressMaximum, static_cast<int>(labCatalog().size()));
     QCOMPARE(n.progressValue, n.progressMaximum);
     QTRY_VERIFY(!window.findChild<QProgressDialog *>(QStringLiteral("catalogFetchProgress")));
     QCOMPARE(server.requests.size(), 1);
@@ -501,7 +485,7 @@ void TestCatalogEcoGui::updateFromUrlFailureKeepsCatalog()
     QFETCH(bool, serverError);
     QFETCH(QString, pin);
     QFETCH(QString, why);
-    QByteArray body = servedCatalog();
+    QByteArray body = labCatalog();
     bool failing = false;
     LoopbackServer server([&](const HttpRequest &) {
         HttpResponse r;

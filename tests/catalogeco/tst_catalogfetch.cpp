@@ -1,6 +1,7 @@
 #include "catalog/catalogfetcher.h"
 #include "catalog/catalog.h"
 
+#include "catalogfixtures.h"
 #include "loopbackserver.h"
 
 #include <QCryptographicHash>
@@ -40,28 +41,12 @@ private:
     QByteArray m_good;
 };
 
-static QByteArray goodCatalog()
-{
-    return R"~({
-  "format": "pocplanner-catalog", "version": 1,
-  "sources": { "LAB": { "title": "Lab inventory sheet", "url": "" } },
-  "deviceTypes": [
-    { "id": "sw-sn2201", "vendor": "NVIDIA", "model": "SN2201 (lab-measured)", "role": "switch", "uHeight": 1,
-      "typicalW": { "value": 140, "source": "LAB", "confidence": "stated" },
-      "ports": [ { "pattern": "swp{n}", "count": 48, "speedGbps": 1, "media": "RJ45", "purpose": "mgmt" } ] },
-    { "id": "lab-leaf", "vendor": "Generic", "model": "Lab leaf", "role": "switch", "uHeight": 1,
-      "ports": [ { "pattern": "swp{n}", "count": 32, "speedGbps": 400, "media": "QSFP-DD" } ] }
-  ]
-}
-)~";
-}
-
 void TestCatalogFetch::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_mode = Mode::Good;
-    m_good = goodCatalog();
+    m_good = labCatalog();
     m_server = std::make_unique<LoopbackServer>([this](const HttpRequest &r) { return answer(r); });
     QVERIFY(m_server->isListening());
 }
@@ -225,7 +210,7 @@ void TestCatalogFetch::faultKeepsLastGoodCatalog()
     QVERIFY2(r.message.contains(why), qPrintable(r.message));
     QCOMPARE(int(m_server->requests.size() - before), requests);
     QVERIFY2(r.message.contains(QStringLiteral("keeping the last good catalog")), qPrintable(r.message));
-    QCOMPARE(storedBytes(), goodCatalog());
+    QCOMPARE(storedBytes(), labCatalog());
     QCOMPARE(r.deviceTypes, 2);
     Catalog catalog;
     QVERIFY(catalog.loadFolder(o.storeDir, Catalog::kFetchedLayer, nullptr));
