@@ -15,8 +15,10 @@
 
 #include <QSet>
 #include <QThread>
-#include <deque>
+#include <atomic>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 
 namespace pp {
 
@@ -96,10 +98,91 @@ ExportJob::ExportJob(const ResolvedPlan &plan, ExportOptions options)
 
 namespace {
 
-// One file of the export: its name and how to make its bytes.
+// One file of the export: its name, how to make its bytes, and whether it is one of the few long
+// ones (a multi-page PDF takes as long as a hundred PNGs), which the workers start first.
 struct PendingFile {
     QString name;
     std::function<bool(QByteArray *, QString *)> make;
+    bool slow = false;
+};
+
+// Makes the files on one worker per core and hands them out in file order. The slow files are
+// taken first: started last, as their place in the file order had it, one of them ran alone on
+// one core for seconds at the end of the export while the other core sat idle. The rest follow
+// in file order, so that the writer (which goes in file order) rarely waits and finished files do
+// not pile up in memory.
+// QThread rather than std::thread: fonts and text layout start Qt timers, which need one.
+class FileMakers {
+public:
+    explicit FileMakers(const std::vector<PendingFile> &files)
+        : m_files(files), m_results(files.size())
+    {
+        for (std::size_t i = 0; i < files.size(); ++i)
+            if (files[i].slow)
+                m_order.push_back(i);
+        for (std::size_t i = 0; i < files.size(); ++i)
+            if (!files[i].slow)
+                m_order.push_back(i);
+        const int workers = std::min(std::max(1, QThread::idealThreadCount()), static_cast<int>(files.size()));
+        for (int w = 0; w < workers; ++w) {
+            m_threads.emplace_back(QThread::create([this] { work(); }));
+            m_threads.back()->start();
+        }
+    }
+
+    ~FileMakers()
+    {
+        m_stop = true; // files not yet started are left; a worker never outlives the data it reads
+        for (const std::unique_ptr<QThread> &t : m_threads)
+            t->wait();
+    }
+
+    // Blocks until file i is made; its bytes move to the caller.
+    bool take(std::size_t i, QByteArray *bytes, QString *why)
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_madeOne.wait(lock, [&] { return m_results[i].done; });
+        Result &r = m_results[i];
+        *bytes = std::move(r.bytes);
+        *why = std::move(r.why);
+        r.bytes = QByteArray();
+        return r.ok;
+    }
+
+private:
+    struct Result {
+        bool done = false;
+        bool ok = false;
+        QByteArray bytes;
+        QString why;
+    };
+
+    void work()
+    {
+        for (;;) {
+            const std::size_t k = m_next++;
+            if (m_stop || k >= m_order.size())
+                return;
+            const std::size_t i = m_order[k];
+            Result r;
+            r.ok = m_files[i].make(&r.bytes, &r.why);
+            r.done = true;
+            {
+                const std::lock_guard<std::mutex> lock(m_mutex);
+                m_results[i] = std::move(r);
+            }
+            m_madeOne.notify_all();
+        }
+    }
+
+    const std::vector<PendingFile> &m_files;
+    std::vector<std::size_t> m_order;
+    std::vector<Result> m_results;
+    std::atomic<std::size_t> m_next{0};
+    std::atomic<bool> m_stop{false};
+    std::mutex m_mutex;
+    std::condition_variable m_madeOne;
+    std::vector<std::unique_ptr<QThread>> m_threads;
 };
 
 } // namespace
@@ -148,7 +231,7 @@ bool ExportJob::run(OutputFolder &folder, QString *error, const Progress &progre
                 }
             } else if (f == QLatin1String("pdf")) {
                 const QPageSize::PageSizeId page = o.pageSize;
-                files.push_back({QStringLiteral("rack-diagrams.pdf"), [diagrams, page](QByteArray *out, QString *e) { return RackDiagramWriter::pdf(*diagrams, page, out, e); }});
+                files.push_back({QStringLiteral("rack-diagrams.pdf"), [diagrams, page](QByteArray *out, QString *e) { return RackDiagramWriter::pdf(*diagrams, page, out, e); }, true});
             } else if (f == QLatin1String("drawio")) {
                 files.push_back({QStringLiteral("racks.drawio"), [diagrams](QByteArray *out, QString *) { *out = DrawioWriter::write(*diagrams); return true; }});
             }
@@ -174,7 +257,7 @@ bool ExportJob::run(OutputFolder &folder, QString *error, const Progress &progre
                 files.push_back({QStringLiteral("runbook.html"), [doc](QByteArray *out, QString *) { *out = RunbookWriter::html(*doc); return true; }});
             else if (f == QLatin1String("pdf")) {
                 const QPageSize::PageSizeId page = o.pageSize;
-                files.push_back({QStringLiteral("runbook.pdf"), [doc, page](QByteArray *out, QString *e) { return RunbookWriter::pdf(*doc, page, out, e); }});
+                files.push_back({QStringLiteral("runbook.pdf"), [doc, page](QByteArray *out, QString *e) { return RunbookWriter::pdf(*doc, page, out, e); }, true});
             }
         }
     }
@@ -192,32 +275,10 @@ bool ExportJob::run(OutputFolder &folder, QString *error, const Progress &progre
         }
     }
 
-    // Files are made on worker threads, at most one per core ahead of the writer, and written — with
-    // progress and cancel — in order on this thread. The makers only read the shared data above.
-    // QThread rather than std::thread: fonts and text layout start Qt timers, which need one.
-    struct Making {
-        std::unique_ptr<QThread> thread;
-        bool ok = false;
-        QByteArray bytes;
-        QString why;
-        ~Making()
-        {
-            if (thread)
-                thread->wait(); // a worker never outlives the data it reads
-        }
-    };
-    const auto start = [&files](int i) {
-        auto making = std::make_unique<Making>();
-        Making *m = making.get();
-        const PendingFile *file = &files[static_cast<std::size_t>(i)];
-        making->thread.reset(QThread::create([m, file] { m->ok = file->make(&m->bytes, &m->why); }));
-        making->thread->start();
-        return making;
-    };
+    // Files are made on worker threads and written — with progress and cancel — in order on this
+    // thread. The makers only read the shared data above.
     const int total = static_cast<int>(files.size());
-    const int ahead = std::max(1, QThread::idealThreadCount());
-    std::deque<std::unique_ptr<Making>> inFlight;
-    int started = 0;
+    FileMakers makers(files);
     for (int i = 0; i < total; ++i) {
         const PendingFile &file = files[static_cast<std::size_t>(i)];
         if (progress && !progress(i, total, file.name)) {
@@ -225,17 +286,14 @@ bool ExportJob::run(OutputFolder &folder, QString *error, const Progress &progre
                 *error = QStringLiteral("export cancelled");
             return false;
         }
-        for (; started < total && started < i + ahead; ++started)
-            inFlight.push_back(start(started));
-        const std::unique_ptr<Making> made = std::move(inFlight.front());
-        inFlight.pop_front();
-        made->thread->wait();
-        if (!made->ok) {
+        QByteArray bytes;
+        QString why;
+        if (!makers.take(static_cast<std::size_t>(i), &bytes, &why)) {
             if (error)
-                *error = QStringLiteral("%1: %2").arg(folder.pathOf(file.name), made->why);
+                *error = QStringLiteral("%1: %2").arg(folder.pathOf(file.name), why);
             return false;
         }
-        if (!folder.write(file.name, made->bytes, error))
+        if (!folder.write(file.name, bytes, error))
             return false;
     }
     if (progress)
