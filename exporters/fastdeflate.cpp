@@ -1,5 +1,7 @@
 #include "exporters/fastdeflate.h"
 
+#include <QtEndian>
+
 #include <algorithm>
 #include <array>
 #include <cstring>
@@ -96,8 +98,9 @@ public:
         m_acc |= static_cast<std::uint64_t>(bits) << m_count;
         m_count += count;
         if (m_count >= 32) {
-            for (int i = 0; i < 4; ++i)
-                m_out[m_used++] = static_cast<unsigned char>(m_acc >> (8 * i));
+            const std::uint32_t low = qToLittleEndian(static_cast<std::uint32_t>(m_acc));
+            std::memcpy(m_out.data() + m_used, &low, 4);
+            m_used += 4;
             m_acc >>= 32;
             m_count -= 32;
         }
@@ -229,7 +232,14 @@ void canonicalCodes(const std::uint8_t *lengths, int n, std::uint16_t *codes)
     }
 }
 
-std::size_t matchLength(const unsigned char *a, const unsigned char *b, std::size_t max)
+inline std::uint32_t load32(const unsigned char *p)
+{
+    std::uint32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
+}
+
+inline std::size_t matchLength(const unsigned char *a, const unsigned char *b, std::size_t max)
 {
     std::size_t len = 0;
     while (len + 8 <= max) {
@@ -246,11 +256,9 @@ std::size_t matchLength(const unsigned char *a, const unsigned char *b, std::siz
     return len;
 }
 
-std::uint32_t hash4(const unsigned char *p)
+inline std::uint32_t hash4(std::uint32_t fourBytes)
 {
-    std::uint32_t v;
-    std::memcpy(&v, p, 4);
-    return (v * 2654435761u) >> (32 - kHashBits);
+    return (fourBytes * 2654435761u) >> (32 - kHashBits);
 }
 
 void writeStored(BitWriter &bits, const unsigned char *data, std::size_t size, bool final)
@@ -379,15 +387,69 @@ void writeBlock(BitWriter &bits, const Symbol *symbols, std::size_t symbolCount,
             bits.put(litCode[value], litLen[value]);
             continue;
         }
+        // Code and extra bits in one put each: at most 15 + 5 and 15 + 13 bits.
         const int lc = t.lengthCode[value];
-        bits.put(litCode[257 + lc], litLen[257 + lc]);
-        bits.put(value - kLengthBase[static_cast<std::size_t>(lc)], kLengthExtra[static_cast<std::size_t>(lc)]);
+        const int lcBits = litLen[257 + lc];
+        bits.put(litCode[257 + lc] | ((value - kLengthBase[static_cast<std::size_t>(lc)]) << lcBits), lcBits + kLengthExtra[static_cast<std::size_t>(lc)]);
         const int dc = t.distCode[distance];
-        bits.put(distCodeBits[dc], distLen[dc]);
-        bits.put(distance - kDistBase[static_cast<std::size_t>(dc)], kDistExtra[static_cast<std::size_t>(dc)]);
+        const int dcBits = distLen[dc];
+        bits.put(distCodeBits[dc] | ((distance - kDistBase[static_cast<std::size_t>(dc)]) << dcBits), dcBits + kDistExtra[static_cast<std::size_t>(dc)]);
     }
     bits.put(litCode[256], litLen[256]);
 }
+
+// Adler-32 of the bytes the parse has passed, taken symbol by symbol so that the data is not
+// read once more: a run of one byte is one step, however long.
+class AdlerSum {
+public:
+    void byte(unsigned char c)
+    {
+        m_a += c;
+        m_b += m_a;
+        ++m_pending;
+    }
+
+    void run(unsigned char c, std::size_t n)
+    {
+        m_b += n * m_a + static_cast<std::uint64_t>(c) * n * (n + 1) / 2;
+        m_a += static_cast<std::uint64_t>(c) * n;
+        m_pending += n;
+    }
+
+    void bytes(const unsigned char *p, std::size_t n)
+    {
+        for (std::size_t i = 0; i < n; ++i) {
+            m_a += p[i];
+            m_b += m_a;
+        }
+        m_pending += n;
+    }
+
+    // After at most 4096 + 258 bytes: a < 65521 + 255 * 4354, b < 2^33, far from overflow.
+    void reduceIfDue()
+    {
+        if (m_pending >= 4096)
+            reduce();
+    }
+
+    std::uint32_t value()
+    {
+        reduce();
+        return static_cast<std::uint32_t>((m_b << 16) | m_a);
+    }
+
+private:
+    void reduce()
+    {
+        m_a %= 65521;
+        m_b %= 65521;
+        m_pending = 0;
+    }
+
+    std::uint64_t m_a = 1;
+    std::uint64_t m_b = 0;
+    std::size_t m_pending = 0;
+};
 
 } // namespace
 
@@ -444,6 +506,7 @@ QByteArray zlibCompressFast(const unsigned char *data, std::size_t size, std::si
     bits.putBytes(header, 2);
 
     const bool rowMatches = rowBytes > 0 && rowBytes <= kWindow;
+    AdlerSum adler;
     std::size_t pos = 0;
     std::size_t blockStart = 0;
     while (pos < size) {
@@ -455,7 +518,10 @@ QByteArray zlibCompressFast(const unsigned char *data, std::size_t size, std::si
                 bestLen = matchLength(data + pos, data + pos - 1, maxLen);
                 bestDist = 1;
             }
-            if (bestLen < maxLen && rowMatches && pos >= rowBytes) {
+            // The other candidates must share the next four bytes (also the shortest far match
+            // worth taking), checked with one compare before measuring.
+            const std::uint32_t next4 = maxLen >= 4 ? load32(data + pos) : 0;
+            if (bestLen < maxLen && rowMatches && pos >= rowBytes && maxLen >= 4 && load32(data + pos - rowBytes) == next4) {
                 const std::size_t len = matchLength(data + pos, data + pos - rowBytes, maxLen);
                 if (len > bestLen) {
                     bestLen = len;
@@ -463,10 +529,10 @@ QByteArray zlibCompressFast(const unsigned char *data, std::size_t size, std::si
                 }
             }
             if (bestLen < maxLen && maxLen >= 4) {
-                const std::uint32_t h = hash4(data + pos);
+                const std::uint32_t h = hash4(next4);
                 const std::size_t candidate = head[h];
                 head[h] = static_cast<std::uint32_t>(pos + 1);
-                if (candidate > 0 && pos + 1 - candidate <= kWindow) {
+                if (candidate > 0 && pos + 1 - candidate <= kWindow && load32(data + candidate - 1) == next4) {
                     const std::size_t from = candidate - 1;
                     const std::size_t len = matchLength(data + pos, data + from, maxLen);
                     // A far match must be longer to pay for its distance bits.
@@ -479,15 +545,21 @@ QByteArray zlibCompressFast(const unsigned char *data, std::size_t size, std::si
         }
         if (bestLen >= 3) {
             symbols[symbolCount++] = match(bestLen, bestDist);
+            if (bestDist == 1)
+                adler.run(data[pos - 1], bestLen);
+            else
+                adler.bytes(data + pos, bestLen);
             // Short matches (text) keep the hash current inside them; long runs are skipped.
             if (bestLen <= 16)
                 for (std::size_t p = pos + 1; p < pos + bestLen && p + 4 <= size; ++p)
-                    head[hash4(data + p)] = static_cast<std::uint32_t>(p + 1);
+                    head[hash4(load32(data + p))] = static_cast<std::uint32_t>(p + 1);
             pos += bestLen;
         } else {
             symbols[symbolCount++] = literal(data[pos]);
+            adler.byte(data[pos]);
             ++pos;
         }
+        adler.reduceIfDue();
         if (symbolCount == kBlockSymbols) {
             writeBlock(bits, symbols, symbolCount, data + blockStart, pos - blockStart, pos >= size);
             symbolCount = 0;
@@ -497,10 +569,10 @@ QByteArray zlibCompressFast(const unsigned char *data, std::size_t size, std::si
     if (symbolCount > 0 || blockStart < size || size == 0)
         writeBlock(bits, symbols, symbolCount, data + blockStart, pos - blockStart, true);
     bits.alignToByte();
-    const std::uint32_t adler = adler32Fast(1, data, size);
+    const std::uint32_t adlerValue = adler.value();
     bits.reserve(4);
-    const unsigned char trailer[4] = {static_cast<unsigned char>(adler >> 24), static_cast<unsigned char>(adler >> 16),
-                                      static_cast<unsigned char>(adler >> 8), static_cast<unsigned char>(adler)};
+    const unsigned char trailer[4] = {static_cast<unsigned char>(adlerValue >> 24), static_cast<unsigned char>(adlerValue >> 16),
+                                      static_cast<unsigned char>(adlerValue >> 8), static_cast<unsigned char>(adlerValue)};
     bits.putBytes(trailer, 4);
     return QByteArray(reinterpret_cast<const char *>(out.data()), static_cast<qsizetype>(bits.used()));
 }
