@@ -118,6 +118,8 @@ public:
 
     void putBytes(const unsigned char *data, std::size_t n)
     {
+        if (n == 0)
+            return; // data may be null then (an empty input), which memcpy must not see
         std::memcpy(m_out.data() + m_used, data, n);
         m_used += n;
     }
@@ -247,8 +249,8 @@ inline std::size_t matchLength(const unsigned char *a, const unsigned char *b, s
         std::uint64_t y;
         std::memcpy(&x, a + len, 8);
         std::memcpy(&y, b + len, 8);
-        if (x != y)
-            return len + static_cast<std::size_t>(__builtin_ctzll(x ^ y) / 8); // little-endian
+        if (x != y) // the first differing byte is the lowest set byte of the little-endian words
+            return len + static_cast<std::size_t>(__builtin_ctzll(qFromLittleEndian(x) ^ qFromLittleEndian(y)) / 8);
         len += 8;
     }
     while (len < max && a[len] == b[len])
