@@ -27,7 +27,8 @@ struct ExportOptions {
 };
 
 // Writes the chosen deliverables of a plan into an OutputFolder. Each file is written to a temporary
-// name and renamed; on the first failure the job stops and says which file and why.
+// name and renamed; on the first failure the job stops and says which file and why. Files are made
+// on one worker thread per core (the multi-page PDFs first) and written in file order.
 class ExportJob {
 public:
     // done, total and the file being written; return false to cancel.
