@@ -73,11 +73,12 @@ QString slugify(const QString &text)
     return s;
 }
 
-QString markText(const QString &file, const YAML::Mark &mark)
+// file:line:column, 1-based; `firstLine` is where the mark's document starts in the file.
+QString markText(const QString &file, const YAML::Mark &mark, int firstLine)
 {
     if (mark.is_null())
         return file;
-    return QStringLiteral("%1:%2:%3").arg(file).arg(mark.line + 1).arg(mark.column + 1);
+    return QStringLiteral("%1:%2:%3").arg(file).arg(firstLine + mark.line + 1).arg(mark.column + 1);
 }
 
 const QSet<QString> &topLevelKeys()
@@ -146,15 +147,15 @@ void fillNames(PortGroup &g, const QStringList &names)
 // One device type YAML document, read into a DeviceType with warnings for what it skips.
 class DocumentReader {
 public:
-    DocumentReader(const QString &fileName, std::optional<Role> role, NetBoxImport &out)
-        : m_file(fileName), m_role(role), m_out(out) {}
+    DocumentReader(const QString &fileName, int firstLine, std::optional<Role> role, NetBoxImport &out)
+        : m_file(fileName), m_firstLine(firstLine), m_role(role), m_out(out) {}
 
     void read(const YAML::Node &doc);
 
 private:
     void warn(const YAML::Mark &mark, const QString &path, const QString &message)
     {
-        m_out.warnings << QStringLiteral("%1: %2: %3").arg(markText(m_file, mark), path, message);
+        m_out.warnings << QStringLiteral("%1: %2: %3").arg(markText(m_file, mark, m_firstLine), path, message);
     }
     const YAML::Node *list(const YAML::Node &doc, const char *key);
     void checkKeys(const YAML::Node &item, const QString &list, const QString &path);
@@ -162,6 +163,7 @@ private:
     void readPower(const YAML::Node &doc, DeviceType &t, const QString &sourceKey);
 
     QString m_file;
+    int m_firstLine = 0;
     std::optional<Role> m_role;
     NetBoxImport &m_out;
     std::map<std::string, YAML::Node> m_lists;
@@ -519,23 +521,23 @@ NetBoxImporter::InterfaceKind NetBoxImporter::interfaceKind(const QString &typeS
 bool NetBoxImporter::importData(const QByteArray &yaml, const QString &fileName, NetBoxImport &out) const
 {
     NetBoxImport local;
-    try {
-        const std::vector<YAML::Node> docs = loadYamlDocuments(yaml.toStdString());
-        if (docs.empty())
-            throw YamlError{YAML::Mark::null_mark(), QString(), QStringLiteral("the file holds no YAML document")};
-        for (const YAML::Node &doc : docs) {
-            DocumentReader reader(fileName, m_role, local);
-            reader.read(doc);
+    const auto fail = [&](const YAML::Mark &mark, int firstLine, const QString &path, const QString &reason) {
+        out.warnings << local.warnings;
+        out.errors << LoadError{fileName, mark.is_null() ? 0 : firstLine + mark.line + 1, mark.is_null() ? 0 : mark.column + 1, path, reason};
+        return false;
+    };
+    const std::vector<YamlDocument> docs = splitYamlDocuments(yaml.toStdString());
+    if (docs.empty())
+        return fail(YAML::Mark::null_mark(), 0, QString(), QStringLiteral("the file holds no YAML document"));
+    for (const YamlDocument &doc : docs) {
+        try {
+            DocumentReader reader(fileName, doc.firstLine, m_role, local);
+            reader.read(YAML::Load(doc.text));
+        } catch (const YamlError &e) {
+            return fail(e.mark, doc.firstLine, e.path, e.reason);
+        } catch (const YAML::Exception &e) {
+            return fail(e.mark, doc.firstLine, QString(), QString::fromStdString(e.msg));
         }
-    } catch (const YamlError &e) {
-        out.warnings << local.warnings;
-        out.errors << LoadError{fileName, e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1, e.path, e.reason};
-        return false;
-    } catch (const YAML::Exception &e) {
-        out.warnings << local.warnings;
-        out.errors << LoadError{fileName, e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1, QString(),
-                                QString::fromStdString(e.msg)};
-        return false;
     }
     for (DeviceType &t : local.types)
         out.types.push_back(std::move(t));

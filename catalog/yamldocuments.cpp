@@ -4,27 +4,32 @@ namespace pp {
 
 namespace {
 
-// A "---" at the start of a line, alone or before a space, begins a document (YAML 1.2 §9.1: the
-// marker cannot occur there inside a document's content).
-bool isDocumentStart(const std::string &s, std::size_t lineStart)
+// A marker ("---" or "...") at the start of a line, alone or before a space (YAML 1.2 §9.1: no
+// document content can start a line with one).
+bool isMarker(const std::string &s, std::size_t lineStart, const char *marker)
 {
-    if (s.compare(lineStart, 3, "---") != 0)
+    if (s.compare(lineStart, 3, marker) != 0)
         return false;
     const std::size_t after = lineStart + 3;
     return after == s.size() || s[after] == ' ' || s[after] == '\t' || s[after] == '\n' || s[after] == '\r';
 }
 
-// Only blanks and comments.
-bool isBlank(const std::string &s, std::size_t from, std::size_t to)
+// Only what may stand before a document's "---": blank lines, comments, directives (%YAML, %TAG)
+// and a byte-order mark.
+bool isPrologue(const std::string &s, std::size_t from, std::size_t to)
 {
-    bool inComment = false;
+    if (s.compare(from, 3, "\xEF\xBB\xBF") == 0)
+        from += 3;
+    bool skipLine = false;
     for (std::size_t i = from; i < to; ++i) {
         const char c = s[i];
         if (c == '\n')
-            inComment = false;
-        else if (c == '#')
-            inComment = true;
-        else if (!inComment && c != ' ' && c != '\t' && c != '\r')
+            skipLine = false;
+        else if (skipLine || c == ' ' || c == '\t' || c == '\r')
+            continue;
+        else if (c == '#' || (c == '%' && (i == from || s[i - 1] == '\n')))
+            skipLine = true;
+        else
             return false;
     }
     return true;
@@ -32,33 +37,42 @@ bool isBlank(const std::string &s, std::size_t from, std::size_t to)
 
 } // namespace
 
-std::vector<YAML::Node> loadYamlDocuments(const std::string &stream)
+std::vector<YamlDocument> splitYamlDocuments(const std::string &stream)
 {
-    std::vector<std::size_t> starts{0};
-    std::vector<std::size_t> startLines{0};
-    std::size_t line = 0;
-    for (std::size_t i = 0; i < stream.size(); ++i) {
-        if (stream[i] != '\n')
-            continue;
+    // Cut points: before every "---" line and after every "..." line, with the line they start on.
+    std::vector<std::pair<std::size_t, int>> cuts{{0, 0}};
+    int line = 0;
+    for (std::size_t lineStart = 0; lineStart < stream.size();) {
+        std::size_t end = stream.find('\n', lineStart);
+        end = end == std::string::npos ? stream.size() : end + 1;
+        if (isMarker(stream, lineStart, "---") && lineStart > cuts.back().first)
+            cuts.push_back({lineStart, line});
+        else if (isMarker(stream, lineStart, "...") && end < stream.size())
+            cuts.push_back({end, line + 1});
+        lineStart = end;
         ++line;
-        if (isDocumentStart(stream, i + 1)) {
-            starts.push_back(i + 1);
-            startLines.push_back(line);
-        }
     }
-    starts.push_back(stream.size());
+    cuts.push_back({stream.size(), line});
 
-    std::vector<YAML::Node> documents;
-    for (std::size_t d = 0; d + 1 < starts.size(); ++d) {
-        const std::size_t from = starts[d];
-        const std::size_t to = starts[d + 1];
-        // Text before the first marker is a document only if it holds more than blanks and comments.
-        if (!isDocumentStart(stream, from) && isBlank(stream, from, to))
+    std::vector<YamlDocument> documents;
+    std::size_t from = 0;
+    int firstLine = 0;
+    for (std::size_t c = 1; c < cuts.size(); ++c) {
+        const std::size_t to = cuts[c].first;
+        if (to == from)
             continue;
-        // Leading line breaks put the document's lines where they are in the stream, so marks match.
-        std::string text(startLines[d], '\n');
-        text.append(stream, from, to - from);
-        documents.push_back(YAML::Load(text));
+        const bool startsDocument = isMarker(stream, from, "---");
+        if (!startsDocument && isPrologue(stream, from, to)) {
+            // Kept for the document that follows; dropped when none does.
+            if (c + 1 < cuts.size() && isMarker(stream, to, "---"))
+                continue;
+            from = to;
+            firstLine = cuts[c].second;
+            continue;
+        }
+        documents.push_back({stream.substr(from, to - from), firstLine});
+        from = to;
+        firstLine = cuts[c].second;
     }
     return documents;
 }

@@ -40,6 +40,7 @@ private slots:
     void badFilesNameLineColumnAndKey();
     void folderImportFindsBothSamples();
     void everyDocumentOfAStreamImports();
+    void directivesAndEndMarkersFrameDocuments();
     void userFileMergesAndRoundTrips();
     void layersOverrideWhateverTheLoadingOrder();
     void referenceSamplesImport();
@@ -285,6 +286,29 @@ void TestNetBoxImport::everyDocumentOfAStreamImports()
     QCOMPARE(r.types[1].uHeight, 2);
     const QString w = r.warnings.join(QLatin1Char('\n'));
     QVERIFY2(w.contains(QStringLiteral("two.yaml:13:1: size: unknown key ignored")), qPrintable(w));
+}
+
+void TestNetBoxImport::directivesAndEndMarkersFrameDocuments()
+{
+    // A byte-order mark and a %YAML directive belong to the document their "---" starts.
+    NetBoxImport r;
+    QVERIFY(NetBoxImporter().importData("\xEF\xBB\xBF%YAML 1.2\n# c\n---\nmanufacturer: A\nmodel: B\nslug: a-b\nu_height: 1\nsize: 2\n",
+                                        QStringLiteral("d.yaml"), r));
+    QCOMPARE(r.types.size(), std::size_t(1));
+    QVERIFY2(r.warnings.join(QLatin1Char('\n')).contains(QStringLiteral("d.yaml:8:1: size: unknown key ignored")), qPrintable(r.warnings.join(QLatin1Char('\n'))));
+
+    // After "..." a document may follow without "---"; a comment after the last one is no document.
+    NetBoxImport two;
+    QVERIFY(NetBoxImporter().importData("manufacturer: A\nmodel: B\nslug: a-b\nu_height: 1\n...\n"
+                                        "manufacturer: A\nmodel: C\nslug: a-c\nu_height: x\n...\n# end\n",
+                                        QStringLiteral("e.yaml"), two) == false);
+    QCOMPARE(two.errors.size(), 1);
+    QVERIFY2(two.errors.first().toString().startsWith(QStringLiteral("e.yaml:9:11: u_height: expected a number")), qPrintable(two.errors.first().toString()));
+
+    // Many empty documents: the first one is refused at once, naming the line after its "---".
+    NetBoxImport empty;
+    QVERIFY(!NetBoxImporter().importData(QByteArray("---\n").repeated(200000), QStringLiteral("f.yaml"), empty));
+    QVERIFY2(empty.errors.first().toString().startsWith(QStringLiteral("f.yaml:2:1: ")), qPrintable(empty.errors.first().toString()));
 }
 
 void TestNetBoxImport::folderImportFindsBothSamples()
