@@ -90,8 +90,19 @@ QUrl NetBoxHttpTransport::urlFor(const QString &path) const
 
 NetBoxResponse NetBoxHttpTransport::send(const NetBoxRequest &request)
 {
+    const QUrl url = urlFor(request.path);
+    // A "next" page link is a full URL from the server's answer: the token goes only to the server
+    // the user named, never to another host, port or scheme (an http:// link behind an https proxy).
+    if (url.scheme() != m_base.scheme() || url.host().compare(m_base.host(), Qt::CaseInsensitive) != 0
+        || url.port(-1) != m_base.port(-1)) {
+        NetBoxResponse refused;
+        refused.error = QStringLiteral("refused to send the token to %1: not the NetBox server %2")
+                            .arg(url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toDisplayString(),
+                                 m_base.adjusted(QUrl::RemovePath).toDisplayString());
+        return refused;
+    }
     QNetworkAccessManager nam;
-    QNetworkRequest r(urlFor(request.path));
+    QNetworkRequest r(url);
     // NetBox 4.5+ v2 tokens (nbt_…) use Bearer, older tokens use "Token".
     const QByteArray scheme = m_token.startsWith(QLatin1String("nbt_")) ? "Bearer " : "Token ";
     r.setRawHeader("Authorization", scheme + m_token.toUtf8());

@@ -25,6 +25,7 @@ private slots:
     void movedDevicesArePatched();
     void pagedListsKeepPushIdempotent();
     void v2TokenUsesBearer();
+    void tokenNeverFollowsANextLinkElsewhere();
 
 private:
     NetBoxPushReport pushKit(const QString &token = QStringLiteral("secret-token-123"));
@@ -348,6 +349,30 @@ void TestNetBoxPush::v2TokenUsesBearer()
     QVERIFY(!m_server->requests.isEmpty());
     for (const HttpRequest &r : m_server->requests)
         QCOMPARE(r.headers.value("authorization"), QByteArray("Bearer nbt_4f2a9c.s3cr3tpart"));
+}
+
+void TestNetBoxPush::tokenNeverFollowsANextLinkElsewhere()
+{
+    // A server (or a proxy rewriting links) whose list pages point at another host, port or
+    // scheme must not receive the token there.
+    LoopbackServer elsewhere([](const HttpRequest &) { return HttpResponse(); });
+    QVERIFY(elsewhere.isListening());
+    const QString next = elsewhere.url(QStringLiteral("/api/dcim/sites/?limit=1000&offset=1000")).toString();
+    m_server->setHandler([this, next](const HttpRequest &r) {
+        if (r.method == "GET" && r.path().startsWith("/api/dcim/sites/")) {
+            HttpResponse page;
+            page.body = QByteArray::fromStdString(Json{{"count", 2000}, {"next", next.toStdString()}, {"previous", nullptr}, {"results", Json::array()}}.dump());
+            return page;
+        }
+        return m_netbox.handle(r);
+    });
+    const NetBoxPushReport report = pushKit();
+    QVERIFY(elsewhere.requests.isEmpty());
+    QVERIFY(report.count(QStringLiteral("failed")) > 0);
+    bool named = false;
+    for (const NetBoxPushReport::Entry &e : report.entries)
+        named = named || e.error.contains(QStringLiteral("refused to send the token to http://127.0.0.1:%1").arg(elsewhere.serverPort()));
+    QVERIFY2(named, qPrintable(report.summary()));
 }
 
 QTEST_GUILESS_MAIN(TestNetBoxPush)
