@@ -235,7 +235,8 @@ int runBench(CliContext &ctx, const QStringList &args)
         }
     }
     const double rss = peakRssMB();
-    const BenchSummary summary = summarizeBench(results, rss);
+    // 0 means /proc/self/status could not be read: not measured, rather than a met goal.
+    const BenchSummary summary = summarizeBench(results, rss > 0 ? std::optional<double>(rss) : std::nullopt);
     if (asJson)
         ctx.out() << QString::fromStdString(benchJson(results, rss, summary).dump(2)) << Qt::endl;
     else

@@ -59,6 +59,9 @@ void TestBenchReport::goalsMetMissedAndNotMeasured()
     QVERIFY(goal(ok, QStringLiteral("peak RSS at 1000 racks"))->met());
     QVERIFY(goal(ok, QStringLiteral("check growth 100 → 1000 racks"))->met());
     QVERIFY(!goal(ok, QStringLiteral("export-svg at 1000 racks"))->measured); // that step did not run
+    QVERIFY(!goal(ok, QStringLiteral("parse-floor growth 100 → 1000 racks"))); // the yardstick is not judged
+    const BenchSummary noRss = summarizeBench(fullRun(120, 44), std::nullopt);
+    QVERIFY(!goal(noRss, QStringLiteral("peak RSS at 1000 racks"))->measured);
 
     // 160 ms load misses 150 ms; 13 × growth of check misses 12 ×; 310 MB misses 300 MB.
     const BenchSummary bad = summarizeBench(fullRun(160, 52), 310.0);
