@@ -1,8 +1,8 @@
 #include "clicontext.h"
 
-#include "catalog/cataloglocations.h"
-#include "planner/planio.h"
-#include "planner/resolvedplan.h"
+#include "catalog/io/cataloglocations.h"
+#include "planner/io/planio.h"
+#include "planner/model/resolvedplan.h"
 
 #include <QCommandLineParser>
 #include <QDir>

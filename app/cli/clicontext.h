@@ -1,8 +1,8 @@
 #pragma once
 
-#include "catalog/catalog.h"
-#include "catalog/siteprofile.h"
-#include "planner/plan.h"
+#include "catalog/model/catalog.h"
+#include "catalog/model/siteprofile.h"
+#include "planner/model/plan.h"
 
 #include <QStringList>
 #include <QTextStream>

@@ -1,7 +1,7 @@
-#include "catalogmenus.h"
-#include "mainwindow.h"
+#include "app/gui/catalog/catalogmenus.h"
+#include "app/gui/window/mainwindow.h"
 
-#include "catalog/cataloglocations.h"
+#include "catalog/io/cataloglocations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

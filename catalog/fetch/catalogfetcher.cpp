@@ -1,7 +1,7 @@
-#include "catalog/catalogfetcher.h"
+#include "catalog/fetch/catalogfetcher.h"
 
-#include "catalog/catalog.h"
-#include "catalog/jsondocument.h"
+#include "catalog/model/catalog.h"
+#include "catalog/io/jsondocument.h"
 
 #include <QCryptographicHash>
 #include <QDir>

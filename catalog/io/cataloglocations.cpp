@@ -1,4 +1,4 @@
-#include "catalog/cataloglocations.h"
+#include "catalog/io/cataloglocations.h"
 
 #include <QDir>
 #include <QFileInfo>

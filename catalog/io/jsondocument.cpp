@@ -1,4 +1,4 @@
-#include "catalog/jsondocument.h"
+#include "catalog/io/jsondocument.h"
 
 #include <QFile>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "catalog/jsonfields.h"
-#include "catalog/loaderror.h"
+#include "catalog/io/jsonfields.h"
+#include "catalog/io/loaderror.h"
 
 #include <QByteArray>
 

@@ -1,4 +1,4 @@
-#include "catalog/jsonfields.h"
+#include "catalog/io/jsonfields.h"
 
 #include <cmath>
 

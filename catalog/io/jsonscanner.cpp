@@ -1,4 +1,4 @@
-#include "catalog/jsonscanner.h"
+#include "catalog/io/jsonscanner.h"
 
 #include <array>
 #include <charconv>

@@ -1,4 +1,4 @@
-#include "catalog/loaderror.h"
+#include "catalog/io/loaderror.h"
 
 namespace pp {
 

@@ -1,6 +1,6 @@
-#include "catalog/usercatalogfile.h"
+#include "catalog/io/usercatalogfile.h"
 
-#include "catalog/jsondocument.h"
+#include "catalog/io/jsondocument.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
-#include "catalog/catalog.h"
+#include "catalog/model/catalog.h"
 
-#include "catalog/jsondocument.h"
+#include "catalog/io/jsondocument.h"
 
 #include <QDir>
 #include <QFile>

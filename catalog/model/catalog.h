@@ -1,8 +1,8 @@
 #pragma once
 
-#include "catalog/devicetype.h"
-#include "catalog/loaderror.h"
-#include "catalog/siteprofile.h"
+#include "catalog/model/devicetype.h"
+#include "catalog/io/loaderror.h"
+#include "catalog/model/siteprofile.h"
 
 #include <QByteArray>
 #include <QMap>

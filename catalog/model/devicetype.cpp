@@ -1,4 +1,4 @@
-#include "catalog/devicetype.h"
+#include "catalog/model/devicetype.h"
 
 #include <algorithm>
 #include <array>

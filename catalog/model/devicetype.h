@@ -1,6 +1,6 @@
 #pragma once
 
-#include "catalog/figure.h"
+#include "catalog/model/figure.h"
 
 #include <QString>
 #include <QStringList>

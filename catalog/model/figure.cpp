@@ -1,4 +1,4 @@
-#include "catalog/figure.h"
+#include "catalog/model/figure.h"
 
 namespace pp {
 

@@ -1,4 +1,4 @@
-#include "catalog/siteprofile.h"
+#include "catalog/model/siteprofile.h"
 
 #include <cmath>
 

@@ -1,5 +1,5 @@
-#include "catalog/netboximporter.h"
-#include "catalog/yamldocuments.h"
+#include "catalog/netbox/netboximporter.h"
+#include "catalog/netbox/yamldocuments.h"
 
 #include <QDir>
 #include <QDirIterator>

@@ -1,4 +1,4 @@
-#include "catalog/yamldocuments.h"
+#include "catalog/netbox/yamldocuments.h"
 
 namespace pp {
 

@@ -1,4 +1,4 @@
-#include "exporters/bomdata.h"
+#include "exporters/bom/bomdata.h"
 
 #include <QHash>
 #include <QSet>

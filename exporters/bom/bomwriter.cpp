@@ -1,7 +1,7 @@
-#include "exporters/bomwriter.h"
+#include "exporters/bom/bomwriter.h"
 
-#include "catalog/jsonfields.h"
-#include "exporters/textescape.h"
+#include "catalog/io/jsonfields.h"
+#include "exporters/common/textescape.h"
 
 namespace pp {
 

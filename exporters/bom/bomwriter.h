@@ -1,6 +1,6 @@
 #pragma once
 
-#include "exporters/bomdata.h"
+#include "exporters/bom/bomdata.h"
 
 #include <QByteArray>
 

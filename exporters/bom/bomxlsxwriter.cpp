@@ -1,7 +1,7 @@
-#include "exporters/bomxlsxwriter.h"
+#include "exporters/bom/bomxlsxwriter.h"
 
-#include "exporters/bomwriter.h"
-#include "exporters/textescape.h"
+#include "exporters/bom/bomwriter.h"
+#include "exporters/common/textescape.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -1,6 +1,6 @@
-#include "exporters/cableplan.h"
+#include "exporters/cabling/cableplan.h"
 
-#include "exporters/textescape.h"
+#include "exporters/common/textescape.h"
 
 namespace pp {
 

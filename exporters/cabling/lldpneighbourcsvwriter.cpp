@@ -1,6 +1,6 @@
-#include "exporters/lldpneighbourcsvwriter.h"
+#include "exporters/cabling/lldpneighbourcsvwriter.h"
 
-#include "exporters/textescape.h"
+#include "exporters/common/textescape.h"
 
 namespace pp {
 

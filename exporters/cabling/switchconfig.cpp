@@ -1,8 +1,8 @@
-#include "exporters/switchconfig.h"
+#include "exporters/cabling/switchconfig.h"
 
-#include "exporters/textescape.h"
+#include "exporters/common/textescape.h"
 
-#include "catalog/jsondocument.h"
+#include "catalog/io/jsondocument.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "catalog/loaderror.h"
-#include "planner/resolvedplan.h"
+#include "catalog/io/loaderror.h"
+#include "planner/model/resolvedplan.h"
 
 #include <QByteArray>
 #include <QStringList>

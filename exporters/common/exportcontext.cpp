@@ -1,4 +1,4 @@
-#include "exporters/exportcontext.h"
+#include "exporters/common/exportcontext.h"
 
 #include "planner/rules/ruleengine.h"
 

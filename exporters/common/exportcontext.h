@@ -1,6 +1,6 @@
 #pragma once
 
-#include "planner/plansummary.h"
+#include "planner/model/plansummary.h"
 #include "planner/rules/finding.h"
 
 namespace pp {

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "exporters/outputfolder.h"
-#include "planner/resolvedplan.h"
+#include "exporters/common/outputfolder.h"
+#include "planner/model/resolvedplan.h"
 
 #include <QPageSize>
 #include <QStringList>

@@ -1,6 +1,6 @@
-#include "exporters/outputfolder.h"
+#include "exporters/common/outputfolder.h"
 
-#include "planner/planio.h"
+#include "planner/io/planio.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,4 +1,4 @@
-#include "exporters/textescape.h"
+#include "exporters/common/textescape.h"
 
 #include <cmath>
 

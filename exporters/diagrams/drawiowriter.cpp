@@ -1,6 +1,6 @@
-#include "exporters/drawiowriter.h"
+#include "exporters/diagrams/drawiowriter.h"
 
-#include "exporters/textescape.h"
+#include "exporters/common/textescape.h"
 
 
 namespace pp {

@@ -1,4 +1,4 @@
-#include "exporters/fastdeflate.h"
+#include "exporters/diagrams/fastdeflate.h"
 
 #include <QtEndian>
 

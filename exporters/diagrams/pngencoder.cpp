@@ -1,6 +1,6 @@
-#include "exporters/pngencoder.h"
+#include "exporters/diagrams/pngencoder.h"
 
-#include "exporters/fastdeflate.h"
+#include "exporters/diagrams/fastdeflate.h"
 
 #include <QtEndian>
 #include <cstring>

@@ -1,4 +1,4 @@
-#include "exporters/rackdiagramdata.h"
+#include "exporters/diagrams/rackdiagramdata.h"
 
 #include <algorithm>
 

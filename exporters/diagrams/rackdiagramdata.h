@@ -1,6 +1,6 @@
 #pragma once
 
-#include "exporters/exportcontext.h"
+#include "exporters/common/exportcontext.h"
 
 #include <QColor>
 #include <vector>

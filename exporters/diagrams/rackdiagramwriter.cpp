@@ -1,8 +1,8 @@
-#include "exporters/rackdiagramwriter.h"
+#include "exporters/diagrams/rackdiagramwriter.h"
 
-#include "exporters/pngencoder.h"
-#include "exporters/textescape.h"
-#include "planner/plansummary.h"
+#include "exporters/diagrams/pngencoder.h"
+#include "exporters/common/textescape.h"
+#include "planner/model/plansummary.h"
 
 #include <QBuffer>
 #include <QImage>

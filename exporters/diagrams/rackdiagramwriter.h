@@ -1,6 +1,6 @@
 #pragma once
 
-#include "exporters/rackdiagramdata.h"
+#include "exporters/diagrams/rackdiagramdata.h"
 
 #include <QByteArray>
 #include <QPageSize>

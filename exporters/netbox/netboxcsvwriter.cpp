@@ -1,6 +1,6 @@
-#include "exporters/netboxcsvwriter.h"
+#include "exporters/netbox/netboxcsvwriter.h"
 
-#include "exporters/textescape.h"
+#include "exporters/common/textescape.h"
 
 namespace pp {
 

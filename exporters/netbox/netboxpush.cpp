@@ -1,6 +1,6 @@
-#include "exporters/netboxpush.h"
+#include "exporters/netbox/netboxpush.h"
 
-#include "catalog/netboximporter.h"
+#include "catalog/netbox/netboximporter.h"
 
 #include <QEventLoop>
 #include <QNetworkAccessManager>

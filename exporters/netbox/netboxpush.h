@@ -1,6 +1,6 @@
 #pragma once
 
-#include "planner/resolvedplan.h"
+#include "planner/model/resolvedplan.h"
 
 #include <QByteArray>
 #include <QTextStream>

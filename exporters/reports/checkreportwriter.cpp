@@ -1,4 +1,4 @@
-#include "exporters/checkreportwriter.h"
+#include "exporters/reports/checkreportwriter.h"
 
 #include <QTextStream>
 #include <cmath>

@@ -1,7 +1,7 @@
-#include "exporters/comparisonwriter.h"
+#include "exporters/reports/comparisonwriter.h"
 
-#include "exporters/textescape.h"
-#include "planner/planio.h"
+#include "exporters/common/textescape.h"
+#include "planner/io/planio.h"
 
 #include <QBuffer>
 #include <QPageLayout>

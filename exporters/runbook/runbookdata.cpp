@@ -1,8 +1,8 @@
-#include "exporters/runbookdata.h"
+#include "exporters/runbook/runbookdata.h"
 
-#include "catalog/jsonfields.h"
-#include "exporters/cableplan.h"
-#include "exporters/textescape.h"
+#include "catalog/io/jsonfields.h"
+#include "exporters/cabling/cableplan.h"
+#include "exporters/common/textescape.h"
 
 #include <QFile>
 #include <QRegularExpression>

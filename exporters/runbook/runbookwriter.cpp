@@ -1,6 +1,6 @@
-#include "exporters/runbookwriter.h"
+#include "exporters/runbook/runbookwriter.h"
 
-#include "exporters/textescape.h"
+#include "exporters/common/textescape.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>

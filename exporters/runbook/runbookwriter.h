@@ -1,6 +1,6 @@
 #pragma once
 
-#include "exporters/runbookdata.h"
+#include "exporters/runbook/runbookdata.h"
 
 #include <QByteArray>
 #include <QPageSize>

@@ -1,6 +1,6 @@
-#include "planner/planfastloader.h"
+#include "planner/io/planfastloader.h"
 
-#include "catalog/jsonscanner.h"
+#include "catalog/io/jsonscanner.h"
 
 #include <QHash>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "catalog/jsonfields.h"
-#include "planner/planio.h"
+#include "catalog/io/jsonfields.h"
+#include "planner/io/planio.h"
 
 #include <QByteArray>
 #include <optional>

@@ -1,8 +1,8 @@
-#include "planner/planio.h"
+#include "planner/io/planio.h"
 
-#include "catalog/jsondocument.h"
-#include "planner/planfastloader.h"
-#include "planner/planmigration.h"
+#include "catalog/io/jsondocument.h"
+#include "planner/io/planfastloader.h"
+#include "planner/io/planmigration.h"
 
 #include <QFile>
 #include <QSaveFile>

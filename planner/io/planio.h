@@ -1,8 +1,8 @@
 #pragma once
 
-#include "catalog/catalog.h"
-#include "catalog/loaderror.h"
-#include "planner/plan.h"
+#include "catalog/model/catalog.h"
+#include "catalog/io/loaderror.h"
+#include "planner/model/plan.h"
 
 #include <QByteArray>
 

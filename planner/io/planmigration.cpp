@@ -1,4 +1,4 @@
-#include "planner/planmigration.h"
+#include "planner/io/planmigration.h"
 
 namespace pp {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "catalog/jsonfields.h"
+#include "catalog/io/jsonfields.h"
 
 #include <QStringList>
 

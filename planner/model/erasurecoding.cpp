@@ -1,6 +1,6 @@
-#include "planner/erasurecoding.h"
+#include "planner/model/erasurecoding.h"
 
-#include "catalog/jsondocument.h"
+#include "catalog/io/jsondocument.h"
 
 #include <algorithm>
 

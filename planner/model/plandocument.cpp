@@ -1,6 +1,6 @@
-#include "planner/plandocument.h"
+#include "planner/model/plandocument.h"
 
-#include "planner/planio.h"
+#include "planner/io/planio.h"
 
 namespace pp {
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "catalog/catalog.h"
+#include "catalog/model/catalog.h"
 #include "planner/ops/planops.h"
-#include "planner/plan.h"
+#include "planner/model/plan.h"
 
 #include <QObject>
 

@@ -1,6 +1,6 @@
-#include "planner/plansummary.h"
+#include "planner/model/plansummary.h"
 
-#include "planner/erasurecoding.h"
+#include "planner/model/erasurecoding.h"
 
 namespace pp {
 

@@ -1,4 +1,4 @@
-#include "planner/resolvedplan.h"
+#include "planner/model/resolvedplan.h"
 
 namespace pp {
 

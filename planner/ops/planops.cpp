@@ -1,6 +1,6 @@
 #include "planner/ops/planops.h"
 
-#include "planner/resolvedplan.h"
+#include "planner/model/resolvedplan.h"
 
 #include <algorithm>
 #include <unordered_set>

@@ -1,6 +1,6 @@
 #include "planner/rules/coolingrules.h"
 
-#include "planner/plansummary.h"
+#include "planner/model/plansummary.h"
 #include "planner/rules/rulesupport.h"
 
 #include <cmath>

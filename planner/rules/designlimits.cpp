@@ -1,6 +1,6 @@
 #include "planner/rules/designlimits.h"
 
-#include "catalog/jsondocument.h"
+#include "catalog/io/jsondocument.h"
 
 namespace pp {
 

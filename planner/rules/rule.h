@@ -1,6 +1,6 @@
 #pragma once
 
-#include "planner/resolvedplan.h"
+#include "planner/model/resolvedplan.h"
 #include "planner/rules/checkcontext.h"
 #include "planner/rules/finding.h"
 

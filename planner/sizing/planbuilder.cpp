@@ -1,6 +1,6 @@
 #include "planner/sizing/planbuilder.h"
 
-#include "catalog/catalog.h"
+#include "catalog/model/catalog.h"
 #include "planner/sizing/sizingdata.h"
 
 #include <cmath>

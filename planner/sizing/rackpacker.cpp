@@ -1,6 +1,6 @@
 #include "planner/sizing/rackpacker.h"
 
-#include "catalog/devicetype.h"
+#include "catalog/model/devicetype.h"
 
 namespace pp {
 

@@ -1,6 +1,6 @@
 #include "planner/sizing/sizingdata.h"
 
-#include "catalog/jsondocument.h"
+#include "catalog/io/jsondocument.h"
 
 namespace pp {
 

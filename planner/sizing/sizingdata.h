@@ -1,7 +1,7 @@
 #pragma once
 
-#include "catalog/figure.h"
-#include "catalog/jsonfields.h"
+#include "catalog/model/figure.h"
+#include "catalog/io/jsonfields.h"
 
 #include <QString>
 #include <map>

@@ -1,8 +1,8 @@
 #include "planner/sizing/sizingengine.h"
 
-#include "catalog/catalog.h"
-#include "planner/erasurecoding.h"
-#include "planner/plansummary.h"
+#include "catalog/model/catalog.h"
+#include "planner/model/erasurecoding.h"
+#include "planner/model/plansummary.h"
 #include "planner/sizing/rackpacker.h"
 #include "planner/sizing/sizingdata.h"
 

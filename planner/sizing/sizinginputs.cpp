@@ -1,7 +1,7 @@
 #include "planner/sizing/sizinginputs.h"
 
-#include "catalog/catalog.h"
-#include "catalog/siteprofile.h"
+#include "catalog/model/catalog.h"
+#include "catalog/model/siteprofile.h"
 #include "planner/sizing/sizingdata.h"
 
 namespace pp {

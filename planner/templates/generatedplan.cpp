@@ -1,4 +1,4 @@
-#include "planner/generatedplan.h"
+#include "planner/templates/generatedplan.h"
 
 namespace pp {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "planner/plan.h"
+#include "planner/model/plan.h"
 
 namespace pp {
 

@@ -1,6 +1,6 @@
-#include "planner/templates.h"
+#include "planner/templates/templates.h"
 
-#include "planner/planio.h"
+#include "planner/io/planio.h"
 
 #include <QDir>
 

@@ -1,6 +1,6 @@
 #include "planner/topology/cablepolicy.h"
 
-#include "catalog/jsondocument.h"
+#include "catalog/io/jsondocument.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "catalog/devicetype.h"
+#include "catalog/model/devicetype.h"
 
 #include <QString>
 #include <vector>

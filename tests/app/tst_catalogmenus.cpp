@@ -1,15 +1,15 @@
-#include "app/gui/catalogeditordialog.h"
-#include "app/gui/catalogmenus.h"
-#include "app/gui/catalogpalette.h"
-#include "app/gui/catalogportstable.h"
-#include "app/gui/mainwindow.h"
-#include "app/gui/netboxpushdialog.h"
+#include "app/gui/catalog/catalogeditordialog.h"
+#include "app/gui/catalog/catalogmenus.h"
+#include "app/gui/catalog/catalogpalette.h"
+#include "app/gui/catalog/catalogportstable.h"
+#include "app/gui/window/mainwindow.h"
+#include "app/gui/catalog/netboxpushdialog.h"
 
-#include "catalog/cataloglocations.h"
-#include "planner/templates.h"
+#include "catalog/io/cataloglocations.h"
+#include "planner/templates/templates.h"
 
-#include "catalogfixtures.h"
-#include "fakenetbox.h"
+#include "tests/common/catalogfixtures.h"
+#include "tests/common/fakenetbox.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -32,7 +32,7 @@ using namespace pp;
 // The catalog editor (validation, undo, duplicate, add with ports, the layer panel, save to the
 // user layer), the File menu import of NetBox device types and catalog update from a loopback
 // URL, and the NetBox push dialog against a loopback NetBox.
-class TestCatalogEcoGui : public QObject {
+class TestCatalogMenus : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase();
@@ -76,7 +76,7 @@ static QTreeWidgetItem *paletteItem(gui::MainWindow &window, const QString &type
     return nullptr;
 }
 
-void TestCatalogEcoGui::initTestCase()
+void TestCatalogMenus::initTestCase()
 {
     // Settings go to a folder of this run, never the user's; QSettings fixes its path at first use.
     m_runDir = std::make_unique<QTemporaryDir>();
@@ -85,7 +85,7 @@ void TestCatalogEcoGui::initTestCase()
     QVERIFY2(QSettings().fileName().startsWith(m_runDir->path()), qPrintable(QSettings().fileName()));
 }
 
-void TestCatalogEcoGui::collectNotices(gui::MainWindow &window, gui::CatalogMenus &menus, QList<Notice> &notices)
+void TestCatalogMenus::collectNotices(gui::MainWindow &window, gui::CatalogMenus &menus, QList<Notice> &notices)
 {
     menus.setNotifier([&window, &notices](bool ok, const QString &title, const QString &text) {
         Notice n{ok, title, text};
@@ -97,7 +97,7 @@ void TestCatalogEcoGui::collectNotices(gui::MainWindow &window, gui::CatalogMenu
     });
 }
 
-void TestCatalogEcoGui::init()
+void TestCatalogMenus::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
@@ -107,7 +107,7 @@ void TestCatalogEcoGui::init()
     qputenv("XDG_CACHE_HOME", m_dir->filePath(QStringLiteral("cache")).toUtf8());
 }
 
-void TestCatalogEcoGui::editUndoRedoAndSave()
+void TestCatalogMenus::editUndoRedoAndSave()
 {
     Catalog catalog = Catalog::builtIn();
     gui::CatalogEditorDialog dialog(catalog, userFile());
@@ -149,7 +149,7 @@ void TestCatalogEcoGui::editUndoRedoAndSave()
     QVERIFY(reloaded.source(QStringLiteral("LABSHEET")));
 }
 
-void TestCatalogEcoGui::validationBlocksBadFigures()
+void TestCatalogMenus::validationBlocksBadFigures()
 {
     Catalog catalog = Catalog::builtIn();
     gui::CatalogEditorDialog dialog(catalog, userFile());
@@ -167,7 +167,7 @@ void TestCatalogEcoGui::validationBlocksBadFigures()
     QVERIFY(dialog.pendingEdits().empty());
 }
 
-void TestCatalogEcoGui::duplicateIsUndoable()
+void TestCatalogMenus::duplicateIsUndoable()
 {
     Catalog catalog = Catalog::builtIn();
     gui::CatalogEditorDialog dialog(catalog, userFile());
@@ -191,7 +191,7 @@ void TestCatalogEcoGui::duplicateIsUndoable()
     QVERIFY(dialog.pendingEdits().empty());
 }
 
-void TestCatalogEcoGui::addNewTypeWithPortsUndoAndSave()
+void TestCatalogMenus::addNewTypeWithPortsUndoAndSave()
 {
     Catalog catalog = Catalog::builtIn();
     gui::CatalogEditorDialog dialog(catalog, userFile());
@@ -277,7 +277,7 @@ void TestCatalogEcoGui::addNewTypeWithPortsUndoAndSave()
     QVERIFY(reloaded.source(QStringLiteral("LABSHEET")));
 }
 
-void TestCatalogEcoGui::portValidationNamesTheField()
+void TestCatalogMenus::portValidationNamesTheField()
 {
     Catalog catalog = Catalog::builtIn();
     gui::CatalogEditorDialog dialog(catalog, userFile());
@@ -323,7 +323,7 @@ void TestCatalogEcoGui::portValidationNamesTheField()
     QCOMPARE(dialog.current(QStringLiteral("new-device"))->ports[1].names, (QStringList{QStringLiteral("bmc"), QStringLiteral("ipmi")}));
 }
 
-void TestCatalogEcoGui::portEditOfExistingTypeUndoes()
+void TestCatalogMenus::portEditOfExistingTypeUndoes()
 {
     Catalog catalog = Catalog::builtIn();
     const DeviceType *builtIn = catalog.deviceType(QStringLiteral("sw-sn5600"));
@@ -351,7 +351,7 @@ void TestCatalogEcoGui::portEditOfExistingTypeUndoes()
     QCOMPARE(catalog.deviceType(QStringLiteral("sw-sn5600"))->ports.front().speedGbps, before.speedGbps);
 }
 
-void TestCatalogEcoGui::layerPanelShowsOverrideSourceAndConfidence()
+void TestCatalogMenus::layerPanelShowsOverrideSourceAndConfidence()
 {
     const QString overrides = m_dir->filePath(QStringLiteral("overrides.json"));
     QFile f(overrides);
@@ -382,7 +382,7 @@ void TestCatalogEcoGui::layerPanelShowsOverrideSourceAndConfidence()
     QVERIFY(!dialog.layerInfo()->text().contains(QStringLiteral("overrides:")));
 }
 
-void TestCatalogEcoGui::fileMenuImportsNetBoxTypes()
+void TestCatalogMenus::fileMenuImportsNetBoxTypes()
 {
     Catalog catalog = Catalog::builtIn();
     gui::MainWindow window(catalog);
@@ -409,7 +409,7 @@ void TestCatalogEcoGui::fileMenuImportsNetBoxTypes()
     QVERIFY(!fileActions.contains(QStringLiteral("importNetBoxAction")));
     QVERIFY(window.menuBar()->findChild<QAction *>(QStringLiteral("updateCatalogAction"))->text().remove(QLatin1Char('&')).startsWith(QStringLiteral("Update catalog from URL")));
     bool ok = false;
-    const QString message = menus->importNetBox({QStringLiteral(POCPLAN_TEST_DATA "/sn5600.yaml")}, &ok);
+    const QString message = menus->importNetBox({QStringLiteral(POCPLAN_SOURCE_DIR "/tests/netbox/data/sn5600.yaml")}, &ok);
     QVERIFY2(ok, qPrintable(message));
     QVERIFY(message.contains(QStringLiteral("nvidia-sn5600")));
     QVERIFY(catalog.deviceType(QStringLiteral("nvidia-sn5600")));
@@ -425,7 +425,7 @@ void TestCatalogEcoGui::fileMenuImportsNetBoxTypes()
     QVERIFY(refused.contains(bad));
 }
 
-void TestCatalogEcoGui::updateFromUrlReloadsLiveCatalog()
+void TestCatalogMenus::updateFromUrlReloadsLiveCatalog()
 {
     LoopbackServer server([](const HttpRequest &) {
         HttpResponse r;
@@ -471,7 +471,7 @@ void TestCatalogEcoGui::updateFromUrlReloadsLiveCatalog()
     QVERIFY(paletteItem(window, QStringLiteral("sw-sn2201"))->text(0).contains(QStringLiteral("lab-measured")));
 }
 
-void TestCatalogEcoGui::updateFromUrlFailureKeepsCatalog_data()
+void TestCatalogMenus::updateFromUrlFailureKeepsCatalog_data()
 {
     QTest::addColumn<bool>("serverError");
     QTest::addColumn<QString>("pin");
@@ -480,7 +480,7 @@ void TestCatalogEcoGui::updateFromUrlFailureKeepsCatalog_data()
     QTest::newRow("wrong-hash") << false << QString(64, QLatin1Char('a')) << QStringLiteral("SHA-256 mismatch");
 }
 
-void TestCatalogEcoGui::updateFromUrlFailureKeepsCatalog()
+void TestCatalogMenus::updateFromUrlFailureKeepsCatalog()
 {
     QFETCH(bool, serverError);
     QFETCH(QString, pin);
@@ -531,7 +531,7 @@ void TestCatalogEcoGui::updateFromUrlFailureKeepsCatalog()
     QCOMPARE(stored.deviceType(QStringLiteral("lab-leaf"))->model, QStringLiteral("Lab leaf"));
 }
 
-void TestCatalogEcoGui::pushDialogReports()
+void TestCatalogMenus::pushDialogReports()
 {
     FakeNetBox netbox;
     LoopbackServer server([&](const HttpRequest &r) { return netbox.handle(r); });
@@ -577,7 +577,7 @@ void TestCatalogEcoGui::pushDialogReports()
     dialog.grab().save(QDir::temp().filePath(QStringLiteral("pocplan-netbox-push.png")));
 }
 
-void TestCatalogEcoGui::pushDialogTokenNeverSavedAndEnvFallback()
+void TestCatalogMenus::pushDialogTokenNeverSavedAndEnvFallback()
 {
     const QByteArray typed = "typed-secret-7f3a9c";
     const QByteArray fromEnv = "env-secret-41d2e8";
@@ -636,5 +636,5 @@ void TestCatalogEcoGui::pushDialogTokenNeverSavedAndEnvFallback()
     QVERIFY(!again.readAll().contains(fromEnv));
 }
 
-QTEST_MAIN(TestCatalogEcoGui)
-#include "tst_catalogecogui.moc"
+QTEST_MAIN(TestCatalogMenus)
+#include "tst_catalogmenus.moc"

@@ -1,7 +1,7 @@
-#include "app/gui/autosaver.h"
-#include "app/gui/mainwindow.h"
+#include "app/gui/window/autosaver.h"
+#include "app/gui/window/mainwindow.h"
 
-#include "planner/planio.h"
+#include "planner/io/planio.h"
 
 #include <QAction>
 #include <QApplication>

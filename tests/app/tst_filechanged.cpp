@@ -1,9 +1,9 @@
-#include "app/gui/autosaver.h"
-#include "app/gui/filechangedbar.h"
-#include "app/gui/filechangewatcher.h"
-#include "app/gui/mainwindow.h"
+#include "app/gui/window/autosaver.h"
+#include "app/gui/window/filechangedbar.h"
+#include "app/gui/window/filechangewatcher.h"
+#include "app/gui/window/mainwindow.h"
 
-#include "planner/planio.h"
+#include "planner/io/planio.h"
 
 #include <QAction>
 #include <QFileSystemWatcher>

@@ -1,5 +1,5 @@
-#include "app/gui/mainwindow.h"
-#include "app/gui/rackscene.h"
+#include "app/gui/window/mainwindow.h"
+#include "app/gui/canvas/rackscene.h"
 
 #include <QGraphicsRectItem>
 #include <QLabel>

@@ -1,4 +1,4 @@
-#include "catalog/catalog.h"
+#include "catalog/model/catalog.h"
 
 #include <QtTest>
 

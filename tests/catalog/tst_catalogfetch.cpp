@@ -1,8 +1,8 @@
-#include "catalog/catalogfetcher.h"
-#include "catalog/catalog.h"
+#include "catalog/fetch/catalogfetcher.h"
+#include "catalog/model/catalog.h"
 
-#include "catalogfixtures.h"
-#include "loopbackserver.h"
+#include "tests/common/catalogfixtures.h"
+#include "tests/common/loopbackserver.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "app/cli/benchreport.h"
+#include "app/cli/bench/benchreport.h"
 
 #include <QtTest>
 

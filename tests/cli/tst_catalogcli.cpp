@@ -1,7 +1,7 @@
-#include "catalog/catalogfetcher.h"
+#include "catalog/fetch/catalogfetcher.h"
 
-#include "fakenetbox.h"
-#include "loopbackserver.h"
+#include "tests/common/fakenetbox.h"
+#include "tests/common/loopbackserver.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -14,7 +14,7 @@
 // The catalog-ecosystem commands as a user runs them: import-netbox, show (through the whole
 // layer stack), fetch (with its ETag cache), netbox push.
 // Each run gets its own config, data and cache folders; servers are on loopback only.
-class TestCatalogEcoCli : public QObject {
+class TestCatalogCli : public QObject {
     Q_OBJECT
 private slots:
     void init();
@@ -36,13 +36,13 @@ private:
     };
     // Runs pocplan while this process keeps serving loopback requests.
     Result run(const QStringList &args, const QString &token = QString());
-    QString samples() const { return QStringLiteral(POCPLAN_TEST_DATA); }
+    QString samples() const { return QStringLiteral(POCPLAN_SOURCE_DIR "/tests/netbox/data"); }
     QString kit() const { return QStringLiteral(POCPLAN_SOURCE_DIR "/resources/templates/poc-3c1d.pocplan.json"); }
 
     std::unique_ptr<QTemporaryDir> m_home;
 };
 
-void TestCatalogEcoCli::init()
+void TestCatalogCli::init()
 {
     m_home = std::make_unique<QTemporaryDir>();
     QVERIFY(m_home->isValid());
@@ -75,7 +75,7 @@ static bool writeSn2201(const QString &file, const QString &model, int typicalW)
     return true;
 }
 
-TestCatalogEcoCli::Result TestCatalogEcoCli::run(const QStringList &args, const QString &token)
+TestCatalogCli::Result TestCatalogCli::run(const QStringList &args, const QString &token)
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -101,7 +101,7 @@ TestCatalogEcoCli::Result TestCatalogEcoCli::run(const QStringList &args, const 
     return r;
 }
 
-void TestCatalogEcoCli::importIntoUserLayerAndShow()
+void TestCatalogCli::importIntoUserLayerAndShow()
 {
     Result r = run({QStringLiteral("catalog"), QStringLiteral("import-netbox"), samples()});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
@@ -128,7 +128,7 @@ void TestCatalogEcoCli::importIntoUserLayerAndShow()
     QVERIFY2(r.out.contains(QStringLiteral("(0 new, 1 updated)")), qPrintable(r.out));
 }
 
-void TestCatalogEcoCli::importBadFileWritesNothing()
+void TestCatalogCli::importBadFileWritesNothing()
 {
     const QString bad = m_home->filePath(QStringLiteral("bad.yaml"));
     QFile f(bad);
@@ -142,7 +142,7 @@ void TestCatalogEcoCli::importBadFileWritesNothing()
     QVERIFY(!QFileInfo::exists(out));
 }
 
-void TestCatalogEcoCli::userFileOverrideIsVisible()
+void TestCatalogCli::userFileOverrideIsVisible()
 {
     const QString dir = userDir();
     QVERIFY(QDir().mkpath(dir));
@@ -163,7 +163,7 @@ void TestCatalogEcoCli::userFileOverrideIsVisible()
     QVERIFY(list.out.contains(QStringLiteral("\"overrides\": true")));
 }
 
-void TestCatalogEcoCli::layerStackDecidesWhichDefinitionWins()
+void TestCatalogCli::layerStackDecidesWhichDefinitionWins()
 {
     const QString id = QStringLiteral("sw-sn2201");
     const QString userFile = userDir() + QStringLiteral("/lab.json");
@@ -212,7 +212,7 @@ void TestCatalogEcoCli::layerStackDecidesWhichDefinitionWins()
     QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("sw-sn2201 .* fetched\\* +NVIDIA from the fetched layer"))), qPrintable(r.out));
 }
 
-void TestCatalogEcoCli::fetchKeepsLastGoodCatalog()
+void TestCatalogCli::fetchKeepsLastGoodCatalog()
 {
     QByteArray body = R"~({"format": "pocplanner-catalog", "version": 1, "deviceTypes": [
         {"id": "lab-leaf", "vendor": "Generic", "model": "Lab leaf", "role": "switch", "uHeight": 1,
@@ -249,7 +249,7 @@ void TestCatalogEcoCli::fetchKeepsLastGoodCatalog()
     QCOMPARE(r.exitCode, 2);
 }
 
-void TestCatalogEcoCli::fetchCachesETagInUserCacheDir()
+void TestCatalogCli::fetchCachesETagInUserCacheDir()
 {
     const QByteArray body = R"~({"format": "pocplanner-catalog", "version": 1, "deviceTypes": [
         {"id": "lab-leaf", "vendor": "Generic", "model": "Lab leaf", "role": "switch", "uHeight": 1,
@@ -284,7 +284,7 @@ void TestCatalogEcoCli::fetchCachesETagInUserCacheDir()
     QVERIFY2(r.out.contains(QStringLiteral("not modified (HTTP 304")), qPrintable(r.out));
 }
 
-void TestCatalogEcoCli::netboxDryRunRedactsToken()
+void TestCatalogCli::netboxDryRunRedactsToken()
 {
     const Result r = run({QStringLiteral("netbox"), QStringLiteral("push"), kit(), QStringLiteral("--url"), QStringLiteral("http://127.0.0.1:9/"),
                           QStringLiteral("--dry-run")},
@@ -298,7 +298,7 @@ void TestCatalogEcoCli::netboxDryRunRedactsToken()
     QVERIFY(r.out.contains(QStringLiteral("would have: created")));
 }
 
-void TestCatalogEcoCli::netboxPushTwiceUpdates()
+void TestCatalogCli::netboxPushTwiceUpdates()
 {
     FakeNetBox netbox;
     LoopbackServer server([&](const HttpRequest &r) { return netbox.handle(r); });
@@ -315,12 +315,12 @@ void TestCatalogEcoCli::netboxPushTwiceUpdates()
     QCOMPARE(server.requests.first().headers.value("authorization"), QByteArray("Token tok-1"));
 }
 
-void TestCatalogEcoCli::netboxPushNeedsToken()
+void TestCatalogCli::netboxPushNeedsToken()
 {
     const Result r = run({QStringLiteral("netbox"), QStringLiteral("push"), kit(), QStringLiteral("--url"), QStringLiteral("http://127.0.0.1:9/")});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains(QStringLiteral("POCPLAN_NETBOX_TOKEN")));
 }
 
-QTEST_GUILESS_MAIN(TestCatalogEcoCli)
-#include "tst_catalogeco_cli.moc"
+QTEST_GUILESS_MAIN(TestCatalogCli)
+#include "tst_catalogcli.moc"

@@ -1,4 +1,4 @@
-#include "clirunner.h"
+#include "tests/common/clirunner.h"
 
 #include <QRegularExpression>
 

@@ -1,5 +1,5 @@
-#include "exporters/fastdeflate.h"
-#include "exporters/pngencoder.h"
+#include "exporters/diagrams/fastdeflate.h"
+#include "exporters/diagrams/pngencoder.h"
 
 #include <QBuffer>
 #include <QPainter>

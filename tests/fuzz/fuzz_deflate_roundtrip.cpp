@@ -1,6 +1,6 @@
 // Fuzz target: the PNG encoder's own deflate must give back, through zlib's inflate, exactly the
 // bytes it was given, for any bytes and any row length.
-#include "exporters/fastdeflate.h"
+#include "exporters/diagrams/fastdeflate.h"
 
 #include <cstdint>
 #include <cstdlib>

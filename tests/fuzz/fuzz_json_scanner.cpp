@@ -1,5 +1,5 @@
 // Fuzz target: scanJson must accept only what nlohmann accepts, and produce the same tree.
-#include "catalog/jsonscanner.h"
+#include "catalog/io/jsonscanner.h"
 
 #include <cstdint>
 

@@ -1,7 +1,7 @@
 // Fuzz target: the NetBox device-type YAML importer must refuse any bytes with a LoadError naming the
 // reason, never crash or hang; what it imports must serialise.
-#include "catalog/catalog.h"
-#include "catalog/netboximporter.h"
+#include "catalog/model/catalog.h"
+#include "catalog/netbox/netboximporter.h"
 
 #include <cstdint>
 

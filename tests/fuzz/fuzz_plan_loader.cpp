@@ -1,8 +1,8 @@
 // Fuzz target: the plan loader must reject any bytes with a LoadError, never crash or hang, and its
 // fast path must agree with the tree loader.
-#include "planner/planfastloader.h"
-#include "planner/planio.h"
-#include "planner/plansummary.h"
+#include "planner/io/planfastloader.h"
+#include "planner/io/planio.h"
+#include "planner/model/plansummary.h"
 
 #include <cstdint>
 

@@ -1,5 +1,5 @@
 // Fuzz target: the site-profile loader must reject any bytes with a LoadError, never crash or hang.
-#include "catalog/catalog.h"
+#include "catalog/model/catalog.h"
 
 #include <cstdint>
 

@@ -1,8 +1,8 @@
-#include "exporters/netboxpush.h"
+#include "exporters/netbox/netboxpush.h"
 #include "planner/ops/planops.h"
-#include "planner/templates.h"
+#include "planner/templates/templates.h"
 
-#include "fakenetbox.h"
+#include "tests/common/fakenetbox.h"
 
 #include <QtTest>
 #include <map>

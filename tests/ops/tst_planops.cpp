@@ -1,6 +1,6 @@
 #include "planner/ops/planops.h"
-#include "planner/planio.h"
-#include "planner/templates.h"
+#include "planner/io/planio.h"
+#include "planner/templates/templates.h"
 
 #include <QtTest>
 

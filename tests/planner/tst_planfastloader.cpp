@@ -1,7 +1,7 @@
-#include "planner/generatedplan.h"
-#include "planner/planfastloader.h"
-#include "planner/planio.h"
-#include "planner/templates.h"
+#include "planner/templates/generatedplan.h"
+#include "planner/io/planfastloader.h"
+#include "planner/io/planio.h"
+#include "planner/templates/templates.h"
 
 #include <QtTest>
 

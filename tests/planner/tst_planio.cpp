@@ -1,6 +1,6 @@
-#include "planner/generatedplan.h"
-#include "planner/planio.h"
-#include "planner/templates.h"
+#include "planner/templates/generatedplan.h"
+#include "planner/io/planio.h"
+#include "planner/templates/templates.h"
 
 #include <QtTest>
 #include <csignal>

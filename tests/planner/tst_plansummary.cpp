@@ -1,6 +1,6 @@
-#include "planner/erasurecoding.h"
-#include "planner/plansummary.h"
-#include "planner/templates.h"
+#include "planner/model/erasurecoding.h"
+#include "planner/model/plansummary.h"
+#include "planner/templates/templates.h"
 
 #include <QtTest>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "planner/planio.h"
+#include "planner/io/planio.h"
 #include "planner/rules/ruleengine.h"
-#include "planner/templates.h"
+#include "planner/templates/templates.h"
 
 #include <QtTest>
 

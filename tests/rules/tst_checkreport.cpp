@@ -1,6 +1,6 @@
 #include "rulefixture.h"
 
-#include "exporters/checkreportwriter.h"
+#include "exporters/reports/checkreportwriter.h"
 
 using namespace pp;
 using namespace rulefixture;

@@ -1,6 +1,6 @@
 #include "rulefixture.h"
 
-#include "planner/generatedplan.h"
+#include "planner/templates/generatedplan.h"
 
 using namespace pp;
 using namespace rulefixture;

@@ -1,5 +1,5 @@
-#include "catalog/catalog.h"
-#include "exporters/comparisonwriter.h"
+#include "catalog/model/catalog.h"
+#include "exporters/reports/comparisonwriter.h"
 #include "planner/sizing/sizingdata.h"
 #include "planner/sizing/sizingengine.h"
 

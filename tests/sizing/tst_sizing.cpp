@@ -1,13 +1,13 @@
-#include "catalog/catalog.h"
-#include "planner/erasurecoding.h"
-#include "planner/planio.h"
-#include "planner/resolvedplan.h"
-#include "planner/plansummary.h"
+#include "catalog/model/catalog.h"
+#include "planner/model/erasurecoding.h"
+#include "planner/io/planio.h"
+#include "planner/model/resolvedplan.h"
+#include "planner/model/plansummary.h"
 #include "planner/sizing/comparison.h"
 #include "planner/sizing/planbuilder.h"
 #include "planner/sizing/sizingdata.h"
 #include "planner/sizing/sizingengine.h"
-#include "planner/templates.h"
+#include "planner/templates/templates.h"
 
 #include <QtTest>
 

@@ -1,6 +1,6 @@
-#include "../cli/clirunner.h"
+#include "tests/common/clirunner.h"
 
-#include "catalog/jsonfields.h"
+#include "catalog/io/jsonfields.h"
 
 #include <QTemporaryDir>
 

@@ -1,6 +1,6 @@
-#include "app/gui/sizingtab.h"
+#include "app/gui/sizing/sizingtab.h"
 
-#include "catalog/catalog.h"
+#include "catalog/model/catalog.h"
 
 #include <QComboBox>
 #include <QSpinBox>

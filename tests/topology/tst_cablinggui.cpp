@@ -1,7 +1,7 @@
-#include "app/gui/cablingactions.h"
-#include "app/gui/portviewdialog.h"
+#include "app/gui/cabling/cablingactions.h"
+#include "app/gui/cabling/portviewdialog.h"
 
-#include "planner/templates.h"
+#include "planner/templates/templates.h"
 
 #include <QMainWindow>
 #include <QMenuBar>

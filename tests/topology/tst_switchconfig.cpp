@@ -1,7 +1,7 @@
-#include "exporters/lldpneighbourcsvwriter.h"
-#include "exporters/switchconfig.h"
-#include "planner/resolvedplan.h"
-#include "planner/templates.h"
+#include "exporters/cabling/lldpneighbourcsvwriter.h"
+#include "exporters/cabling/switchconfig.h"
+#include "planner/model/resolvedplan.h"
+#include "planner/templates/templates.h"
 #include "planner/topology/autocabler.h"
 #include "planner/topology/lldpneighbours.h"
 

@@ -1,4 +1,4 @@
-#include "../cli/clirunner.h"
+#include "tests/common/clirunner.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

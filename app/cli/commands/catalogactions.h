@@ -1,6 +1,6 @@
 #pragma once
 
-#include "clicontext.h"
+#include "app/cli/clicontext.h"
 
 namespace pp::cli {
 

@@ -1,23 +1,23 @@
-#include "bench.h"
-#include "benchreport.h"
-#include "commands.h"
+#include "app/cli/bench/bench.h"
+#include "app/cli/bench/benchreport.h"
+#include "app/cli/commands.h"
 
-#include "exporters/bomdata.h"
-#include "exporters/bomwriter.h"
-#include "exporters/bomxlsxwriter.h"
-#include "exporters/exportjob.h"
-#include "exporters/rackdiagramdata.h"
-#include "exporters/rackdiagramwriter.h"
-#include "planner/generatedplan.h"
-#include "planner/planio.h"
+#include "exporters/bom/bomdata.h"
+#include "exporters/bom/bomwriter.h"
+#include "exporters/bom/bomxlsxwriter.h"
+#include "exporters/common/exportjob.h"
+#include "exporters/diagrams/rackdiagramdata.h"
+#include "exporters/diagrams/rackdiagramwriter.h"
+#include "planner/templates/generatedplan.h"
+#include "planner/io/planio.h"
 #include "planner/rules/ruleengine.h"
-#include "planner/resolvedplan.h"
+#include "planner/model/resolvedplan.h"
 #include "planner/topology/autocabler.h"
 #include "planner/sizing/sizingdata.h"
 #include "planner/sizing/sizingengine.h"
 
 #ifdef POCPLAN_HAS_GUI
-#include "app/gui/scenebench.h"
+#include "app/gui/canvas/scenebench.h"
 
 #include <QApplication>
 #include <map>

@@ -1,7 +1,7 @@
-#include "commands.h"
+#include "app/cli/commands.h"
 
-#include "planner/planio.h"
-#include "planner/resolvedplan.h"
+#include "planner/io/planio.h"
+#include "planner/model/resolvedplan.h"
 #include "planner/topology/autocabler.h"
 
 #include <QCommandLineParser>

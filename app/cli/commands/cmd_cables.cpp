@@ -1,6 +1,6 @@
-#include "commands.h"
+#include "app/cli/commands.h"
 
-#include "exporters/lldpneighbourcsvwriter.h"
+#include "exporters/cabling/lldpneighbourcsvwriter.h"
 
 #include <QCommandLineParser>
 

@@ -1,5 +1,5 @@
 #include "catalogactions.h"
-#include "commands.h"
+#include "app/cli/commands.h"
 
 #include <QCommandLineParser>
 

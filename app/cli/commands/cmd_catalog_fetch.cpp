@@ -1,7 +1,7 @@
 #include "catalogactions.h"
 
-#include "catalog/catalogfetcher.h"
-#include "catalog/cataloglocations.h"
+#include "catalog/fetch/catalogfetcher.h"
+#include "catalog/io/cataloglocations.h"
 
 #include <QCommandLineParser>
 #include <QRegularExpression>

@@ -1,8 +1,8 @@
 #include "catalogactions.h"
 
-#include "catalog/cataloglocations.h"
-#include "catalog/netboximporter.h"
-#include "catalog/usercatalogfile.h"
+#include "catalog/io/cataloglocations.h"
+#include "catalog/netbox/netboximporter.h"
+#include "catalog/io/usercatalogfile.h"
 
 #include <QCommandLineParser>
 

@@ -1,7 +1,7 @@
-#include "commands.h"
+#include "app/cli/commands.h"
 
-#include "catalog/jsondocument.h"
-#include "exporters/checkreportwriter.h"
+#include "catalog/io/jsondocument.h"
+#include "exporters/reports/checkreportwriter.h"
 #include "planner/rules/ruleengine.h"
 
 #include <QCommandLineParser>

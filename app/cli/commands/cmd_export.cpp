@@ -1,6 +1,6 @@
-#include "commands.h"
+#include "app/cli/commands.h"
 
-#include "exporters/exportjob.h"
+#include "exporters/common/exportjob.h"
 
 #include <QCommandLineParser>
 #include <QDir>

@@ -1,6 +1,6 @@
-#include "commands.h"
+#include "app/cli/commands.h"
 
-#include "planner/plansummary.h"
+#include "planner/model/plansummary.h"
 
 #include <QCommandLineParser>
 

@@ -1,6 +1,6 @@
-#include "commands.h"
+#include "app/cli/commands.h"
 
-#include "exporters/netboxpush.h"
+#include "exporters/netbox/netboxpush.h"
 
 #include <QCommandLineParser>
 #include <QProcessEnvironment>

@@ -1,7 +1,7 @@
-#include "commands.h"
+#include "app/cli/commands.h"
 
-#include "planner/planio.h"
-#include "planner/templates.h"
+#include "planner/io/planio.h"
+#include "planner/templates/templates.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>

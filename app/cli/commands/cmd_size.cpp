@@ -1,7 +1,7 @@
-#include "commands.h"
-#include "sizingoptions.h"
+#include "app/cli/commands.h"
+#include "app/cli/sizingoptions.h"
 
-#include "planner/planio.h"
+#include "planner/io/planio.h"
 #include "planner/sizing/comparison.h"
 #include "planner/sizing/planbuilder.h"
 #include "planner/sizing/sizingdata.h"

@@ -1,8 +1,8 @@
-#include "commands.h"
+#include "app/cli/commands.h"
 
-#include "exporters/lldpneighbourcsvwriter.h"
-#include "exporters/outputfolder.h"
-#include "exporters/switchconfig.h"
+#include "exporters/cabling/lldpneighbourcsvwriter.h"
+#include "exporters/common/outputfolder.h"
+#include "exporters/cabling/switchconfig.h"
 #include "planner/topology/lldpneighbours.h"
 
 #include <QCommandLineParser>

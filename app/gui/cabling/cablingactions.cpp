@@ -1,9 +1,9 @@
 #include "cablingactions.h"
 
-#include "cmdplanreplace.h"
+#include "app/gui/commands/cmdplanreplace.h"
 #include "portviewdialog.h"
 
-#include "planner/resolvedplan.h"
+#include "planner/model/resolvedplan.h"
 
 #include <QMenu>
 #include <QMenuBar>

@@ -1,6 +1,6 @@
 #include "portviewdialog.h"
 
-#include "planner/resolvedplan.h"
+#include "planner/model/resolvedplan.h"
 #include "planner/topology/autocabler.h"
 #include "planner/topology/linkedit.h"
 

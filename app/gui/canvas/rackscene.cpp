@@ -1,10 +1,10 @@
 #include "rackscene.h"
 
-#include "planeditor.h"
+#include "app/gui/window/planeditor.h"
 #include "rackitems.h"
 #include "rolecolors.h"
 
-#include "planner/plansummary.h"
+#include "planner/model/plansummary.h"
 
 #include <QApplication>
 #include <QGraphicsSceneContextMenuEvent>

@@ -1,7 +1,7 @@
 #include "scenebench.h"
 
-#include "checkrunner.h"
-#include "planeditor.h"
+#include "app/gui/window/checkrunner.h"
+#include "app/gui/window/planeditor.h"
 #include "rackscene.h"
 #include "rackview.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "catalog/catalog.h"
-#include "planner/plan.h"
+#include "catalog/model/catalog.h"
+#include "planner/model/plan.h"
 
 #include <memory>
 

@@ -1,9 +1,9 @@
 #include "catalogeditordialog.h"
 
 #include "catalogportstable.h"
-#include "cmdcatalogtypeset.h"
+#include "app/gui/commands/cmdcatalogtypeset.h"
 
-#include "catalog/usercatalogfile.h"
+#include "catalog/io/usercatalogfile.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "catalog/catalog.h"
+#include "catalog/model/catalog.h"
 
 #include <QDialog>
 #include <map>

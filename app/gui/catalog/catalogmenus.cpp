@@ -2,13 +2,13 @@
 
 #include "catalogeditordialog.h"
 #include "catalogpalette.h"
-#include "mainwindow.h"
+#include "app/gui/window/mainwindow.h"
 #include "netboxpushdialog.h"
 
-#include "catalog/catalogfetcher.h"
-#include "catalog/cataloglocations.h"
-#include "catalog/netboximporter.h"
-#include "catalog/usercatalogfile.h"
+#include "catalog/fetch/catalogfetcher.h"
+#include "catalog/io/cataloglocations.h"
+#include "catalog/netbox/netboximporter.h"
+#include "catalog/io/usercatalogfile.h"
 
 #include <QFileDialog>
 #include <QInputDialog>

@@ -1,7 +1,7 @@
 #include "catalogpalette.h"
 
-#include "rackscene.h"
-#include "rolecolors.h"
+#include "app/gui/canvas/rackscene.h"
+#include "app/gui/canvas/rolecolors.h"
 
 #include <QHeaderView>
 #include <QKeyEvent>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "exporters/netboxpush.h"
-#include "planner/plandocument.h"
+#include "exporters/netbox/netboxpush.h"
+#include "planner/model/plandocument.h"
 
 #include <QDialog>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "planner/plandocument.h"
+#include "planner/model/plandocument.h"
 
 #include <QUndoCommand>
 

@@ -1,6 +1,6 @@
 #include "exportdialog.h"
 
-#include "exporters/exportjob.h"
+#include "exporters/common/exportjob.h"
 
 #include <QCheckBox>
 #include <QComboBox>

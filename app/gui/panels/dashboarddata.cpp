@@ -1,6 +1,6 @@
 #include "dashboarddata.h"
 
-#include "planner/plansummary.h"
+#include "planner/model/plansummary.h"
 
 namespace pp::gui {
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "dashboarddata.h"
-#include "planner/plandocument.h"
+#include "planner/model/plandocument.h"
 
 #include <QWidget>
 

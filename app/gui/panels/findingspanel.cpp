@@ -1,7 +1,7 @@
 #include "findingspanel.h"
 
-#include "planeditor.h"
-#include "rackitems.h"
+#include "app/gui/window/planeditor.h"
+#include "app/gui/canvas/rackitems.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

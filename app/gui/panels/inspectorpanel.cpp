@@ -1,6 +1,6 @@
 #include "inspectorpanel.h"
 
-#include "planeditor.h"
+#include "app/gui/window/planeditor.h"
 
 #include <QComboBox>
 #include <QFormLayout>

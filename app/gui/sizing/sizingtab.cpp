@@ -1,8 +1,8 @@
 #include "sizingtab.h"
 
-#include "catalog/catalog.h"
-#include "exporters/comparisonwriter.h"
-#include "planner/planio.h"
+#include "catalog/model/catalog.h"
+#include "exporters/reports/comparisonwriter.h"
+#include "planner/io/planio.h"
 #include "planner/sizing/planbuilder.h"
 #include "planner/sizing/sizingdata.h"
 #include "planner/sizing/sizingengine.h"

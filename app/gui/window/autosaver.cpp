@@ -1,6 +1,6 @@
 #include "autosaver.h"
 
-#include "planner/planio.h"
+#include "planner/io/planio.h"
 
 #include <QCoreApplication>
 #include <QDir>

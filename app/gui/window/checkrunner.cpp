@@ -1,6 +1,6 @@
 #include "checkrunner.h"
 
-#include "planner/resolvedplan.h"
+#include "planner/model/resolvedplan.h"
 
 namespace pp::gui {
 

@@ -1,19 +1,19 @@
 #include "planeditor.h"
 
-#include "commands/cmddeviceadd.h"
-#include "commands/cmddeviceedit.h"
-#include "commands/cmddevicemove.h"
-#include "commands/cmddeviceremove.h"
-#include "commands/cmdrackadd.h"
-#include "commands/cmdrackremove.h"
-#include "commands/cmdrackrename.h"
-#include "commands/cmdrackreorder.h"
-#include "commands/cmdrackresize.h"
-#include "commands/cmdsiteedit.h"
-#include "commands/cmdwaiveradd.h"
-#include "commands/cmdwaiverremove.h"
+#include "app/gui/commands/cmddeviceadd.h"
+#include "app/gui/commands/cmddeviceedit.h"
+#include "app/gui/commands/cmddevicemove.h"
+#include "app/gui/commands/cmddeviceremove.h"
+#include "app/gui/commands/cmdrackadd.h"
+#include "app/gui/commands/cmdrackremove.h"
+#include "app/gui/commands/cmdrackrename.h"
+#include "app/gui/commands/cmdrackreorder.h"
+#include "app/gui/commands/cmdrackresize.h"
+#include "app/gui/commands/cmdsiteedit.h"
+#include "app/gui/commands/cmdwaiveradd.h"
+#include "app/gui/commands/cmdwaiverremove.h"
 
-#include "planner/resolvedplan.h"
+#include "planner/model/resolvedplan.h"
 
 #include <QUndoStack>
 #include <unordered_set>
