@@ -12,9 +12,10 @@
 namespace pp::cli {
 
 CliContext::CliContext()
-    : m_out(stdout), m_err(stderr), m_catalog(Catalog::builtIn())
-{
-}
+    : m_out(stdout)
+    , m_err(stderr)
+    , m_catalog(Catalog::builtIn())
+{ }
 
 QString userCatalogDir()
 {
@@ -52,7 +53,8 @@ bool CliContext::loadPlan(const QString &fileName, Plan &plan)
 int CliContext::parse(QCommandLineParser &parser, const QStringList &args, const QString &description)
 {
     parser.setApplicationDescription(description);
-    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
     parser.addOption(help);
     if (!parser.parse(args)) {
         m_err << "error: " << parser.errorText() << Qt::endl << Qt::endl << parser.helpText();

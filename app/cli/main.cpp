@@ -68,7 +68,8 @@ static bool paintsOutput(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
         const QByteArray a = QByteArray(argv[i]).toLower();
-        if (a == "pdf" || a == "png" || a.endsWith(".pdf") || a.endsWith(".png") || a.endsWith("=pdf") || a.endsWith("=png"))
+        if (a == "pdf" || a == "png" || a.endsWith(".pdf") || a.endsWith(".png") || a.endsWith("=pdf") ||
+            a.endsWith("=png"))
             return true;
     }
     return false;
@@ -87,7 +88,8 @@ int main(int argc, char **argv)
     // PDF and PNG exports paint text, which needs a QGuiApplication (offscreen: no display);
     // `export` and `bench` paint by default. Other commands stay on QCoreApplication, which
     // starts faster and prints no platform warnings.
-    const bool exportsByDefault = argc >= 2 && (std::strcmp(argv[1], "export") == 0 || std::strcmp(argv[1], "bench") == 0);
+    const bool exportsByDefault =
+        argc >= 2 && (std::strcmp(argv[1], "export") == 0 || std::strcmp(argv[1], "bench") == 0);
     if (!app && (paintsOutput(argc, argv) || exportsByDefault)) {
         if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -100,7 +102,8 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationVersion(QStringLiteral(POCPLAN_VERSION));
     CliContext ctx;
     const QStringList args = QCoreApplication::arguments();
-    if (args.size() < 2 || args.at(1) == QLatin1String("--help") || args.at(1) == QLatin1String("-h") || args.at(1) == QLatin1String("help")) {
+    if (args.size() < 2 || args.at(1) == QLatin1String("--help") || args.at(1) == QLatin1String("-h") ||
+        args.at(1) == QLatin1String("help")) {
         printUsage(args.size() < 2 ? ctx.err() : ctx.out());
         return args.size() < 2 ? kExitUsage : kExitOk;
     }

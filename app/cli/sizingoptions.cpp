@@ -75,7 +75,8 @@ bool SizingOptions::apply(const QCommandLineParser &parser, CliContext &ctx, Siz
         bool good = false;
         const double v = parser.value(key).toDouble(&good);
         if (!good || !std::isfinite(v) || v < min || v > max) {
-            ctx.err() << "error: --" << key << ": \"" << parser.value(key) << "\" is not a number from " << min << " to " << max << Qt::endl;
+            ctx.err() << "error: --" << key << ": \"" << parser.value(key) << "\" is not a number from " << min
+                      << " to " << max << Qt::endl;
             ok = false;
             return;
         }
@@ -110,7 +111,8 @@ bool SizingOptions::apply(const QCommandLineParser &parser, CliContext &ctx, Siz
     integer("gpus-per-node", 1, 1024, in.gpusPerNode);
     text("profile", in.profile);
     if (parser.isSet(QStringLiteral("profile")) && in.profile != QLatin1String("custom") && !data.profile(in.profile)) {
-        ctx.err() << "error: --profile: expected good, better, best or custom, found \"" << in.profile << "\"" << Qt::endl;
+        ctx.err() << "error: --profile: expected good, better, best or custom, found \"" << in.profile << "\""
+                  << Qt::endl;
         return false;
     }
     number("read-per-gpu", 0, 1e6, in.customReadGBpsPerGpu);
@@ -164,7 +166,8 @@ bool designInputs(CliContext &ctx, const QString &design, SizingInputs &inputs)
         QStringList ids;
         for (const DesignPreset &d : data.designs)
             ids << d.id;
-        ctx.err() << "error: --design: unknown design \"" << design << "\"; available: " << ids.join(QStringLiteral(", ")) << Qt::endl;
+        ctx.err() << "error: --design: unknown design \"" << design
+                  << "\"; available: " << ids.join(QStringLiteral(", ")) << Qt::endl;
         return false;
     }
     inputs = SizingInputs::forDesign(*preset, data, ctx.catalog());

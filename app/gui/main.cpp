@@ -19,13 +19,16 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(QStringLiteral("POC Planner: design, check and export AI-storage POC kits."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("plan"), QStringLiteral("Plan file to open (default: the bundled 3C+1D POC kit)."));
-    const QCommandLineOption screenshotOpt(QStringLiteral("screenshot"), QStringLiteral("Render the window to a PNG and quit."), QStringLiteral("file"));
+    parser.addPositionalArgument(QStringLiteral("plan"),
+                                 QStringLiteral("Plan file to open (default: the bundled 3C+1D POC kit)."));
+    const QCommandLineOption screenshotOpt(
+        QStringLiteral("screenshot"), QStringLiteral("Render the window to a PNG and quit."), QStringLiteral("file"));
     parser.addOption(screenshotOpt);
     // For users after a crash ("reopen what I was doing"), and what lets the crash-recovery test
     // restart the real executable without answering a dialog. Nothing else is automated.
-    const QCommandLineOption restoreOpt(QStringLiteral("restore"),
-                                        QStringLiteral("Restore the unsaved work of a session that did not close normally, without asking."));
+    const QCommandLineOption restoreOpt(
+        QStringLiteral("restore"),
+        QStringLiteral("Restore the unsaved work of a session that did not close normally, without asking."));
     parser.addOption(restoreOpt);
     parser.process(app);
 

@@ -1,7 +1,7 @@
 #include "catalog/fetch/catalogfetcher.h"
 
-#include "catalog/model/catalog.h"
 #include "catalog/io/jsondocument.h"
+#include "catalog/model/catalog.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -38,11 +38,15 @@ QString sizeText(qint64 bytes)
 } // namespace
 
 CatalogFetcher::CatalogFetcher(FetchOptions options, QObject *parent)
-    : QObject(parent), m_options(std::move(options)), m_nam(new QNetworkAccessManager(this)), m_deadline(new QTimer(this))
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_nam(new QNetworkAccessManager(this))
+    , m_deadline(new QTimer(this))
 {
     m_deadline->setSingleShot(true);
     connect(m_deadline, &QTimer::timeout, this, [this] {
-        m_abortReason = QStringLiteral("timed out: the download took longer than %1 s").arg(m_options.timeoutMs / 1000.0);
+        m_abortReason =
+            QStringLiteral("timed out: the download took longer than %1 s").arg(m_options.timeoutMs / 1000.0);
         if (m_reply)
             m_reply->abort();
     });
@@ -58,7 +62,10 @@ CatalogFetcher::~CatalogFetcher()
 
 QString CatalogFetcher::storeFileName(const QUrl &url)
 {
-    const QByteArray hash = QCryptographicHash::hash(url.toString(QUrl::FullyEncoded).toUtf8(), QCryptographicHash::Sha256).toHex().left(16);
+    const QByteArray hash =
+        QCryptographicHash::hash(url.toString(QUrl::FullyEncoded).toUtf8(), QCryptographicHash::Sha256)
+            .toHex()
+            .left(16);
     QString host = url.host().isEmpty() ? QStringLiteral("local") : url.host();
     host.replace(QLatin1Char(':'), QLatin1Char('_'));
     return QStringLiteral("%1-%2.json").arg(host, QString::fromLatin1(hash));
@@ -77,7 +84,8 @@ QString CatalogFetcher::metaPath() const
 int CatalogFetcher::storedTypeCount() const
 {
     Catalog c;
-    return c.loadCatalogFile(storedPath(), Catalog::kFetchedLayer, nullptr) ? static_cast<int>(c.deviceTypes().size()) : 0;
+    return c.loadCatalogFile(storedPath(), Catalog::kFetchedLayer, nullptr) ? static_cast<int>(c.deviceTypes().size())
+                                                                            : 0;
 }
 
 void CatalogFetcher::start(const QUrl &url)
@@ -91,7 +99,8 @@ void CatalogFetcher::start(const QUrl &url)
     m_abortReason.clear();
     m_redirects = 0;
     if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
-        QTimer::singleShot(0, this, [this, url] { fail(QStringLiteral("not an http(s) URL: \"%1\"").arg(url.toString())); });
+        QTimer::singleShot(0, this,
+                           [this, url] { fail(QStringLiteral("not an http(s) URL: \"%1\"").arg(url.toString())); });
         return;
     }
     m_deadline->start(m_options.timeoutMs);
@@ -110,10 +119,13 @@ void CatalogFetcher::sendRequest(const QUrl &target)
     // Ask for "not modified" only when the catalog it refers to is still on disk and, with a
     // pin, is the pinned one; otherwise a 304 would keep a file the user no longer wants.
     Json meta;
-    if (QFileInfo::exists(storedPath()) && readJsonFile(metaPath(), meta, nullptr) && meta.is_object() && meta.contains("etag")
-        && meta["etag"].is_string()) {
-        const QString storedSha = meta.contains("sha256") && meta["sha256"].is_string() ? QString::fromStdString(meta["sha256"].get<std::string>()) : QString();
-        if (m_options.expectedSha256.isEmpty() || storedSha.compare(m_options.expectedSha256.trimmed(), Qt::CaseInsensitive) == 0)
+    if (QFileInfo::exists(storedPath()) && readJsonFile(metaPath(), meta, nullptr) && meta.is_object() &&
+        meta.contains("etag") && meta["etag"].is_string()) {
+        const QString storedSha = meta.contains("sha256") && meta["sha256"].is_string()
+            ? QString::fromStdString(meta["sha256"].get<std::string>())
+            : QString();
+        if (m_options.expectedSha256.isEmpty() ||
+            storedSha.compare(m_options.expectedSha256.trimmed(), Qt::CaseInsensitive) == 0)
             request.setRawHeader("If-None-Match", QByteArray::fromStdString(meta["etag"].get<std::string>()));
     }
     m_reply = m_nam->get(request);
@@ -127,7 +139,8 @@ void CatalogFetcher::onMetaData()
 {
     const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
     if (length.isValid() && length.toLongLong() > m_options.maxBytes) {
-        m_abortReason = QStringLiteral("too large: the server announces %1, the limit is %2").arg(sizeText(length.toLongLong()), sizeText(m_options.maxBytes));
+        m_abortReason = QStringLiteral("too large: the server announces %1, the limit is %2")
+                            .arg(sizeText(length.toLongLong()), sizeText(m_options.maxBytes));
         m_reply->abort();
     }
 }
@@ -137,7 +150,8 @@ void CatalogFetcher::onReadyRead()
     m_body += m_reply->readAll();
     if (m_body.size() > m_options.maxBytes) {
         // No Content-Length (chunked or until close) or a server sending more than it announced.
-        m_abortReason = QStringLiteral("too large: %1 received so far, the limit is %2").arg(sizeText(m_body.size()), sizeText(m_options.maxBytes));
+        m_abortReason = QStringLiteral("too large: %1 received so far, the limit is %2")
+                            .arg(sizeText(m_body.size()), sizeText(m_options.maxBytes));
         m_reply->abort();
     }
 }
@@ -167,11 +181,15 @@ void CatalogFetcher::onFinished()
         if (location.isEmpty())
             return fail(QStringLiteral("HTTP %1 without a Location to follow").arg(status), status);
         if (m_redirects >= m_options.maxRedirects)
-            return fail(QStringLiteral("too many redirects: followed %1, the limit is %2").arg(m_redirects).arg(m_options.maxRedirects), status);
+            return fail(QStringLiteral("too many redirects: followed %1, the limit is %2")
+                            .arg(m_redirects)
+                            .arg(m_options.maxRedirects),
+                        status);
         if (target.scheme() != QLatin1String("http") && target.scheme() != QLatin1String("https"))
             return fail(QStringLiteral("redirected to \"%1\", not an http(s) URL").arg(target.toString()), status);
         if (from.scheme() == QLatin1String("https") && target.scheme() == QLatin1String("http"))
-            return fail(QStringLiteral("refused a redirect from https to plain http (%1)").arg(target.toString()), status);
+            return fail(QStringLiteral("refused a redirect from https to plain http (%1)").arg(target.toString()),
+                        status);
         ++m_redirects;
         m_body.clear();
         return sendRequest(target);
@@ -192,15 +210,19 @@ void CatalogFetcher::onFinished()
     if (status >= 400)
         return fail(QStringLiteral("HTTP %1 %2").arg(status).arg(reasonPhrase), status);
     if (length.isValid() && m_body.size() < length.toLongLong())
-        return fail(QStringLiteral("truncated: received %1 of %2 bytes").arg(m_body.size()).arg(length.toLongLong()), status);
+        return fail(QStringLiteral("truncated: received %1 of %2 bytes").arg(m_body.size()).arg(length.toLongLong()),
+                    status);
     if (error != QNetworkReply::NoError)
         return fail(errorText, status);
     if (status != 200)
         return fail(QStringLiteral("unexpected HTTP %1 %2").arg(status).arg(reasonPhrase), status);
 
     const QString sha = QString::fromLatin1(QCryptographicHash::hash(m_body, QCryptographicHash::Sha256).toHex());
-    if (!m_options.expectedSha256.isEmpty() && sha.compare(m_options.expectedSha256.trimmed(), Qt::CaseInsensitive) != 0)
-        return fail(QStringLiteral("SHA-256 mismatch: expected %1, got %2").arg(m_options.expectedSha256.trimmed().toLower(), sha), status);
+    if (!m_options.expectedSha256.isEmpty() &&
+        sha.compare(m_options.expectedSha256.trimmed(), Qt::CaseInsensitive) != 0)
+        return fail(QStringLiteral("SHA-256 mismatch: expected %1, got %2")
+                        .arg(m_options.expectedSha256.trimmed().toLower(), sha),
+                    status);
     Catalog check;
     LoadError loadError;
     if (!check.loadCatalogData(m_body, m_url.toString(), Catalog::kFetchedLayer, &loadError))
@@ -212,14 +234,16 @@ void CatalogFetcher::onFinished()
     Json meta{{"url", m_url.toString().toStdString()}, {"sha256", sha.toStdString()}, {"bytes", m_body.size()}};
     if (!etag.isEmpty())
         meta["etag"] = etag.toStdString();
-    writeAtomically(metaPath(), QByteArray::fromStdString(meta.dump(2)), &writeError); // a lost ETag only costs a full download
+    writeAtomically(metaPath(), QByteArray::fromStdString(meta.dump(2)),
+                    &writeError); // a lost ETag only costs a full download
     FetchResult r;
     r.status = FetchResult::Status::Updated;
     r.httpStatus = status;
     r.storedFile = storedPath();
     r.deviceTypes = static_cast<int>(check.deviceTypes().size());
     r.message = QStringLiteral("updated: %1 device type(s), %2, SHA-256 %3, stored in %4")
-                    .arg(r.deviceTypes).arg(sizeText(m_body.size()), sha, r.storedFile);
+                    .arg(r.deviceTypes)
+                    .arg(sizeText(m_body.size()), sha, r.storedFile);
     finish(r);
 }
 

@@ -2,8 +2,8 @@
 
 #include <QByteArray>
 #include <QMetaType>
-#include <QObject>
 #include <QNetworkReply>
+#include <QObject>
 #include <QPointer>
 #include <QUrl>
 
@@ -15,22 +15,22 @@ namespace pp {
 
 // Limits and places for a catalog download; the defaults suit a catalog of a few hundred types.
 struct FetchOptions {
-    int timeoutMs = 30000;          // the whole transfer
-    int stallTimeoutMs = 10000;     // no byte received for this long
+    int timeoutMs = 30000;      // the whole transfer
+    int stallTimeoutMs = 10000; // no byte received for this long
     int maxRedirects = 5;
     qint64 maxBytes = 8 * 1024 * 1024;
-    QString expectedSha256;         // hex; empty = no pin
-    QString storeDir;               // last good catalogs: the fetched layer
-    QString cacheDir;               // ETag and download metadata
+    QString expectedSha256; // hex; empty = no pin
+    QString storeDir;       // last good catalogs: the fetched layer
+    QString cacheDir;       // ETag and download metadata
 };
 
 struct FetchResult {
     enum class Status { Updated, NotModified, Failed };
     Status status = Status::Failed;
-    QString message;                // what happened and why, for the user
-    QString storedFile;             // the fetched-layer file for this URL (the previous one after a failure)
+    QString message;    // what happened and why, for the user
+    QString storedFile; // the fetched-layer file for this URL (the previous one after a failure)
     int httpStatus = 0;
-    int deviceTypes = 0;            // in the catalog now in effect for this URL
+    int deviceTypes = 0; // in the catalog now in effect for this URL
     bool ok() const { return status != Status::Failed; }
 };
 
@@ -43,9 +43,9 @@ public:
     explicit CatalogFetcher(FetchOptions options, QObject *parent = nullptr);
     ~CatalogFetcher() override;
 
-    void start(const QUrl &url);            // emits finished() once
+    void start(const QUrl &url);                // emits finished() once
     FetchResult fetchBlocking(const QUrl &url); // runs a local event loop until done
-    void abort();                           // cancels a running download (reported as failed)
+    void abort();                               // cancels a running download (reported as failed)
     bool isRunning() const { return m_reply != nullptr; }
 
     // The stored catalog for a URL, named after its host and a hash of the URL.
@@ -73,7 +73,7 @@ private:
     QUrl m_url;
     QByteArray m_body;
     QString m_abortReason;
-    int m_redirects = 0;            // followed so far for this download
+    int m_redirects = 0; // followed so far for this download
 };
 
 } // namespace pp

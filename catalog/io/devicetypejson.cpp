@@ -19,7 +19,8 @@ static Figure figureFromJson(const Json &parent, const char *key, const QString 
     requireObject(*it, where);
     f.value = optionalNumber(*it, "value", where, min, max);
     f.source = string(*it, "source", where, false);
-    f.confidence = string(*it, "confidence", where, false, f.value ? QStringLiteral("user") : QStringLiteral("not-found"));
+    f.confidence =
+        string(*it, "confidence", where, false, f.value ? QStringLiteral("user") : QStringLiteral("not-found"));
     f.note = string(*it, "note", where, false);
     return f;
 }
@@ -52,13 +53,16 @@ static PortGroup portGroupFromJson(const Json &doc, const QString &path)
     const QString purpose = string(doc, "purpose", path, false, QStringLiteral("data"));
     const auto parsed = purposeFromId(purpose);
     if (!parsed)
-        throw FieldError(join(path, "purpose"), QStringLiteral("unknown port purpose \"%1\" (expected data, uplink, isl, mgmt, bmc or dpu)").arg(purpose));
+        throw FieldError(
+            join(path, "purpose"),
+            QStringLiteral("unknown port purpose \"%1\" (expected data, uplink, isl, mgmt, bmc or dpu)").arg(purpose));
     g.purpose = *parsed;
     g.roceCapable = boolean(doc, "roce", path, false);
     g.breakouts = stringList(doc, "breakouts", path);
     for (int i = 0; i < g.breakouts.size(); ++i)
         if (!Breakout::parse(g.breakouts.at(i)))
-            throw FieldError(join(join(path, "breakouts"), i), QStringLiteral("expected a breakout like \"2x400\", found \"%1\"").arg(g.breakouts.at(i)));
+            throw FieldError(join(join(path, "breakouts"), i),
+                             QStringLiteral("expected a breakout like \"2x400\", found \"%1\"").arg(g.breakouts.at(i)));
     g.dpu = integer(doc, "dpu", path, 0, 16, 0);
     g.source = string(doc, "source", path, false);
     g.confidence = string(doc, "confidence", path, false);
@@ -79,7 +83,9 @@ DeviceType deviceTypeFromJson(const Json &doc, const QString &path)
     const QString role = string(doc, "role", path);
     const auto parsedRole = roleFromId(role);
     if (!parsedRole)
-        throw FieldError(join(path, "role"), QStringLiteral("unknown role \"%1\" (expected cnode, dbox, switch, pdu, cable or other)").arg(role));
+        throw FieldError(
+            join(path, "role"),
+            QStringLiteral("unknown role \"%1\" (expected cnode, dbox, switch, pdu, cable or other)").arg(role));
     t.role = *parsedRole;
     t.uHeight = integer(doc, "uHeight", path, 0, 60, t.role == Role::Cable ? 0 : 1);
     t.fullDepth = boolean(doc, "fullDepth", path, true);
@@ -87,13 +93,18 @@ DeviceType deviceTypeFromJson(const Json &doc, const QString &path)
     const QString airflow = string(doc, "airflow", path, false, QStringLiteral("unknown"));
     const auto parsedAirflow = airflowFromId(airflow);
     if (!parsedAirflow)
-        throw FieldError(join(path, "airflow"), QStringLiteral("unknown airflow \"%1\" (expected front-to-rear, rear-to-front, passive or unknown)").arg(airflow));
+        throw FieldError(
+            join(path, "airflow"),
+            QStringLiteral("unknown airflow \"%1\" (expected front-to-rear, rear-to-front, passive or unknown)")
+                .arg(airflow));
     t.airflow = *parsedAirflow;
     t.weightKg = figureFromJson(doc, "weightKg", path, 0, 5000);
     t.typicalW = figureFromJson(doc, "typicalW", path, 0, 1e6);
     t.maxW = figureFromJson(doc, "maxW", path, 0, 1e6);
     if (t.typicalW.known() && t.maxW.known() && *t.typicalW.value > *t.maxW.value)
-        throw FieldError(join(path, "typicalW"), QStringLiteral("typical draw %1 W exceeds max draw %2 W").arg(*t.typicalW.value).arg(*t.maxW.value));
+        throw FieldError(
+            join(path, "typicalW"),
+            QStringLiteral("typical draw %1 W exceeds max draw %2 W").arg(*t.typicalW.value).arg(*t.maxW.value));
 
     if (const Json *psu = optionalObject(doc, "psu", path)) {
         const QString pp = join(path, "psu");
@@ -149,7 +160,8 @@ DeviceType deviceTypeFromJson(const Json &doc, const QString &path)
         const Json &lengths = array(*c, "stockLengthsM", cp);
         for (std::size_t i = 0; i < lengths.size(); ++i) {
             if (!lengths[i].is_number() || lengths[i].get<double>() <= 0)
-                throw FieldError(join(join(cp, "stockLengthsM"), i), QStringLiteral("expected a positive length in metres"));
+                throw FieldError(join(join(cp, "stockLengthsM"), i),
+                                 QStringLiteral("expected a positive length in metres"));
             t.cable.stockLengthsM.push_back(lengths[i].get<double>());
         }
         t.cable.maxLengthM = figureFromJson(*c, "maxLengthM", cp, 0, 100000);
@@ -186,7 +198,9 @@ Json deviceTypeToJson(const DeviceType &t)
     j["weightKg"] = figureToJson(t.weightKg);
     j["typicalW"] = figureToJson(t.typicalW);
     j["maxW"] = figureToJson(t.maxW);
-    j["psu"] = {{"count", figureToJson(t.psu.count)}, {"connector", toStd(t.psu.connector)}, {"ratingW", figureToJson(t.psu.ratingW)}};
+    j["psu"] = {{"count", figureToJson(t.psu.count)},
+                {"connector", toStd(t.psu.connector)},
+                {"ratingW", figureToJson(t.psu.ratingW)}};
     Json ports = Json::array();
     for (const PortGroup &g : t.ports) {
         Json p;
@@ -220,9 +234,12 @@ Json deviceTypeToJson(const DeviceType &t)
     }
     j["ports"] = ports;
     if (t.role == Role::DBox)
-        j["storage"] = {{"driveCount", figureToJson(t.storage.driveCount)}, {"driveSizeTB", figureToJson(t.storage.driveSizeTB)},
-                        {"rawTB", figureToJson(t.storage.rawTB)}, {"vendorUsableTB", figureToJson(t.storage.vendorUsableTB)},
-                        {"dpuCount", figureToJson(t.storage.dpuCount)}, {"dpuModel", toStd(t.storage.dpuModel)}};
+        j["storage"] = {{"driveCount", figureToJson(t.storage.driveCount)},
+                        {"driveSizeTB", figureToJson(t.storage.driveSizeTB)},
+                        {"rawTB", figureToJson(t.storage.rawTB)},
+                        {"vendorUsableTB", figureToJson(t.storage.vendorUsableTB)},
+                        {"dpuCount", figureToJson(t.storage.dpuCount)},
+                        {"dpuModel", toStd(t.storage.dpuModel)}};
     if (!t.throughput.empty()) {
         Json mix = Json::array();
         for (const MixThroughput &m : t.throughput)
@@ -234,16 +251,22 @@ Json deviceTypeToJson(const DeviceType &t)
         Json outlets = Json::array();
         for (const PduOutletGroup &o : t.pdu.outlets)
             outlets.push_back({{"connector", toStd(o.connector)}, {"count", figureToJson(o.count)}});
-        j["pdu"] = {{"voltageV", figureToJson(t.pdu.voltageV)}, {"phases", figureToJson(t.pdu.phases)},
-                    {"amps", figureToJson(t.pdu.amps)}, {"outlets", outlets}};
+        j["pdu"] = {{"voltageV", figureToJson(t.pdu.voltageV)},
+                    {"phases", figureToJson(t.pdu.phases)},
+                    {"amps", figureToJson(t.pdu.amps)},
+                    {"outlets", outlets}};
     }
     if (t.role == Role::Cable) {
         Json lengths = Json::array();
         for (double l : t.cable.stockLengthsM)
             lengths.push_back(l);
-        j["cable"] = {{"kind", toStd(t.cable.kind)}, {"speedGbps", t.cable.speedGbps}, {"legs", t.cable.legs},
-                      {"media", toStd(t.cable.media)}, {"stockLengthsM", lengths},
-                      {"maxLengthM", figureToJson(t.cable.maxLengthM)}, {"powerWPerEnd", figureToJson(t.cable.powerWPerEnd)}};
+        j["cable"] = {{"kind", toStd(t.cable.kind)},
+                      {"speedGbps", t.cable.speedGbps},
+                      {"legs", t.cable.legs},
+                      {"media", toStd(t.cable.media)},
+                      {"stockLengthsM", lengths},
+                      {"maxLengthM", figureToJson(t.cable.maxLengthM)},
+                      {"powerWPerEnd", figureToJson(t.cable.powerWPerEnd)}};
     }
     if (!t.consolePorts.empty()) {
         Json list = Json::array();

@@ -76,7 +76,8 @@ QStringList stringList(const Json &parent, const char *key, const QString &path)
     const Json &values = array(parent, key, path);
     for (std::size_t i = 0; i < values.size(); ++i) {
         if (!values[i].is_string())
-            throw FieldError(join(join(path, key), i), QStringLiteral("expected a string, found %1").arg(typeName(values[i])));
+            throw FieldError(join(join(path, key), i),
+                             QStringLiteral("expected a string, found %1").arg(typeName(values[i])));
         out << fromStd(values[i].get_ref<const std::string &>());
     }
     return out;
@@ -88,7 +89,8 @@ static double checkedNumber(const Json &value, const QString &where, double min,
         throw FieldError(where, QStringLiteral("expected a number, found %1").arg(typeName(value)));
     const double v = value.get<double>();
     if (!std::isfinite(v) || v < min || v > max)
-        throw FieldError(where, QStringLiteral("value %1 is outside the allowed range %2 to %3").arg(v).arg(min).arg(max));
+        throw FieldError(where,
+                         QStringLiteral("value %1 is outside the allowed range %2 to %3").arg(v).arg(min).arg(max));
     return v;
 }
 
@@ -119,10 +121,13 @@ std::optional<double> optionalNumber(const Json &parent, const char *key, const 
 static int checkedInteger(const Json &value, const QString &where, int min, int max)
 {
     if (!value.is_number_integer())
-        throw FieldError(where, QStringLiteral("expected a whole number, found %1").arg(value.is_number() ? QStringLiteral("a fraction") : typeName(value)));
+        throw FieldError(where,
+                         QStringLiteral("expected a whole number, found %1")
+                             .arg(value.is_number() ? QStringLiteral("a fraction") : typeName(value)));
     const auto v = value.get<long long>();
     if (v < min || v > max)
-        throw FieldError(where, QStringLiteral("value %1 is outside the allowed range %2 to %3").arg(v).arg(min).arg(max));
+        throw FieldError(where,
+                         QStringLiteral("value %1 is outside the allowed range %2 to %3").arg(v).arg(min).arg(max));
     return static_cast<int>(v);
 }
 

@@ -12,7 +12,11 @@ using Json = nlohmann::ordered_json;
 
 // A content error in a JSON document: the path of the bad value and why it is bad.
 struct FieldError : std::runtime_error {
-    FieldError(QString p, QString r) : std::runtime_error(r.toStdString()), path(std::move(p)), reason(std::move(r)) {}
+    FieldError(QString p, QString r)
+        : std::runtime_error(r.toStdString())
+        , path(std::move(p))
+        , reason(std::move(r))
+    { }
     QString path;
     QString reason;
 };

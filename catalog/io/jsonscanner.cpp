@@ -57,7 +57,11 @@ void appendUtf8(std::string &out, unsigned codePoint)
 
 class Scanner {
 public:
-    Scanner(const char *begin, const char *end, nlohmann::json_sax<Json> &handler) : m_p(begin), m_end(end), m_handler(handler) {}
+    Scanner(const char *begin, const char *end, nlohmann::json_sax<Json> &handler)
+        : m_p(begin)
+        , m_end(end)
+        , m_handler(handler)
+    { }
 
     bool run();
 
@@ -288,16 +292,34 @@ bool Scanner::escape()
         return false;
     const char c = *m_p++;
     switch (c) {
-    case '"': m_text += '"'; return true;
-    case '\\': m_text += '\\'; return true;
-    case '/': m_text += '/'; return true;
-    case 'b': m_text += '\b'; return true;
-    case 'f': m_text += '\f'; return true;
-    case 'n': m_text += '\n'; return true;
-    case 'r': m_text += '\r'; return true;
-    case 't': m_text += '\t'; return true;
-    case 'u': break;
-    default: return false;
+    case '"':
+        m_text += '"';
+        return true;
+    case '\\':
+        m_text += '\\';
+        return true;
+    case '/':
+        m_text += '/';
+        return true;
+    case 'b':
+        m_text += '\b';
+        return true;
+    case 'f':
+        m_text += '\f';
+        return true;
+    case 'n':
+        m_text += '\n';
+        return true;
+    case 'r':
+        m_text += '\r';
+        return true;
+    case 't':
+        m_text += '\t';
+        return true;
+    case 'u':
+        break;
+    default:
+        return false;
     }
     unsigned codePoint = 0;
     if (!hex4(codePoint))

@@ -7,9 +7,9 @@ namespace pp {
 // Why an input file could not be used: the file, the place in it, and the reason, for the user.
 struct LoadError {
     QString file;
-    int line = 0;     // 1-based; 0 when the error is about content, not syntax
+    int line = 0; // 1-based; 0 when the error is about content, not syntax
     int column = 0;
-    QString path;     // JSON path of the offending value, e.g. devices[3].rack
+    QString path; // JSON path of the offending value, e.g. devices[3].rack
     QString reason;
 
     QString toString() const;

@@ -22,7 +22,8 @@ bool UserCatalogFile::load(LoadError *error)
     // Validate the whole file through the catalog reader first, so the error names the path.
     Catalog check;
     QFile file(m_fileName);
-    if (file.open(QIODevice::ReadOnly) && !check.loadCatalogData(file.readAll(), m_fileName, Catalog::kUserLayer, error))
+    if (file.open(QIODevice::ReadOnly) &&
+        !check.loadCatalogData(file.readAll(), m_fileName, Catalog::kUserLayer, error))
         return false;
     if (const auto s = doc.find("sources"); s != doc.end() && s->is_object())
         for (auto it = s->begin(); it != s->end(); ++it)

@@ -10,7 +10,9 @@ namespace pp {
 // device types into it and save it atomically, so a failed write leaves the old file intact.
 class UserCatalogFile {
 public:
-    explicit UserCatalogFile(QString fileName) : m_fileName(std::move(fileName)) {}
+    explicit UserCatalogFile(QString fileName)
+        : m_fileName(std::move(fileName))
+    { }
 
     QString fileName() const { return m_fileName; }
     // Reads the file; a missing file is an empty catalog. A broken file is an error (never overwritten).

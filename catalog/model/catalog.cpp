@@ -39,7 +39,8 @@ bool Catalog::loadCatalogFile(const QString &fileName, const QString &layer, Loa
     QFile file(fileName);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
-            *error = LoadError{fileName, 0, 0, QString(), QStringLiteral("cannot read the file: %1").arg(file.errorString())};
+            *error = LoadError{fileName, 0, 0, QString(),
+                               QStringLiteral("cannot read the file: %1").arg(file.errorString())};
         return false;
     }
     return loadCatalogData(file.readAll(), fileName, layer, error);
@@ -57,7 +58,8 @@ bool Catalog::loadCatalogData(const QByteArray &data, const QString &fileName, c
         json::requireObject(doc, QString());
         const QString format = json::string(doc, "format", QString(), false, QStringLiteral("pocplanner-catalog"));
         if (format != QLatin1String("pocplanner-catalog"))
-            throw FieldError(QStringLiteral("format"), QStringLiteral("expected \"pocplanner-catalog\", found \"%1\"").arg(format));
+            throw FieldError(QStringLiteral("format"),
+                             QStringLiteral("expected \"pocplanner-catalog\", found \"%1\"").arg(format));
         json::integer(doc, "version", QString(), 1, 1, 1);
         if (const Json *s = json::optionalObject(doc, "sources", QString())) {
             for (auto it = s->begin(); it != s->end(); ++it) {
@@ -96,7 +98,8 @@ bool Catalog::loadSiteFile(const QString &fileName, const QString &layer, LoadEr
     QFile file(fileName);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
-            *error = LoadError{fileName, 0, 0, QString(), QStringLiteral("cannot read the file: %1").arg(file.errorString())};
+            *error = LoadError{fileName, 0, 0, QString(),
+                               QStringLiteral("cannot read the file: %1").arg(file.errorString())};
         return false;
     }
     return loadSiteData(file.readAll(), fileName, layer, error);
@@ -130,8 +133,8 @@ bool Catalog::loadFolder(const QString &dirName, const QString &layer, LoadError
         const QByteArray data = file.readAll();
         const bool isCatalog = data.contains("\"deviceTypes\"");
         LoadError fileError;
-        const bool loaded = isCatalog ? loadCatalogData(data, path, layer, &fileError)
-                                      : loadSiteData(data, path, layer, &fileError);
+        const bool loaded =
+            isCatalog ? loadCatalogData(data, path, layer, &fileError) : loadSiteData(data, path, layer, &fileError);
         if (!loaded) {
             m_warnings << fileError.toString();
             if (ok && error)
@@ -157,11 +160,13 @@ void Catalog::addDeviceType(DeviceType type)
     const CatalogDefinition def{type.layer, type.originFile};
     // Reloading the same file replaces its entry; the list stays sorted by layer so that the
     // last entry is the one in effect.
-    defs.erase(std::remove_if(defs.begin(), defs.end(), [&](const CatalogDefinition &d) { return d.layer == def.layer && d.file == def.file; }),
+    defs.erase(std::remove_if(defs.begin(), defs.end(),
+                              [&](const CatalogDefinition &d) { return d.layer == def.layer && d.file == def.file; }),
                defs.end());
-    auto pos = std::upper_bound(defs.begin(), defs.end(), def, [](const CatalogDefinition &a, const CatalogDefinition &b) {
-        return layerRank(a.layer) < layerRank(b.layer);
-    });
+    auto pos =
+        std::upper_bound(defs.begin(), defs.end(), def, [](const CatalogDefinition &a, const CatalogDefinition &b) {
+            return layerRank(a.layer) < layerRank(b.layer);
+        });
     defs.insert(pos, def);
     auto it = m_types.find(type.id);
     if (it != m_types.end()) {

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "catalog/model/devicetype.h"
 #include "catalog/io/loaderror.h"
+#include "catalog/model/devicetype.h"
 #include "catalog/model/siteprofile.h"
 
 #include <QByteArray>
@@ -56,7 +56,7 @@ public:
     std::vector<const DeviceType *> deviceTypes(Role role) const;
     std::vector<const SiteProfile *> sites() const;
     const SourceInfo *source(const QString &key) const;
-    QStringList overriddenIds() const;  // ids defined in more than one layer
+    QStringList overriddenIds() const; // ids defined in more than one layer
     // Every definition of an id seen while loading, lowest layer first; the last one is in effect.
     std::vector<CatalogDefinition> definitions(const QString &id) const;
     std::vector<const SourceInfo *> sourceList() const;

@@ -6,20 +6,37 @@
 namespace pp {
 
 namespace {
-struct RoleName { Role role; const char *id; const char *display; };
-constexpr std::array<RoleName, 6> kRoles{{
-    {Role::CNode, "cnode", "C-node"}, {Role::DBox, "dbox", "D-box"}, {Role::Switch, "switch", "Switch"},
-    {Role::Pdu, "pdu", "PDU"}, {Role::Cable, "cable", "Cable"}, {Role::Other, "other", "Other"}}};
+struct RoleName {
+    Role role;
+    const char *id;
+    const char *display;
+};
+constexpr std::array<RoleName, 6> kRoles{{{Role::CNode, "cnode", "C-node"},
+                                          {Role::DBox, "dbox", "D-box"},
+                                          {Role::Switch, "switch", "Switch"},
+                                          {Role::Pdu, "pdu", "PDU"},
+                                          {Role::Cable, "cable", "Cable"},
+                                          {Role::Other, "other", "Other"}}};
 
-struct PurposeName { PortPurpose purpose; const char *id; };
-constexpr std::array<PurposeName, 6> kPurposes{{
-    {PortPurpose::Data, "data"}, {PortPurpose::Uplink, "uplink"}, {PortPurpose::Isl, "isl"},
-    {PortPurpose::Mgmt, "mgmt"}, {PortPurpose::Bmc, "bmc"}, {PortPurpose::Dpu, "dpu"}}};
+struct PurposeName {
+    PortPurpose purpose;
+    const char *id;
+};
+constexpr std::array<PurposeName, 6> kPurposes{{{PortPurpose::Data, "data"},
+                                                {PortPurpose::Uplink, "uplink"},
+                                                {PortPurpose::Isl, "isl"},
+                                                {PortPurpose::Mgmt, "mgmt"},
+                                                {PortPurpose::Bmc, "bmc"},
+                                                {PortPurpose::Dpu, "dpu"}}};
 
-struct AirflowName { Airflow airflow; const char *id; };
-constexpr std::array<AirflowName, 4> kAirflows{{
-    {Airflow::Unknown, "unknown"}, {Airflow::FrontToRear, "front-to-rear"},
-    {Airflow::RearToFront, "rear-to-front"}, {Airflow::Passive, "passive"}}};
+struct AirflowName {
+    Airflow airflow;
+    const char *id;
+};
+constexpr std::array<AirflowName, 4> kAirflows{{{Airflow::Unknown, "unknown"},
+                                                {Airflow::FrontToRear, "front-to-rear"},
+                                                {Airflow::RearToFront, "rear-to-front"},
+                                                {Airflow::Passive, "passive"}}};
 } // namespace
 
 QString roleId(Role role)

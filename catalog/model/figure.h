@@ -8,8 +8,8 @@ namespace pp {
 // A catalog number with where it came from. An empty value means no source gives it: show "unknown".
 struct Figure {
     std::optional<double> value;
-    QString source;      // key into the catalog's sources table, e.g. "VSET"
-    QString confidence;  // stated, stated-3P, inferred, assumed, not-found
+    QString source;     // key into the catalog's sources table, e.g. "VSET"
+    QString confidence; // stated, stated-3P, inferred, assumed, not-found
     QString note;
 
     bool known() const { return value.has_value(); }

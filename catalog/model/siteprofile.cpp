@@ -34,7 +34,9 @@ SiteProfile SiteProfile::fromJson(const Json &doc, const QString &path)
             s.power.feeds.deratePct = number(*f, "deratePct", fp, 1, 100, 80);
             s.power.feeds.redundancy = string(*f, "redundancy", fp, false, QStringLiteral("A+B"));
             if (s.power.feeds.redundancy != QLatin1String("A+B") && s.power.feeds.redundancy != QLatin1String("single"))
-                throw FieldError(join(fp, "redundancy"), QStringLiteral("expected \"A+B\" or \"single\", found \"%1\"").arg(s.power.feeds.redundancy));
+                throw FieldError(
+                    join(fp, "redundancy"),
+                    QStringLiteral("expected \"A+B\" or \"single\", found \"%1\"").arg(s.power.feeds.redundancy));
             s.power.feeds.feedsPerRack = integer(*f, "feedsPerRack", fp, 1, 8, 2);
         }
     }
@@ -42,7 +44,8 @@ SiteProfile SiteProfile::fromJson(const Json &doc, const QString &path)
         const QString cp = join(path, "cooling");
         s.cooling.type = string(*c, "type", cp, false, QStringLiteral("air"));
         if (s.cooling.type != QLatin1String("air") && s.cooling.type != QLatin1String("liquid"))
-            throw FieldError(join(cp, "type"), QStringLiteral("expected \"air\" or \"liquid\", found \"%1\"").arg(s.cooling.type));
+            throw FieldError(join(cp, "type"),
+                             QStringLiteral("expected \"air\" or \"liquid\", found \"%1\"").arg(s.cooling.type));
         s.cooling.rackLimitKW = number(*c, "rackLimitKW", cp, 0, 1e4, 0);
         s.cooling.totalKW = number(*c, "totalKW", cp, 0, 1e6, 0);
         s.cooling.airDensityLimitKW = number(*c, "airDensityLimitKW", cp, 0, 1e4, 0);
@@ -75,19 +78,31 @@ Json SiteProfile::toJson() const
     j["name"] = json::toStd(name);
     if (!description.isEmpty())
         j["description"] = json::toStd(description);
-    j["power"] = {{"budgetKW", power.budgetKW}, {"rackLimitKW", power.rackLimitKW},
-                  {"feeds", {{"voltageV", power.feeds.voltageV}, {"phases", power.feeds.phases},
-                             {"amps", power.feeds.amps}, {"deratePct", power.feeds.deratePct},
-                             {"redundancy", json::toStd(power.feeds.redundancy)},
-                             {"feedsPerRack", power.feeds.feedsPerRack}}}};
-    j["cooling"] = {{"type", json::toStd(cooling.type)}, {"rackLimitKW", cooling.rackLimitKW},
-                    {"totalKW", cooling.totalKW}, {"airDensityLimitKW", cooling.airDensityLimitKW},
+    j["power"] = {{"budgetKW", power.budgetKW},
+                  {"rackLimitKW", power.rackLimitKW},
+                  {"feeds",
+                   {{"voltageV", power.feeds.voltageV},
+                    {"phases", power.feeds.phases},
+                    {"amps", power.feeds.amps},
+                    {"deratePct", power.feeds.deratePct},
+                    {"redundancy", json::toStd(power.feeds.redundancy)},
+                    {"feedsPerRack", power.feeds.feedsPerRack}}}};
+    j["cooling"] = {{"type", json::toStd(cooling.type)},
+                    {"rackLimitKW", cooling.rackLimitKW},
+                    {"totalKW", cooling.totalKW},
+                    {"airDensityLimitKW", cooling.airDensityLimitKW},
                     {"inletC", cooling.inletC}};
-    j["rack"] = {{"heightU", rack.heightU}, {"widthMM", rack.widthMM}, {"depthMM", rack.depthMM},
+    j["rack"] = {{"heightU", rack.heightU},
+                 {"widthMM", rack.widthMM},
+                 {"depthMM", rack.depthMM},
                  {"maxStaticKg", rack.maxStaticKg}};
-    j["network"] = {{"uplinkSpeedGbps", network.uplinkSpeedGbps}, {"uplinksRequired", network.uplinksRequired},
-                    {"roceRequired", network.roceRequired}, {"pfc", network.pfc}, {"ecn", network.ecn},
-                    {"vendorSwitching", network.vendorSwitching}, {"vlanNotes", json::toStd(network.vlanNotes)}};
+    j["network"] = {{"uplinkSpeedGbps", network.uplinkSpeedGbps},
+                    {"uplinksRequired", network.uplinksRequired},
+                    {"roceRequired", network.roceRequired},
+                    {"pfc", network.pfc},
+                    {"ecn", network.ecn},
+                    {"vendorSwitching", network.vendorSwitching},
+                    {"vlanNotes", json::toStd(network.vlanNotes)}};
     return j;
 }
 

@@ -32,7 +32,7 @@ struct SiteProfile {
         QString type = QStringLiteral("air"); // air or liquid
         double rackLimitKW = 0;
         double totalKW = 0;
-        double airDensityLimitKW = 0;          // above this per rack, plain air cooling is impractical
+        double airDensityLimitKW = 0; // above this per rack, plain air cooling is impractical
         double inletC = 0;
     } cooling;
 
@@ -40,7 +40,7 @@ struct SiteProfile {
         int heightU = 42;
         double widthMM = 600;
         double depthMM = 1200;
-        double maxStaticKg = 0;                // 0 = unknown
+        double maxStaticKg = 0; // 0 = unknown
     } rack;
 
     struct Network {

@@ -24,7 +24,10 @@ struct YamlError {
 
 constexpr const char *kConfidence = "stated-3P"; // the community library restates vendor data sheets
 
-QString fromStd(const std::string &s) { return QString::fromStdString(s); }
+QString fromStd(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
 
 QString joinPath(const QString &path, const QString &key)
 {
@@ -83,15 +86,33 @@ QString markText(const QString &file, const YAML::Mark &mark, int firstLine)
 
 const QSet<QString> &topLevelKeys()
 {
-    static const QSet<QString> keys{
-        QStringLiteral("manufacturer"), QStringLiteral("model"), QStringLiteral("slug"), QStringLiteral("part_number"),
-        QStringLiteral("u_height"), QStringLiteral("is_full_depth"), QStringLiteral("airflow"), QStringLiteral("weight"),
-        QStringLiteral("weight_unit"), QStringLiteral("front_image"), QStringLiteral("rear_image"), QStringLiteral("is_powered"),
-        QStringLiteral("subdevice_role"), QStringLiteral("description"), QStringLiteral("comments"),
-        QStringLiteral("console-ports"), QStringLiteral("console-server-ports"), QStringLiteral("power-ports"),
-        QStringLiteral("power-outlets"), QStringLiteral("interfaces"), QStringLiteral("front-ports"), QStringLiteral("rear-ports"),
-        QStringLiteral("module-bays"), QStringLiteral("device-bays"), QStringLiteral("inventory-items"),
-        QStringLiteral("exclude_from_utilization"), QStringLiteral("default_platform")};
+    static const QSet<QString> keys{QStringLiteral("manufacturer"),
+                                    QStringLiteral("model"),
+                                    QStringLiteral("slug"),
+                                    QStringLiteral("part_number"),
+                                    QStringLiteral("u_height"),
+                                    QStringLiteral("is_full_depth"),
+                                    QStringLiteral("airflow"),
+                                    QStringLiteral("weight"),
+                                    QStringLiteral("weight_unit"),
+                                    QStringLiteral("front_image"),
+                                    QStringLiteral("rear_image"),
+                                    QStringLiteral("is_powered"),
+                                    QStringLiteral("subdevice_role"),
+                                    QStringLiteral("description"),
+                                    QStringLiteral("comments"),
+                                    QStringLiteral("console-ports"),
+                                    QStringLiteral("console-server-ports"),
+                                    QStringLiteral("power-ports"),
+                                    QStringLiteral("power-outlets"),
+                                    QStringLiteral("interfaces"),
+                                    QStringLiteral("front-ports"),
+                                    QStringLiteral("rear-ports"),
+                                    QStringLiteral("module-bays"),
+                                    QStringLiteral("device-bays"),
+                                    QStringLiteral("inventory-items"),
+                                    QStringLiteral("exclude_from_utilization"),
+                                    QStringLiteral("default_platform")};
     return keys;
 }
 
@@ -99,17 +120,19 @@ const QSet<QString> &topLevelKeys()
 QSet<QString> componentKeys(const QString &list)
 {
     QSet<QString> keys{QStringLiteral("name"), QStringLiteral("label"), QStringLiteral("description")};
-    if (list != QLatin1String("module-bays") && list != QLatin1String("device-bays") && list != QLatin1String("inventory-items"))
+    if (list != QLatin1String("module-bays") && list != QLatin1String("device-bays") &&
+        list != QLatin1String("inventory-items"))
         keys << QStringLiteral("type");
     if (list == QLatin1String("power-ports"))
         keys << QStringLiteral("maximum_draw") << QStringLiteral("allocated_draw");
     else if (list == QLatin1String("power-outlets"))
         keys << QStringLiteral("power_port") << QStringLiteral("feed_leg");
     else if (list == QLatin1String("interfaces"))
-        keys << QStringLiteral("enabled") << QStringLiteral("mgmt_only") << QStringLiteral("bridge") << QStringLiteral("poe_mode")
-             << QStringLiteral("poe_type") << QStringLiteral("rf_role");
+        keys << QStringLiteral("enabled") << QStringLiteral("mgmt_only") << QStringLiteral("bridge")
+             << QStringLiteral("poe_mode") << QStringLiteral("poe_type") << QStringLiteral("rf_role");
     else if (list == QLatin1String("front-ports") || list == QLatin1String("rear-ports"))
-        keys << QStringLiteral("color") << QStringLiteral("positions") << QStringLiteral("rear_port") << QStringLiteral("rear_port_position");
+        keys << QStringLiteral("color") << QStringLiteral("positions") << QStringLiteral("rear_port")
+             << QStringLiteral("rear_port_position");
     else if (list == QLatin1String("module-bays"))
         keys << QStringLiteral("position");
     else if (list == QLatin1String("inventory-items"))
@@ -148,7 +171,11 @@ void fillNames(PortGroup &g, const QStringList &names)
 class DocumentReader {
 public:
     DocumentReader(const QString &fileName, int firstLine, std::optional<Role> role, NetBoxImport &out)
-        : m_file(fileName), m_firstLine(firstLine), m_role(role), m_out(out) {}
+        : m_file(fileName)
+        , m_firstLine(firstLine)
+        , m_role(role)
+        , m_out(out)
+    { }
 
     void read(const YAML::Node &doc);
 
@@ -221,7 +248,8 @@ void DocumentReader::readInterfaces(const YAML::Node &doc, DeviceType &t)
         if (!item["type"])
             throw YamlError{item.Mark(), joinPath(path, QStringLiteral("type")), QStringLiteral("missing (required)")};
         const QString type = scalar(item["type"], joinPath(path, QStringLiteral("type")));
-        const bool mgmt = item["mgmt_only"] ? boolean(item["mgmt_only"], joinPath(path, QStringLiteral("mgmt_only"))) : false;
+        const bool mgmt =
+            item["mgmt_only"] ? boolean(item["mgmt_only"], joinPath(path, QStringLiteral("mgmt_only"))) : false;
         if (runs.empty() || runs.back().type != type || runs.back().mgmt != mgmt)
             runs.push_back({type, mgmt, {}, item.Mark()});
         runs.back().names << name;
@@ -231,9 +259,12 @@ void DocumentReader::readInterfaces(const YAML::Node &doc, DeviceType &t)
         if (!kind.known) {
             // A port group has no "unknown speed": kept at 0 Gbit/s, every link to it would read as
             // a speed mismatch or add nothing to bandwidth. Left out, a link to it is an unknown port.
-            warn(run.mark, QStringLiteral("interfaces"), QStringLiteral("interface type \"%1\" has no known speed; %2 port(s) left out (%3)")
-                                                           .arg(run.type).arg(run.names.size())
-                                                           .arg(run.names.size() == 1 ? run.names.first() : run.names.first() + QStringLiteral(" … ") + run.names.last()));
+            warn(run.mark, QStringLiteral("interfaces"),
+                 QStringLiteral("interface type \"%1\" has no known speed; %2 port(s) left out (%3)")
+                     .arg(run.type)
+                     .arg(run.names.size())
+                     .arg(run.names.size() == 1 ? run.names.first()
+                                                : run.names.first() + QStringLiteral(" … ") + run.names.last()));
             continue;
         }
         PortGroup g;
@@ -264,8 +295,9 @@ void DocumentReader::readPower(const YAML::Node &doc, DeviceType &t, const QStri
             for (std::size_t i = 0; i < it->second.size(); ++i)
                 if (fromStd(it->second[i]["name"].Scalar()).contains(QStringLiteral("PSU"), Qt::CaseInsensitive))
                     ++psuBays;
-        const QString why = psuBays > 0 ? QStringLiteral("the NetBox file models the PSUs as module bays and gives no draw")
-                                        : QStringLiteral("the NetBox file has no power ports");
+        const QString why = psuBays > 0
+            ? QStringLiteral("the NetBox file models the PSUs as module bays and gives no draw")
+            : QStringLiteral("the NetBox file has no power ports");
         t.typicalW = unknown(why);
         t.maxW = unknown(why);
         if (psuBays > 0) {
@@ -284,7 +316,8 @@ void DocumentReader::readPower(const YAML::Node &doc, DeviceType &t, const QStri
         const QString path = indexPath(QStringLiteral("power-ports"), i);
         if (item["type"] && connector.isEmpty())
             connector = connectorName(scalar(item["type"], joinPath(path, QStringLiteral("type"))));
-        for (const auto &[key, target] : {std::pair<const char *, std::optional<double> *>{"maximum_draw", &maxW}, {"allocated_draw", &allocatedW}}) {
+        for (const auto &[key, target] : {std::pair<const char *, std::optional<double> *>{"maximum_draw", &maxW},
+                                          {"allocated_draw", &allocatedW}}) {
             if (!item[key] || item[key].IsNull())
                 continue;
             const QString kp = joinPath(path, QString::fromLatin1(key));
@@ -301,17 +334,20 @@ void DocumentReader::readPower(const YAML::Node &doc, DeviceType &t, const QStri
     t.psu.count.source = sourceKey;
     t.psu.count.confidence = QString::fromLatin1(kConfidence);
     t.psu.connector = connector;
-    const QString perPort = QStringLiteral("largest per-port %1 in the NetBox file: with redundant PSUs one inlet can carry the whole load");
+    const QString perPort = QStringLiteral(
+        "largest per-port %1 in the NetBox file: with redundant PSUs one inlet can carry the whole load");
     if (maxW) {
         t.maxW = Figure{maxW, sourceKey, QString::fromLatin1(kConfidence), perPort.arg(QStringLiteral("maximum_draw"))};
     } else {
         t.maxW = unknown(QStringLiteral("the NetBox file gives no maximum_draw"));
     }
     if (allocatedW && (!maxW || *allocatedW <= *maxW)) {
-        t.typicalW = Figure{allocatedW, sourceKey, QString::fromLatin1(kConfidence), perPort.arg(QStringLiteral("allocated_draw"))};
+        t.typicalW = Figure{allocatedW, sourceKey, QString::fromLatin1(kConfidence),
+                            perPort.arg(QStringLiteral("allocated_draw"))};
     } else {
         if (allocatedW)
-            warn(YAML::Mark::null_mark(), QStringLiteral("power-ports"), QStringLiteral("allocated_draw exceeds maximum_draw; typical draw kept as unknown"));
+            warn(YAML::Mark::null_mark(), QStringLiteral("power-ports"),
+                 QStringLiteral("allocated_draw exceeds maximum_draw; typical draw kept as unknown"));
         t.typicalW = unknown(QStringLiteral("the NetBox file gives no allocated_draw"));
     }
 }
@@ -319,7 +355,8 @@ void DocumentReader::readPower(const YAML::Node &doc, DeviceType &t, const QStri
 void DocumentReader::read(const YAML::Node &doc)
 {
     if (!doc.IsMap())
-        throw YamlError{doc.Mark(), QString(), QStringLiteral("expected a device type mapping (manufacturer, model, slug, …)")};
+        throw YamlError{doc.Mark(), QString(),
+                        QStringLiteral("expected a device type mapping (manufacturer, model, slug, …)")};
     for (auto it = doc.begin(); it != doc.end(); ++it) {
         const QString key = fromStd(it->first.as<std::string>());
         if (!topLevelKeys().contains(key))
@@ -328,7 +365,8 @@ void DocumentReader::read(const YAML::Node &doc)
     auto required = [&](const char *key) {
         const YAML::Node n = doc[key];
         if (!n || n.IsNull())
-            throw YamlError{doc.Mark(), QString::fromLatin1(key), QStringLiteral("missing (required by the device-type schema)")};
+            throw YamlError{doc.Mark(), QString::fromLatin1(key),
+                            QStringLiteral("missing (required by the device-type schema)")};
         return scalar(n, QString::fromLatin1(key));
     };
     const QString manufacturer = required("manufacturer");
@@ -349,22 +387,28 @@ void DocumentReader::read(const YAML::Node &doc)
         t.partNumber = scalar(doc["part_number"], QStringLiteral("part_number"));
     const QString comments = doc["comments"] ? scalar(doc["comments"], QStringLiteral("comments")) : QString();
     t.description = doc["description"] ? scalar(doc["description"], QStringLiteral("description"))
-                                        : QStringLiteral("NetBox device type %1 %2").arg(manufacturer, model);
+                                       : QStringLiteral("NetBox device type %1 %2").arg(manufacturer, model);
 
     const QString sourceKey = QStringLiteral("netbox:%1/%2").arg(manufacturer, slug);
     static const QRegularExpression url(QStringLiteral("https?://\\S+"));
     const auto urlMatch = url.match(comments);
-    m_out.sources.push_back({sourceKey, QStringLiteral("NetBox device-type library, %1 (%2)").arg(QFileInfo(m_file).fileName(), manufacturer),
-                             urlMatch.hasMatch() ? urlMatch.captured(0) : QStringLiteral("https://github.com/netbox-community/devicetype-library")});
+    m_out.sources.push_back(
+        {sourceKey,
+         QStringLiteral("NetBox device-type library, %1 (%2)").arg(QFileInfo(m_file).fileName(), manufacturer),
+         urlMatch.hasMatch() ? urlMatch.captured(0)
+                             : QStringLiteral("https://github.com/netbox-community/devicetype-library")});
 
     if (!doc["u_height"] || doc["u_height"].IsNull())
-        throw YamlError{doc.Mark(), QStringLiteral("u_height"), QStringLiteral("missing (required by the device-type schema)")};
+        throw YamlError{doc.Mark(), QStringLiteral("u_height"),
+                        QStringLiteral("missing (required by the device-type schema)")};
     const double uHeight = number(doc["u_height"], QStringLiteral("u_height"));
     if (uHeight < 0 || uHeight > 60)
-        throw YamlError{doc["u_height"].Mark(), QStringLiteral("u_height"), QStringLiteral("%1 is outside 0 … 60").arg(uHeight)};
+        throw YamlError{doc["u_height"].Mark(), QStringLiteral("u_height"),
+                        QStringLiteral("%1 is outside 0 … 60").arg(uHeight)};
     t.uHeight = static_cast<int>(std::ceil(uHeight));
     if (t.uHeight != uHeight)
-        warn(doc["u_height"].Mark(), QStringLiteral("u_height"), QStringLiteral("%1 U rounded up to %2 U (the planner places whole units)").arg(uHeight).arg(t.uHeight));
+        warn(doc["u_height"].Mark(), QStringLiteral("u_height"),
+             QStringLiteral("%1 U rounded up to %2 U (the planner places whole units)").arg(uHeight).arg(t.uHeight));
     if (doc["is_full_depth"]) {
         t.fullDepth = boolean(doc["is_full_depth"], QStringLiteral("is_full_depth"));
     } else {
@@ -375,21 +419,26 @@ void DocumentReader::read(const YAML::Node &doc)
         if (const auto parsed = airflowFromId(airflow); parsed && *parsed != Airflow::Unknown) {
             t.airflow = *parsed;
         } else {
-            warn(doc["airflow"].Mark(), QStringLiteral("airflow"), QStringLiteral("\"%1\" is not modelled by the planner; kept as unknown").arg(airflow));
+            warn(doc["airflow"].Mark(), QStringLiteral("airflow"),
+                 QStringLiteral("\"%1\" is not modelled by the planner; kept as unknown").arg(airflow));
         }
     }
     if (doc["weight"]) {
         const double weight = number(doc["weight"], QStringLiteral("weight"));
         const QString unit = doc["weight_unit"] ? scalar(doc["weight_unit"], QStringLiteral("weight_unit")) : QString();
-        static const std::map<QString, double> kgPer{{QStringLiteral("kg"), 1.0}, {QStringLiteral("g"), 0.001},
-                                                     {QStringLiteral("lb"), 0.45359237}, {QStringLiteral("oz"), 0.028349523125}};
+        static const std::map<QString, double> kgPer{{QStringLiteral("kg"), 1.0},
+                                                     {QStringLiteral("g"), 0.001},
+                                                     {QStringLiteral("lb"), 0.45359237},
+                                                     {QStringLiteral("oz"), 0.028349523125}};
         const auto factor = kgPer.find(unit);
         if (factor == kgPer.end())
-            throw YamlError{doc["weight_unit"] ? doc["weight_unit"].Mark() : doc["weight"].Mark(), QStringLiteral("weight_unit"),
+            throw YamlError{doc["weight_unit"] ? doc["weight_unit"].Mark() : doc["weight"].Mark(),
+                            QStringLiteral("weight_unit"),
                             unit.isEmpty() ? QStringLiteral("missing; weight needs a unit (kg, g, lb, oz)")
                                            : QStringLiteral("unknown unit \"%1\" (kg, g, lb, oz)").arg(unit)};
-        t.weightKg = Figure{weight * factor->second, sourceKey, QString::fromLatin1(kConfidence),
-                            unit == QLatin1String("kg") ? QString() : QStringLiteral("%1 %2 in the NetBox file").arg(weight).arg(unit)};
+        t.weightKg = Figure{
+            weight * factor->second, sourceKey, QString::fromLatin1(kConfidence),
+            unit == QLatin1String("kg") ? QString() : QStringLiteral("%1 %2 in the NetBox file").arg(weight).arg(unit)};
     } else {
         t.weightKg.confidence = QStringLiteral("not-found");
         t.weightKg.note = QStringLiteral("the NetBox file gives no weight");
@@ -399,15 +448,17 @@ void DocumentReader::read(const YAML::Node &doc)
         for (std::size_t i = 0; i < bays->size(); ++i) {
             const YAML::Node item = (*bays)[i];
             const QString path = indexPath(QStringLiteral("module-bays"), i);
-            t.moduleBays.push_back({scalar(item["name"], joinPath(path, QStringLiteral("name"))),
-                                    item["position"] ? scalar(item["position"], joinPath(path, QStringLiteral("position"))) : QString()});
+            t.moduleBays.push_back(
+                {scalar(item["name"], joinPath(path, QStringLiteral("name"))),
+                 item["position"] ? scalar(item["position"], joinPath(path, QStringLiteral("position"))) : QString()});
         }
     if (const YAML::Node *consoles = list(doc, "console-ports"))
         for (std::size_t i = 0; i < consoles->size(); ++i) {
             const YAML::Node item = (*consoles)[i];
             const QString path = indexPath(QStringLiteral("console-ports"), i);
-            t.consolePorts.push_back({scalar(item["name"], joinPath(path, QStringLiteral("name"))),
-                                      item["type"] ? scalar(item["type"], joinPath(path, QStringLiteral("type"))) : QString()});
+            t.consolePorts.push_back(
+                {scalar(item["name"], joinPath(path, QStringLiteral("name"))),
+                 item["type"] ? scalar(item["type"], joinPath(path, QStringLiteral("type"))) : QString()});
         }
     readInterfaces(doc, t);
     readPower(doc, t, sourceKey);
@@ -416,10 +467,13 @@ void DocumentReader::read(const YAML::Node &doc)
         for (std::size_t i = 0; i < outlets->size(); ++i) {
             const YAML::Node item = (*outlets)[i];
             const QString path = indexPath(QStringLiteral("power-outlets"), i);
-            const QString connector = item["type"] ? connectorName(scalar(item["type"], joinPath(path, QStringLiteral("type")))) : QString();
-            auto group = std::find_if(t.pdu.outlets.begin(), t.pdu.outlets.end(), [&](const PduOutletGroup &g) { return g.connector == connector; });
+            const QString connector =
+                item["type"] ? connectorName(scalar(item["type"], joinPath(path, QStringLiteral("type")))) : QString();
+            auto group = std::find_if(t.pdu.outlets.begin(), t.pdu.outlets.end(),
+                                      [&](const PduOutletGroup &g) { return g.connector == connector; });
             if (group == t.pdu.outlets.end()) {
-                t.pdu.outlets.push_back({connector, Figure{0.0, sourceKey, QString::fromLatin1(kConfidence), QString()}});
+                t.pdu.outlets.push_back(
+                    {connector, Figure{0.0, sourceKey, QString::fromLatin1(kConfidence), QString()}});
                 group = t.pdu.outlets.end() - 1;
             }
             group->count.value = group->count.valueOr(0) + 1;
@@ -433,13 +487,16 @@ void DocumentReader::read(const YAML::Node &doc)
         t.role = *m_role;
     } else if (outletCount > 0) {
         t.role = Role::Pdu;
-        warn(doc.Mark(), QStringLiteral("role"), QStringLiteral("guessed pdu (%1 power outlets); use --role to change it").arg(outletCount));
+        warn(doc.Mark(), QStringLiteral("role"),
+             QStringLiteral("guessed pdu (%1 power outlets); use --role to change it").arg(outletCount));
     } else if (m_dataInterfaces >= 16) {
         t.role = Role::Switch;
-        warn(doc.Mark(), QStringLiteral("role"), QStringLiteral("guessed switch (%1 data interfaces); use --role to change it").arg(m_dataInterfaces));
+        warn(doc.Mark(), QStringLiteral("role"),
+             QStringLiteral("guessed switch (%1 data interfaces); use --role to change it").arg(m_dataInterfaces));
     } else {
         t.role = Role::Other;
-        warn(doc.Mark(), QStringLiteral("role"), QStringLiteral("NetBox device types carry no role; set to other (use --role)"));
+        warn(doc.Mark(), QStringLiteral("role"),
+             QStringLiteral("NetBox device types carry no role; set to other (use --role)"));
     }
     if (t.role == Role::Cable)
         t.uHeight = 0;
@@ -475,9 +532,10 @@ NetBoxImporter::InterfaceKind NetBoxImporter::interfaceKind(const QString &typeS
 {
     InterfaceKind k;
     const QString s = typeSlug.toLower();
-    static const std::map<QString, double> infiniband{{QStringLiteral("sdr"), 10}, {QStringLiteral("ddr"), 20}, {QStringLiteral("qdr"), 40},
-                                                      {QStringLiteral("fdr10"), 40}, {QStringLiteral("fdr"), 56}, {QStringLiteral("edr"), 100},
-                                                      {QStringLiteral("hdr"), 200}, {QStringLiteral("ndr"), 400}, {QStringLiteral("xdr"), 800}};
+    static const std::map<QString, double> infiniband{
+        {QStringLiteral("sdr"), 10},   {QStringLiteral("ddr"), 20},  {QStringLiteral("qdr"), 40},
+        {QStringLiteral("fdr10"), 40}, {QStringLiteral("fdr"), 56},  {QStringLiteral("edr"), 100},
+        {QStringLiteral("hdr"), 200},  {QStringLiteral("ndr"), 400}, {QStringLiteral("xdr"), 800}};
     if (s.startsWith(QLatin1String("infiniband-"))) {
         const auto it = infiniband.find(s.mid(11));
         if (it != infiniband.end()) {
@@ -499,13 +557,20 @@ NetBoxImporter::InterfaceKind NetBoxImporter::interfaceKind(const QString &typeS
     k.speedGbps = speed;
     const QString rest = m.captured(3);
     static const std::vector<std::pair<QString, QString>> media{
-        {QStringLiteral("osfp-rhs"), QStringLiteral("OSFP-RHS")}, {QStringLiteral("osfp"), QStringLiteral("OSFP")},
-        {QStringLiteral("qsfpdd"), QStringLiteral("QSFP-DD")}, {QStringLiteral("qsfp112"), QStringLiteral("QSFP112")},
-        {QStringLiteral("qsfp56"), QStringLiteral("QSFP56")}, {QStringLiteral("qsfp28"), QStringLiteral("QSFP28")},
-        {QStringLiteral("qsfpp"), QStringLiteral("QSFP+")}, {QStringLiteral("qsfp"), QStringLiteral("QSFP")},
-        {QStringLiteral("sfp112"), QStringLiteral("SFP112")}, {QStringLiteral("sfp56"), QStringLiteral("SFP56")},
-        {QStringLiteral("sfp28"), QStringLiteral("SFP28")}, {QStringLiteral("sfpp"), QStringLiteral("SFP+")},
-        {QStringLiteral("sfp"), QStringLiteral("SFP")}, {QStringLiteral("cfp"), QStringLiteral("CFP")}};
+        {QStringLiteral("osfp-rhs"), QStringLiteral("OSFP-RHS")},
+        {QStringLiteral("osfp"), QStringLiteral("OSFP")},
+        {QStringLiteral("qsfpdd"), QStringLiteral("QSFP-DD")},
+        {QStringLiteral("qsfp112"), QStringLiteral("QSFP112")},
+        {QStringLiteral("qsfp56"), QStringLiteral("QSFP56")},
+        {QStringLiteral("qsfp28"), QStringLiteral("QSFP28")},
+        {QStringLiteral("qsfpp"), QStringLiteral("QSFP+")},
+        {QStringLiteral("qsfp"), QStringLiteral("QSFP")},
+        {QStringLiteral("sfp112"), QStringLiteral("SFP112")},
+        {QStringLiteral("sfp56"), QStringLiteral("SFP56")},
+        {QStringLiteral("sfp28"), QStringLiteral("SFP28")},
+        {QStringLiteral("sfpp"), QStringLiteral("SFP+")},
+        {QStringLiteral("sfp"), QStringLiteral("SFP")},
+        {QStringLiteral("cfp"), QStringLiteral("CFP")}};
     for (const auto &[token, name] : media)
         if (rest.contains(token)) {
             k.media = name;
@@ -523,7 +588,8 @@ bool NetBoxImporter::importData(const QByteArray &yaml, const QString &fileName,
     NetBoxImport local;
     const auto fail = [&](const YAML::Mark &mark, int firstLine, const QString &path, const QString &reason) {
         out.warnings << local.warnings;
-        out.errors << LoadError{fileName, mark.is_null() ? 0 : firstLine + mark.line + 1, mark.is_null() ? 0 : mark.column + 1, path, reason};
+        out.errors << LoadError{fileName, mark.is_null() ? 0 : firstLine + mark.line + 1,
+                                mark.is_null() ? 0 : mark.column + 1, path, reason};
         return false;
     };
     const std::vector<YamlDocument> docs = splitYamlDocuments(yaml.toStdString());
@@ -551,7 +617,8 @@ bool NetBoxImporter::importFile(const QString &fileName, NetBoxImport &out) cons
 {
     QFile file(fileName);
     if (!file.open(QIODevice::ReadOnly)) {
-        out.errors << LoadError{fileName, 0, 0, QString(), QStringLiteral("cannot read the file: %1").arg(file.errorString())};
+        out.errors << LoadError{fileName, 0, 0, QString(),
+                                QStringLiteral("cannot read the file: %1").arg(file.errorString())};
         return false;
     }
     return importData(file.readAll(), fileName, out);
@@ -562,7 +629,8 @@ bool NetBoxImporter::importPath(const QString &fileOrDir, NetBoxImport &out) con
     if (!QFileInfo(fileOrDir).isDir())
         return importFile(fileOrDir, out);
     QStringList files;
-    QDirIterator it(fileOrDir, {QStringLiteral("*.yaml"), QStringLiteral("*.yml")}, QDir::Files, QDirIterator::Subdirectories);
+    QDirIterator it(fileOrDir, {QStringLiteral("*.yaml"), QStringLiteral("*.yml")}, QDir::Files,
+                    QDirIterator::Subdirectories);
     while (it.hasNext())
         files << it.next();
     files.sort();

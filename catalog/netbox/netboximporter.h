@@ -12,8 +12,8 @@ namespace pp {
 struct NetBoxImport {
     std::vector<DeviceType> types;
     std::vector<SourceInfo> sources;
-    QStringList warnings;       // "file:line:column: key: message"
-    QList<LoadError> errors;    // one per file that could not be used
+    QStringList warnings;    // "file:line:column: key: message"
+    QList<LoadError> errors; // one per file that could not be used
 };
 
 // Reads NetBox device-type library YAML (device-types/<Manufacturer>/<Model>.yaml) into catalog
@@ -36,7 +36,7 @@ public:
     struct InterfaceKind {
         bool known = false;
         double speedGbps = 0;
-        QString media;          // OSFP, QSFP-DD, RJ45, …
+        QString media; // OSFP, QSFP-DD, RJ45, …
     };
     // Speed and media of a NetBox interface type slug: "800gbase-x-osfp" is 800 Gbit/s OSFP.
     static InterfaceKind interfaceKind(const QString &typeSlug);

@@ -12,10 +12,14 @@ namespace pp {
 QString bomSectionId(BomSection section)
 {
     switch (section) {
-    case BomSection::Equipment: return QStringLiteral("equipment");
-    case BomSection::Cables: return QStringLiteral("cables");
-    case BomSection::Optics: return QStringLiteral("optics");
-    case BomSection::Pdus: return QStringLiteral("pdus");
+    case BomSection::Equipment:
+        return QStringLiteral("equipment");
+    case BomSection::Cables:
+        return QStringLiteral("cables");
+    case BomSection::Optics:
+        return QStringLiteral("optics");
+    case BomSection::Pdus:
+        return QStringLiteral("pdus");
     }
     return QString();
 }
@@ -23,10 +27,14 @@ QString bomSectionId(BomSection section)
 QString bomSectionTitle(BomSection section)
 {
     switch (section) {
-    case BomSection::Equipment: return QStringLiteral("Equipment");
-    case BomSection::Cables: return QStringLiteral("Cables");
-    case BomSection::Optics: return QStringLiteral("Optics");
-    case BomSection::Pdus: return QStringLiteral("PDUs");
+    case BomSection::Equipment:
+        return QStringLiteral("Equipment");
+    case BomSection::Cables:
+        return QStringLiteral("Cables");
+    case BomSection::Optics:
+        return QStringLiteral("Optics");
+    case BomSection::Pdus:
+        return QStringLiteral("PDUs");
     }
     return QString();
 }
@@ -44,9 +52,18 @@ static std::optional<double> times(const std::optional<double> &unit, int quanti
     return tidy(*unit * quantity);
 }
 
-std::optional<double> BomLine::totalTypicalW() const { return times(unitTypicalW, quantity); }
-std::optional<double> BomLine::totalMaxW() const { return times(unitMaxW, quantity); }
-std::optional<double> BomLine::totalWeightKg() const { return times(unitWeightKg, quantity); }
+std::optional<double> BomLine::totalTypicalW() const
+{
+    return times(unitTypicalW, quantity);
+}
+std::optional<double> BomLine::totalMaxW() const
+{
+    return times(unitMaxW, quantity);
+}
+std::optional<double> BomLine::totalWeightKg() const
+{
+    return times(unitWeightKg, quantity);
+}
 std::optional<int> BomLine::totalU() const
 {
     if (!uHeight)
@@ -66,12 +83,18 @@ int BomData::quantityOf(const QString &typeId) const
 static int roleOrder(Role role)
 {
     switch (role) {
-    case Role::CNode: return 0;
-    case Role::DBox: return 1;
-    case Role::Switch: return 2;
-    case Role::Other: return 3;
-    case Role::Cable: return 4;
-    case Role::Pdu: return 5;
+    case Role::CNode:
+        return 0;
+    case Role::DBox:
+        return 1;
+    case Role::Switch:
+        return 2;
+    case Role::Other:
+        return 3;
+    case Role::Cable:
+        return 4;
+    case Role::Pdu:
+        return 5;
     }
     return 6;
 }
@@ -266,7 +289,8 @@ BomData buildBom(const ExportContext &context)
         line.section = BomSection::Cables;
         line.typeId = id;
         line.description = QStringLiteral("cable type not in the catalog");
-        line.quantity = static_cast<int>(std::count_if(plan.links.begin(), plan.links.end(), [&](const Link &l) { return l.cable == id; }));
+        line.quantity = static_cast<int>(
+            std::count_if(plan.links.begin(), plan.links.end(), [&](const Link &l) { return l.cable == id; }));
         cables.push_back(std::move(line));
     }
 

@@ -19,10 +19,10 @@ struct BomLine {
     QString model;
     QString partNumber;
     QString description;
-    QString role;                      // role id of the catalog type
-    std::optional<double> lengthM;     // cables only; empty = length not chosen yet
+    QString role;                  // role id of the catalog type
+    std::optional<double> lengthM; // cables only; empty = length not chosen yet
     int quantity = 0;
-    std::optional<int> uHeight;        // empty for cables and optics
+    std::optional<int> uHeight; // empty for cables and optics
     std::optional<double> unitTypicalW;
     std::optional<double> unitMaxW;
     std::optional<double> unitWeightKg;
@@ -47,7 +47,7 @@ struct BomTotals {
     int racks = 0;
     int devicesWithUnknownPower = 0;
     int devicesWithUnknownWeight = 0;
-    double opticsMaxW = 0;             // transceivers, when their power is known
+    double opticsMaxW = 0; // transceivers, when their power is known
 };
 
 // Everything a BOM writer needs, gathered from the plan; writers only format it.
@@ -56,7 +56,7 @@ struct BomData {
     QString customer;
     QString site;
     QString track;
-    std::vector<BomLine> lines;        // equipment, then cables, then optics, then PDUs
+    std::vector<BomLine> lines; // equipment, then cables, then optics, then PDUs
     BomTotals totals;
 
     int quantityOf(const QString &typeId) const; // summed over lengths

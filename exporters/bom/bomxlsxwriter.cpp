@@ -18,7 +18,8 @@ namespace {
 class SheetWriter {
 public:
     explicit SheetWriter(lxw_worksheet *sheet)
-        : m_sheet(sheet) {}
+        : m_sheet(sheet)
+    { }
 
     void text(int row, int col, const QString &value, lxw_format *format = nullptr)
     {
@@ -113,7 +114,8 @@ bool BomXlsxWriter::write(const BomData &bom, QByteArray *out, QString *error)
         w.text(row, 16, l.note);
         ++row;
     }
-    worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(std::max(0, row - 1)), static_cast<lxw_col_t>(header.size() - 1));
+    worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(std::max(0, row - 1)),
+                         static_cast<lxw_col_t>(header.size() - 1));
     w.sizeColumns();
 
     lxw_worksheet *summary = workbook_add_worksheet(book, "Summary");
@@ -149,8 +151,10 @@ bool BomXlsxWriter::write(const BomData &bom, QByteArray *out, QString *error)
     numberRow(QStringLiteral("Capacity, raw"), t.rawTB, QStringLiteral("TB"));
     numberRow(QStringLiteral("Capacity, usable"), t.usableTB, QStringLiteral("TB"));
     numberRow(QStringLiteral("Optics, max"), t.opticsMaxW, QStringLiteral("W"));
-    numberRow(QStringLiteral("Devices with unknown power (not in the power totals)"), t.devicesWithUnknownPower, QString());
-    numberRow(QStringLiteral("Devices with unknown weight (not in the weight total)"), t.devicesWithUnknownWeight, QString());
+    numberRow(QStringLiteral("Devices with unknown power (not in the power totals)"), t.devicesWithUnknownPower,
+              QString());
+    numberRow(QStringLiteral("Devices with unknown weight (not in the weight total)"), t.devicesWithUnknownWeight,
+              QString());
     s.sizeColumns();
 
     const lxw_error rc = workbook_close(book);

@@ -44,19 +44,31 @@ CablePlanData buildCablePlan(const ExportContext &context)
 
 QStringList CablePlanWriter::header()
 {
-    return {QStringLiteral("No"), QStringLiteral("Label"),
-            QStringLiteral("A device"), QStringLiteral("A hostname"), QStringLiteral("A rack"), QStringLiteral("A U"), QStringLiteral("A port"),
-            QStringLiteral("B device"), QStringLiteral("B hostname"), QStringLiteral("B rack"), QStringLiteral("B U"), QStringLiteral("B port"),
-            QStringLiteral("Cable"), QStringLiteral("Cable type"), QStringLiteral("Length m")};
+    return {QStringLiteral("No"),         QStringLiteral("Label"),      QStringLiteral("A device"),
+            QStringLiteral("A hostname"), QStringLiteral("A rack"),     QStringLiteral("A U"),
+            QStringLiteral("A port"),     QStringLiteral("B device"),   QStringLiteral("B hostname"),
+            QStringLiteral("B rack"),     QStringLiteral("B U"),        QStringLiteral("B port"),
+            QStringLiteral("Cable"),      QStringLiteral("Cable type"), QStringLiteral("Length m")};
 }
 
 QStringList CablePlanWriter::cells(const CableRun &r)
 {
     const auto uText = [](int u) { return u > 0 ? QString::number(u) : QStringLiteral("0U"); };
-    return {QString::number(r.number), r.label,
-            r.a.device, r.a.hostname, r.a.rack, uText(r.a.u), r.a.port,
-            r.b.device, r.b.hostname, r.b.rack, uText(r.b.u), r.b.port,
-            r.cableId, r.cableModel, r.lengthM ? textescape::number(*r.lengthM, 2) : QStringLiteral("unknown")};
+    return {QString::number(r.number),
+            r.label,
+            r.a.device,
+            r.a.hostname,
+            r.a.rack,
+            uText(r.a.u),
+            r.a.port,
+            r.b.device,
+            r.b.hostname,
+            r.b.rack,
+            uText(r.b.u),
+            r.b.port,
+            r.cableId,
+            r.cableModel,
+            r.lengthM ? textescape::number(*r.lengthM, 2) : QStringLiteral("unknown")};
 }
 
 QByteArray CablePlanWriter::csv(const CablePlanData &data)
@@ -74,7 +86,8 @@ QByteArray CablePlanWriter::markdown(const CablePlanData &data)
         out += QStringLiteral("**%1**\n\n").arg(data.draftMark);
     out += QStringLiteral("%1 cables. Label both ends with the label shown.\n\n").arg(data.runs.size());
     const QStringList h = header();
-    out += QStringLiteral("| ") + h.join(QStringLiteral(" | ")) + QStringLiteral(" |\n|") + QStringLiteral("---|").repeated(h.size()) + QLatin1Char('\n');
+    out += QStringLiteral("| ") + h.join(QStringLiteral(" | ")) + QStringLiteral(" |\n|") +
+        QStringLiteral("---|").repeated(h.size()) + QLatin1Char('\n');
     for (const CableRun &r : data.runs) {
         QStringList cells;
         for (const QString &c : CablePlanWriter::cells(r))

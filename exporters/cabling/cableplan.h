@@ -18,13 +18,13 @@ struct CableEnd {
 };
 
 struct CableRun {
-    int number = 0;                 // 1-based, plan order
+    int number = 0; // 1-based, plan order
     QString label;
     CableEnd a;
     CableEnd b;
     QString cableId;
     QString cableModel;
-    std::optional<double> lengthM;  // empty = not chosen yet
+    std::optional<double> lengthM; // empty = not chosen yet
 };
 
 // Every link of the plan with both ends, the cable type, length and label.

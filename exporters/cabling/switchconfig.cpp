@@ -22,7 +22,8 @@ QString hostOf(const Device &d)
 
 bool isSpine(const Device &d)
 {
-    return d.id.contains(QLatin1String("spine"), Qt::CaseInsensitive) || d.hostname.contains(QLatin1String("spine"), Qt::CaseInsensitive);
+    return d.id.contains(QLatin1String("spine"), Qt::CaseInsensitive) ||
+        d.hostname.contains(QLatin1String("spine"), Qt::CaseInsensitive);
 }
 
 // swp2 before swp10.
@@ -42,7 +43,9 @@ QString naturalKey(const QString &p)
 
 void sortPorts(std::vector<SwitchConfigPort> &ports)
 {
-    std::stable_sort(ports.begin(), ports.end(), [](const SwitchConfigPort &a, const SwitchConfigPort &b) { return naturalKey(a.port) < naturalKey(b.port); });
+    std::stable_sort(ports.begin(), ports.end(), [](const SwitchConfigPort &a, const SwitchConfigPort &b) {
+        return naturalKey(a.port) < naturalKey(b.port);
+    });
 }
 
 bool isMgmtPort(const DeviceType *t, const QString &port)
@@ -104,7 +107,8 @@ std::vector<SwitchConfigData> buildSwitchConfigs(const ResolvedPlan &resolved)
                 SwitchBreakout br{ref.baseName, cable && cable->cable.legs > 1 ? cable->cable.legs : 0, 0};
                 if (br.lanes == 0)
                     for (const QString &text : ref.group->breakouts)
-                        if (const auto parsed = Breakout::parse(text); parsed && parsed->lanes > ref.lane && (br.lanes == 0 || parsed->lanes < br.lanes))
+                        if (const auto parsed = Breakout::parse(text);
+                            parsed && parsed->lanes > ref.lane && (br.lanes == 0 || parsed->lanes < br.lanes))
                             br.lanes = parsed->lanes;
                 for (const QString &text : ref.group->breakouts)
                     if (const auto parsed = Breakout::parse(text); parsed && parsed->lanes == br.lanes)
@@ -136,11 +140,15 @@ std::vector<SwitchConfigData> buildSwitchConfigs(const ResolvedPlan &resolved)
     for (SwitchConfigData &cfg : out) {
         for (const SwitchBreakout &b : breakouts.value(cfg.device))
             cfg.breakouts.push_back(b);
-        std::stable_sort(cfg.breakouts.begin(), cfg.breakouts.end(), [](const SwitchBreakout &a, const SwitchBreakout &b) { return naturalKey(a.port) < naturalKey(b.port); });
-        for (auto *ports : {&cfg.nodePorts, &cfg.mgmtPorts, &cfg.oobPorts, &cfg.fabricPorts, &cfg.uplinks, &cfg.islPorts})
+        std::stable_sort(
+            cfg.breakouts.begin(), cfg.breakouts.end(),
+            [](const SwitchBreakout &a, const SwitchBreakout &b) { return naturalKey(a.port) < naturalKey(b.port); });
+        for (auto *ports :
+             {&cfg.nodePorts, &cfg.mgmtPorts, &cfg.oobPorts, &cfg.fabricPorts, &cfg.uplinks, &cfg.islPorts})
             sortPorts(*ports);
         cfg.mlagPriority = cfg.peer.isEmpty() || cfg.hostname < cfg.peer ? 1000 : 2000;
-        if (!cfg.nodePorts.empty() || !cfg.mgmtPorts.empty() || !cfg.oobPorts.empty() || !cfg.fabricPorts.empty() || !cfg.uplinks.empty() || !cfg.islPorts.empty())
+        if (!cfg.nodePorts.empty() || !cfg.mgmtPorts.empty() || !cfg.oobPorts.empty() || !cfg.fabricPorts.empty() ||
+            !cfg.uplinks.empty() || !cfg.islPorts.empty())
             used.push_back(std::move(cfg));
     }
     return used;
@@ -149,7 +157,8 @@ std::vector<SwitchConfigData> buildSwitchConfigs(const ResolvedPlan &resolved)
 QStringList SwitchConfigTemplate::builtInIds()
 {
     QStringList ids;
-    for (const QString &name : QDir(QStringLiteral(":/switch-config")).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
+    for (const QString &name :
+         QDir(QStringLiteral(":/switch-config")).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
         ids << name.left(name.size() - 5);
     return ids;
 }
@@ -158,12 +167,14 @@ QString SwitchConfigTemplate::idForVendor(const QString &vendor)
 {
     if (vendor.compare(QLatin1String("Arista"), Qt::CaseInsensitive) == 0)
         return builtInIds().contains(QStringLiteral("eos")) ? QStringLiteral("eos") : QString();
-    if (vendor.compare(QLatin1String("NVIDIA"), Qt::CaseInsensitive) == 0 || vendor.compare(QLatin1String("Mellanox"), Qt::CaseInsensitive) == 0)
+    if (vendor.compare(QLatin1String("NVIDIA"), Qt::CaseInsensitive) == 0 ||
+        vendor.compare(QLatin1String("Mellanox"), Qt::CaseInsensitive) == 0)
         return QStringLiteral("nvue");
     return QString();
 }
 
-bool SwitchConfigTemplate::loadData(const QByteArray &data, const QString &fileName, SwitchConfigTemplate &out, LoadError *error)
+bool SwitchConfigTemplate::loadData(const QByteArray &data, const QString &fileName, SwitchConfigTemplate &out,
+                                    LoadError *error)
 {
     Json doc;
     if (!parseJson(data, fileName, doc, error))
@@ -172,7 +183,8 @@ bool SwitchConfigTemplate::loadData(const QByteArray &data, const QString &fileN
         using namespace pp::json;
         requireObject(doc, QString());
         if (string(doc, "format", QString()) != QLatin1String("pocplanner-switch-config-template"))
-            throw FieldError(QStringLiteral("format"), QStringLiteral("expected \"pocplanner-switch-config-template\""));
+            throw FieldError(QStringLiteral("format"),
+                             QStringLiteral("expected \"pocplanner-switch-config-template\""));
         out = SwitchConfigTemplate{};
         out.id = string(doc, "id", QString());
         out.vendor = string(doc, "vendor", QString(), false);
@@ -180,7 +192,8 @@ bool SwitchConfigTemplate::loadData(const QByteArray &data, const QString &fileN
         out.fileSuffix = string(doc, "fileSuffix", QString(), false, QStringLiteral(".txt"));
         if (const Json *s = optionalObject(doc, "settings", QString()))
             for (auto it = s->begin(); it != s->end(); ++it)
-                out.settings[fromStd(it.key())] = it->is_string() ? fromStd(it->get<std::string>()) : fromStd(it->dump());
+                out.settings[fromStd(it.key())] =
+                    it->is_string() ? fromStd(it->get<std::string>()) : fromStd(it->dump());
         const Json &sections = object(doc, "sections", QString());
         for (auto it = sections.begin(); it != sections.end(); ++it)
             out.sections[fromStd(it.key())] = stringList(sections, it.key().c_str(), QStringLiteral("sections"));
@@ -198,7 +211,9 @@ bool SwitchConfigTemplate::loadBuiltIn(const QString &id, SwitchConfigTemplate &
     QFile f(name);
     if (!f.open(QIODevice::ReadOnly)) {
         if (error)
-            *error = LoadError{name, 0, 0, QString(), QStringLiteral("no built-in switch configuration template \"%1\" (available: %2)").arg(id, builtInIds().join(QStringLiteral(", ")))};
+            *error = LoadError{name, 0, 0, QString(),
+                               QStringLiteral("no built-in switch configuration template \"%1\" (available: %2)")
+                                   .arg(id, builtInIds().join(QStringLiteral(", ")))};
         return false;
     }
     return loadData(f.readAll(), name, out, error);
@@ -264,10 +279,16 @@ QByteArray writeSwitchConfig(const SwitchConfigData &data, const SwitchConfigTem
     if (!data.breakouts.empty()) {
         put(QStringLiteral("breakouts"), {});
         for (const SwitchBreakout &b : data.breakouts)
-            put(QStringLiteral("breakout"), {{QStringLiteral("port"), b.port}, {QStringLiteral("lanes"), QString::number(b.lanes)}, {QStringLiteral("laneSpeed"), number(b.laneSpeedGbps)}});
+            put(QStringLiteral("breakout"),
+                {{QStringLiteral("port"), b.port},
+                 {QStringLiteral("lanes"), QString::number(b.lanes)},
+                 {QStringLiteral("laneSpeed"), number(b.laneSpeedGbps)}});
     }
-    const std::pair<const char *, const std::vector<SwitchConfigPort> *> groups[] = {
-        {"oobPort", &data.oobPorts}, {"nodePort", &data.nodePorts}, {"mgmtPort", &data.mgmtPorts}, {"fabricPort", &data.fabricPorts}, {"uplink", &data.uplinks}};
+    const std::pair<const char *, const std::vector<SwitchConfigPort> *> groups[] = {{"oobPort", &data.oobPorts},
+                                                                                     {"nodePort", &data.nodePorts},
+                                                                                     {"mgmtPort", &data.mgmtPorts},
+                                                                                     {"fabricPort", &data.fabricPorts},
+                                                                                     {"uplink", &data.uplinks}};
     for (const auto &[section, ports] : groups) {
         if (ports->empty())
             continue;

@@ -12,12 +12,12 @@ namespace pp {
 
 struct SwitchConfigPort {
     QString port;
-    QString description;   // the far end and the cable label, from the cable plan
+    QString description; // the far end and the cable label, from the cable plan
     double speedGbps = 0;
 };
 
 struct SwitchBreakout {
-    QString port;          // the physical port, "swp1"
+    QString port; // the physical port, "swp1"
     int lanes = 0;
     double laneSpeedGbps = 0;
 };
@@ -29,15 +29,15 @@ struct SwitchConfigData {
     QString vendor;
     QString model;
     QString plan;
-    bool roce = false;                     // a RoCE data switch on a site that requires RoCE
+    bool roce = false; // a RoCE data switch on a site that requires RoCE
     std::vector<SwitchBreakout> breakouts;
     std::vector<SwitchConfigPort> nodePorts;
-    std::vector<SwitchConfigPort> mgmtPorts;     // management/BMC ports of other devices
-    std::vector<SwitchConfigPort> oobPorts;      // the switch's own management interface (eth0)
+    std::vector<SwitchConfigPort> mgmtPorts; // management/BMC ports of other devices
+    std::vector<SwitchConfigPort> oobPorts;  // the switch's own management interface (eth0)
     std::vector<SwitchConfigPort> fabricPorts;
     std::vector<SwitchConfigPort> uplinks;
     std::vector<SwitchConfigPort> islPorts;
-    QString peer;                          // MLAG peer hostname
+    QString peer; // MLAG peer hostname
     int mlagPriority = 1000;
 };
 

@@ -5,9 +5,10 @@
 namespace pp {
 
 ExportContext::ExportContext(const ResolvedPlan &plan)
-    : m_plan(plan), m_summary(summarize(plan)), m_report(runChecks(plan))
-{
-}
+    : m_plan(plan)
+    , m_summary(summarize(plan))
+    , m_report(runChecks(plan))
+{ }
 
 QString ExportContext::draftMark() const
 {

@@ -4,12 +4,12 @@
 #include "exporters/bom/bomwriter.h"
 #include "exporters/bom/bomxlsxwriter.h"
 #include "exporters/cabling/cableplan.h"
-#include "exporters/reports/checkreportwriter.h"
-#include "exporters/diagrams/drawiowriter.h"
 #include "exporters/common/exportcontext.h"
-#include "exporters/netbox/netboxcsvwriter.h"
+#include "exporters/diagrams/drawiowriter.h"
 #include "exporters/diagrams/rackdiagramdata.h"
 #include "exporters/diagrams/rackdiagramwriter.h"
+#include "exporters/netbox/netboxcsvwriter.h"
+#include "exporters/reports/checkreportwriter.h"
 #include "exporters/runbook/runbookdata.h"
 #include "exporters/runbook/runbookwriter.h"
 
@@ -61,7 +61,8 @@ bool ExportOptions::parseFormats(const QString &kind, const QString &text, QStri
         }
         if (!known.contains(f)) {
             if (error)
-                *error = QStringLiteral("--%1: unknown format \"%2\" (known: %3)").arg(kind, raw.trimmed(), known.join(QLatin1Char(',')));
+                *error = QStringLiteral("--%1: unknown format \"%2\" (known: %3)")
+                             .arg(kind, raw.trimmed(), known.join(QLatin1Char(',')));
             return false;
         }
         if (!formats.contains(f))
@@ -92,9 +93,9 @@ QString ExportJob::safeFileStem(const QString &text)
 }
 
 ExportJob::ExportJob(const ResolvedPlan &plan, ExportOptions options)
-    : m_plan(plan), m_options(std::move(options))
-{
-}
+    : m_plan(plan)
+    , m_options(std::move(options))
+{ }
 
 namespace {
 
@@ -115,7 +116,8 @@ struct PendingFile {
 class FileMakers {
 public:
     explicit FileMakers(const std::vector<PendingFile> &files)
-        : m_files(files), m_results(files.size())
+        : m_files(files)
+        , m_results(files.size())
     {
         for (std::size_t i = 0; i < files.size(); ++i)
             if (files[i].slow)
@@ -200,13 +202,23 @@ bool ExportJob::run(OutputFolder &folder, QString *error, const Progress &progre
         auto bom = std::make_shared<BomData>(buildBom(context));
         for (const QString &f : o.bom) {
             if (f == QLatin1String("csv"))
-                files.push_back({QStringLiteral("bom.csv"), [bom](QByteArray *out, QString *) { *out = BomWriter::csv(*bom); return true; }});
+                files.push_back({QStringLiteral("bom.csv"), [bom](QByteArray *out, QString *) {
+                                     *out = BomWriter::csv(*bom);
+                                     return true;
+                                 }});
             else if (f == QLatin1String("xlsx"))
-                files.push_back({QStringLiteral("bom.xlsx"), [bom](QByteArray *out, QString *e) { return BomXlsxWriter::write(*bom, out, e); }});
+                files.push_back({QStringLiteral("bom.xlsx"),
+                                 [bom](QByteArray *out, QString *e) { return BomXlsxWriter::write(*bom, out, e); }});
             else if (f == QLatin1String("json"))
-                files.push_back({QStringLiteral("bom.json"), [bom](QByteArray *out, QString *) { *out = BomWriter::json(*bom); return true; }});
+                files.push_back({QStringLiteral("bom.json"), [bom](QByteArray *out, QString *) {
+                                     *out = BomWriter::json(*bom);
+                                     return true;
+                                 }});
             else if (f == QLatin1String("md"))
-                files.push_back({QStringLiteral("bom.md"), [bom](QByteArray *out, QString *) { *out = BomWriter::markdown(*bom); return true; }});
+                files.push_back({QStringLiteral("bom.md"), [bom](QByteArray *out, QString *) {
+                                     *out = BomWriter::markdown(*bom);
+                                     return true;
+                                 }});
         }
     }
     if (!o.diagrams.isEmpty()) {
@@ -225,15 +237,27 @@ bool ExportJob::run(OutputFolder &folder, QString *error, const Progress &progre
                 for (std::size_t i = 0; i < diagrams->faces.size(); ++i) {
                     const QString name = QStringLiteral("diagrams/%1.%2").arg(faceStems[i], f);
                     if (f == QLatin1String("svg"))
-                        files.push_back({name, [diagrams, i](QByteArray *out, QString *) { *out = RackDiagramWriter::svg(*diagrams, diagrams->faces[i]); return true; }});
+                        files.push_back({name, [diagrams, i](QByteArray *out, QString *) {
+                                             *out = RackDiagramWriter::svg(*diagrams, diagrams->faces[i]);
+                                             return true;
+                                         }});
                     else
-                        files.push_back({name, [diagrams, i](QByteArray *out, QString *e) { return RackDiagramWriter::png(*diagrams, diagrams->faces[i], out, e); }});
+                        files.push_back({name, [diagrams, i](QByteArray *out, QString *e) {
+                                             return RackDiagramWriter::png(*diagrams, diagrams->faces[i], out, e);
+                                         }});
                 }
             } else if (f == QLatin1String("pdf")) {
                 const QPageSize::PageSizeId page = o.pageSize;
-                files.push_back({QStringLiteral("rack-diagrams.pdf"), [diagrams, page](QByteArray *out, QString *e) { return RackDiagramWriter::pdf(*diagrams, page, out, e); }, true});
+                files.push_back({QStringLiteral("rack-diagrams.pdf"),
+                                 [diagrams, page](QByteArray *out, QString *e) {
+                                     return RackDiagramWriter::pdf(*diagrams, page, out, e);
+                                 },
+                                 true});
             } else if (f == QLatin1String("drawio")) {
-                files.push_back({QStringLiteral("racks.drawio"), [diagrams](QByteArray *out, QString *) { *out = DrawioWriter::write(*diagrams); return true; }});
+                files.push_back({QStringLiteral("racks.drawio"), [diagrams](QByteArray *out, QString *) {
+                                     *out = DrawioWriter::write(*diagrams);
+                                     return true;
+                                 }});
             }
         }
     }
@@ -241,9 +265,15 @@ bool ExportJob::run(OutputFolder &folder, QString *error, const Progress &progre
         auto cables = std::make_shared<CablePlanData>(buildCablePlan(context));
         for (const QString &f : o.cables) {
             if (f == QLatin1String("csv"))
-                files.push_back({QStringLiteral("cables.csv"), [cables](QByteArray *out, QString *) { *out = CablePlanWriter::csv(*cables); return true; }});
+                files.push_back({QStringLiteral("cables.csv"), [cables](QByteArray *out, QString *) {
+                                     *out = CablePlanWriter::csv(*cables);
+                                     return true;
+                                 }});
             else if (f == QLatin1String("md"))
-                files.push_back({QStringLiteral("cables.md"), [cables](QByteArray *out, QString *) { *out = CablePlanWriter::markdown(*cables); return true; }});
+                files.push_back({QStringLiteral("cables.md"), [cables](QByteArray *out, QString *) {
+                                     *out = CablePlanWriter::markdown(*cables);
+                                     return true;
+                                 }});
         }
     }
     if (!o.runbook.isEmpty()) {
@@ -252,26 +282,44 @@ bool ExportJob::run(OutputFolder &folder, QString *error, const Progress &progre
             return false;
         for (const QString &f : o.runbook) {
             if (f == QLatin1String("md"))
-                files.push_back({QStringLiteral("runbook.md"), [doc](QByteArray *out, QString *) { *out = RunbookWriter::markdown(*doc); return true; }});
+                files.push_back({QStringLiteral("runbook.md"), [doc](QByteArray *out, QString *) {
+                                     *out = RunbookWriter::markdown(*doc);
+                                     return true;
+                                 }});
             else if (f == QLatin1String("html"))
-                files.push_back({QStringLiteral("runbook.html"), [doc](QByteArray *out, QString *) { *out = RunbookWriter::html(*doc); return true; }});
+                files.push_back({QStringLiteral("runbook.html"), [doc](QByteArray *out, QString *) {
+                                     *out = RunbookWriter::html(*doc);
+                                     return true;
+                                 }});
             else if (f == QLatin1String("pdf")) {
                 const QPageSize::PageSizeId page = o.pageSize;
-                files.push_back({QStringLiteral("runbook.pdf"), [doc, page](QByteArray *out, QString *e) { return RunbookWriter::pdf(*doc, page, out, e); }, true});
+                files.push_back(
+                    {QStringLiteral("runbook.pdf"),
+                     [doc, page](QByteArray *out, QString *e) { return RunbookWriter::pdf(*doc, page, out, e); },
+                     true});
             }
         }
     }
     for (const QString &f : o.report) {
         const CheckReport &report = context.checkReport();
         if (f == QLatin1String("json"))
-            files.push_back({QStringLiteral("check-report.json"), [&report](QByteArray *out, QString *) { *out = CheckReportWriter::json(report); return true; }});
+            files.push_back({QStringLiteral("check-report.json"), [&report](QByteArray *out, QString *) {
+                                 *out = CheckReportWriter::json(report);
+                                 return true;
+                             }});
         else if (f == QLatin1String("txt"))
-            files.push_back({QStringLiteral("check-report.txt"), [&report](QByteArray *out, QString *) { *out = CheckReportWriter::text(report); return true; }});
+            files.push_back({QStringLiteral("check-report.txt"), [&report](QByteArray *out, QString *) {
+                                 *out = CheckReportWriter::text(report);
+                                 return true;
+                             }});
     }
     if (o.netbox) {
         for (NetboxCsvWriter::File &file : NetboxCsvWriter::write(context)) {
             const QByteArray data = file.data;
-            files.push_back({QStringLiteral("netbox/") + file.name, [data](QByteArray *out, QString *) { *out = data; return true; }});
+            files.push_back({QStringLiteral("netbox/") + file.name, [data](QByteArray *out, QString *) {
+                                 *out = data;
+                                 return true;
+                             }});
         }
     }
 

@@ -11,11 +11,11 @@ namespace pp {
 
 // Which deliverables to write. Each list holds format ids; an empty list writes none of that kind.
 struct ExportOptions {
-    QStringList bom;        // csv, xlsx, json, md
-    QStringList diagrams;   // svg, png, pdf, drawio
-    QStringList cables;     // csv, md
-    QStringList runbook;    // md, html, pdf
-    QStringList report;     // json, txt
+    QStringList bom;      // csv, xlsx, json, md
+    QStringList diagrams; // svg, png, pdf, drawio
+    QStringList cables;   // csv, md
+    QStringList runbook;  // md, html, pdf
+    QStringList report;   // json, txt
     bool netbox = false;
     QPageSize::PageSizeId pageSize = QPageSize::A4;
 

@@ -9,8 +9,7 @@ namespace pp {
 
 OutputFolder::OutputFolder(QString dir)
     : m_dir(std::move(dir))
-{
-}
+{ }
 
 bool OutputFolder::isSafeRelativeName(const QString &name)
 {
@@ -83,7 +82,8 @@ bool OutputFolder::write(const QString &relativeName, const QByteArray &data, QS
     }
     if (!staysInside(m_dir, relativeName)) {
         if (error)
-            *error = QStringLiteral("%1: refused, a symbolic link in the output folder leads out of it").arg(relativeName);
+            *error =
+                QStringLiteral("%1: refused, a symbolic link in the output folder leads out of it").arg(relativeName);
         return false;
     }
     const QString path = pathOf(relativeName);

@@ -16,8 +16,9 @@ static qsizetype appendXmlChar(QString &out, const QString &text, qsizetype i)
         out += text.at(i + 1);
         return i + 1;
     }
-    const bool forbidden = (c.unicode() < 0x20 && c != QLatin1Char('\t') && c != QLatin1Char('\n') && c != QLatin1Char('\r'))
-                           || c.isSurrogate() || c.unicode() == 0xFFFE || c.unicode() == 0xFFFF;
+    const bool forbidden =
+        (c.unicode() < 0x20 && c != QLatin1Char('\t') && c != QLatin1Char('\n') && c != QLatin1Char('\r')) ||
+        c.isSurrogate() || c.unicode() == 0xFFFE || c.unicode() == 0xFFFF;
     out += forbidden ? QChar(QChar::ReplacementCharacter) : c;
     return i;
 }
@@ -28,12 +29,23 @@ QString xml(const QString &text)
     out.reserve(text.size() + 8);
     for (qsizetype i = 0; i < text.size(); ++i) {
         switch (text.at(i).unicode()) {
-        case '&': out += QLatin1String("&amp;"); break;
-        case '<': out += QLatin1String("&lt;"); break;
-        case '>': out += QLatin1String("&gt;"); break;
-        case '"': out += QLatin1String("&quot;"); break;
-        case '\'': out += QLatin1String("&#39;"); break;
-        default: i = appendXmlChar(out, text, i);
+        case '&':
+            out += QLatin1String("&amp;");
+            break;
+        case '<':
+            out += QLatin1String("&lt;");
+            break;
+        case '>':
+            out += QLatin1String("&gt;");
+            break;
+        case '"':
+            out += QLatin1String("&quot;");
+            break;
+        case '\'':
+            out += QLatin1String("&#39;");
+            break;
+        default:
+            i = appendXmlChar(out, text, i);
         }
     }
     return out;
@@ -73,8 +85,8 @@ QString neutralizeFormula(const QString &text)
     if (text.isEmpty())
         return text;
     const QChar first = text.front();
-    const bool formulaStart = first == QLatin1Char('=') || first == QLatin1Char('+') || first == QLatin1Char('-')
-                              || first == QLatin1Char('@') || first == QLatin1Char('\t') || first == QLatin1Char('\r');
+    const bool formulaStart = first == QLatin1Char('=') || first == QLatin1Char('+') || first == QLatin1Char('-') ||
+        first == QLatin1Char('@') || first == QLatin1Char('\t') || first == QLatin1Char('\r');
     // A cell that is entirely one number ("-5", "+3", "-0.25") cannot run anything: a spreadsheet
     // reads it as that number. It stays unmarked so that numeric columns stay numbers (sortable,
     // summable). Anything more ("-2-3", "-1+cmd", "=1") can be a formula and gets the apostrophe.
@@ -86,8 +98,8 @@ QString neutralizeFormula(const QString &text)
 QString csvField(const QString &text)
 {
     const QString safe = neutralizeFormula(text);
-    if (safe.contains(QLatin1Char(',')) || safe.contains(QLatin1Char('"')) || safe.contains(QLatin1Char('\n'))
-        || safe.contains(QLatin1Char('\r'))) {
+    if (safe.contains(QLatin1Char(',')) || safe.contains(QLatin1Char('"')) || safe.contains(QLatin1Char('\n')) ||
+        safe.contains(QLatin1Char('\r'))) {
         QString quoted = safe;
         quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));
         return QLatin1Char('"') + quoted + QLatin1Char('"');
@@ -110,14 +122,27 @@ QString markdownCell(const QString &text)
     out.reserve(text.size());
     for (const QChar c : text) {
         switch (c.unicode()) {
-        case '|': out += QLatin1String("\\|"); break;
-        case '\\': out += QLatin1String("\\\\"); break;
-        case '<': out += QLatin1String("&lt;"); break;
-        case '>': out += QLatin1String("&gt;"); break;
-        case '&': out += QLatin1String("&amp;"); break;
+        case '|':
+            out += QLatin1String("\\|");
+            break;
+        case '\\':
+            out += QLatin1String("\\\\");
+            break;
+        case '<':
+            out += QLatin1String("&lt;");
+            break;
+        case '>':
+            out += QLatin1String("&gt;");
+            break;
+        case '&':
+            out += QLatin1String("&amp;");
+            break;
         case '\n':
-        case '\r': out += QLatin1Char(' '); break;
-        default: out += c;
+        case '\r':
+            out += QLatin1Char(' ');
+            break;
+        default:
+            out += c;
         }
     }
     return out;

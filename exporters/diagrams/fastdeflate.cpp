@@ -13,14 +13,18 @@ namespace pp {
 namespace {
 
 // RFC 1951, 3.2.5: length codes 257..285 and distance codes 0..29, their bases and extra bits.
-constexpr std::array<std::uint16_t, 29> kLengthBase{3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31,
-                                                    35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258};
-constexpr std::array<std::uint8_t, 29> kLengthExtra{0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0};
-constexpr std::array<std::uint16_t, 30> kDistBase{1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193,
-                                                  257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577};
-constexpr std::array<std::uint8_t, 30> kDistExtra{0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13};
+constexpr std::array<std::uint16_t, 29> kLengthBase{3,  4,  5,  6,  7,  8,  9,  10, 11,  13,  15,  17,  19,  23, 27,
+                                                    31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258};
+constexpr std::array<std::uint8_t, 29> kLengthExtra{0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2,
+                                                    2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0};
+constexpr std::array<std::uint16_t, 30> kDistBase{1,    2,    3,    4,    5,    7,    9,    13,    17,    25,
+                                                  33,   49,   65,   97,   129,  193,  257,  385,   513,   769,
+                                                  1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577};
+constexpr std::array<std::uint8_t, 30> kDistExtra{0, 0, 0, 0, 1, 1, 2, 2,  3,  3,  4,  4,  5,  5,  6,
+                                                  6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13};
 // The order in which code-length code lengths are sent (3.2.7).
-constexpr std::array<std::uint8_t, 19> kCodeLengthOrder{16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15};
+constexpr std::array<std::uint8_t, 19> kCodeLengthOrder{16, 17, 18, 0, 8,  7, 9,  6, 10, 5,
+                                                        11, 4,  12, 3, 13, 2, 14, 1, 15};
 
 constexpr std::size_t kWindow = 32768;
 constexpr std::size_t kMaxMatch = 258;
@@ -83,8 +87,7 @@ class BitWriter {
 public:
     explicit BitWriter(std::vector<unsigned char> &out)
         : m_out(out)
-    {
-    }
+    { }
 
     void reserve(std::size_t moreBytes)
     {
@@ -172,8 +175,10 @@ void codeLengths(const std::uint32_t *freq, int n, int maxBits, std::uint8_t *le
     std::vector<int> depth(nodes.size(), 0);
     for (int i = static_cast<int>(nodes.size()) - 1; i >= 0; --i)
         if (nodes[static_cast<std::size_t>(i)].left >= 0) {
-            depth[static_cast<std::size_t>(nodes[static_cast<std::size_t>(i)].left)] = depth[static_cast<std::size_t>(i)] + 1;
-            depth[static_cast<std::size_t>(nodes[static_cast<std::size_t>(i)].right)] = depth[static_cast<std::size_t>(i)] + 1;
+            depth[static_cast<std::size_t>(nodes[static_cast<std::size_t>(i)].left)] =
+                depth[static_cast<std::size_t>(i)] + 1;
+            depth[static_cast<std::size_t>(nodes[static_cast<std::size_t>(i)].right)] =
+                depth[static_cast<std::size_t>(i)] + 1;
         }
     // Count codes per length, fold the too-long ones to maxBits and restore the Kraft sum by
     // lengthening shorter codes (as miniz does); then give the shortest codes to the most frequent.
@@ -281,7 +286,8 @@ void writeStored(BitWriter &bits, const unsigned char *data, std::size_t size, b
 }
 
 // One block: dynamic Huffman codes for these symbols, or stored if that is smaller.
-void writeBlock(BitWriter &bits, const Symbol *symbols, std::size_t symbolCount, const unsigned char *raw, std::size_t rawSize, bool final)
+void writeBlock(BitWriter &bits, const Symbol *symbols, std::size_t symbolCount, const unsigned char *raw,
+                std::size_t rawSize, bool final)
 {
     const Tables &t = tables();
     std::uint32_t litFreq[kLitLenCodes] = {};
@@ -323,7 +329,8 @@ void writeBlock(BitWriter &bits, const Symbol *symbols, std::size_t symbolCount,
             ++run;
         if (len == 0 && run >= 3) {
             const std::size_t n = std::min<std::size_t>(run, 138);
-            rle.push_back(n >= 11 ? Rle{18, static_cast<std::uint8_t>(n - 11)} : Rle{17, static_cast<std::uint8_t>(n - 3)});
+            rle.push_back(n >= 11 ? Rle{18, static_cast<std::uint8_t>(n - 11)}
+                                  : Rle{17, static_cast<std::uint8_t>(n - 3)});
             i += n;
         } else if (len != 0 && run >= 4) {
             rle.push_back({len, 0});
@@ -392,10 +399,12 @@ void writeBlock(BitWriter &bits, const Symbol *symbols, std::size_t symbolCount,
         // Code and extra bits in one put each: at most 15 + 5 and 15 + 13 bits.
         const int lc = t.lengthCode[value];
         const int lcBits = litLen[257 + lc];
-        bits.put(litCode[257 + lc] | ((value - kLengthBase[static_cast<std::size_t>(lc)]) << lcBits), lcBits + kLengthExtra[static_cast<std::size_t>(lc)]);
+        bits.put(litCode[257 + lc] | ((value - kLengthBase[static_cast<std::size_t>(lc)]) << lcBits),
+                 lcBits + kLengthExtra[static_cast<std::size_t>(lc)]);
         const int dc = t.distCode[distance];
         const int dcBits = distLen[dc];
-        bits.put(distCodeBits[dc] | ((distance - kDistBase[static_cast<std::size_t>(dc)]) << dcBits), dcBits + kDistExtra[static_cast<std::size_t>(dc)]);
+        bits.put(distCodeBits[dc] | ((distance - kDistBase[static_cast<std::size_t>(dc)]) << dcBits),
+                 dcBits + kDistExtra[static_cast<std::size_t>(dc)]);
     }
     bits.put(litCode[256], litLen[256]);
 }
@@ -523,7 +532,8 @@ QByteArray zlibCompressFast(const unsigned char *data, std::size_t size, std::si
             // The other candidates must share the next four bytes (also the shortest far match
             // worth taking), checked with one compare before measuring.
             const std::uint32_t next4 = maxLen >= 4 ? load32(data + pos) : 0;
-            if (bestLen < maxLen && rowMatches && pos >= rowBytes && maxLen >= 4 && load32(data + pos - rowBytes) == next4) {
+            if (bestLen < maxLen && rowMatches && pos >= rowBytes && maxLen >= 4 &&
+                load32(data + pos - rowBytes) == next4) {
                 const std::size_t len = matchLength(data + pos, data + pos - rowBytes, maxLen);
                 if (len > bestLen) {
                     bestLen = len;
@@ -573,8 +583,9 @@ QByteArray zlibCompressFast(const unsigned char *data, std::size_t size, std::si
     bits.alignToByte();
     const std::uint32_t adlerValue = adler.value();
     bits.reserve(4);
-    const unsigned char trailer[4] = {static_cast<unsigned char>(adlerValue >> 24), static_cast<unsigned char>(adlerValue >> 16),
-                                      static_cast<unsigned char>(adlerValue >> 8), static_cast<unsigned char>(adlerValue)};
+    const unsigned char trailer[4] = {
+        static_cast<unsigned char>(adlerValue >> 24), static_cast<unsigned char>(adlerValue >> 16),
+        static_cast<unsigned char>(adlerValue >> 8), static_cast<unsigned char>(adlerValue)};
     bits.putBytes(trailer, 4);
     return QByteArray(reinterpret_cast<const char *>(out.data()), static_cast<qsizetype>(bits.used()));
 }

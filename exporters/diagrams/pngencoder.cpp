@@ -19,7 +19,8 @@ void appendChunk(QByteArray &png, const char type[4], const QByteArray &data)
     const int start = static_cast<int>(png.size());
     png.append(type, 4);
     png.append(data);
-    const uLong crc = crc32(0, reinterpret_cast<const Bytef *>(png.constData() + start), static_cast<uInt>(data.size() + 4));
+    const uLong crc =
+        crc32(0, reinterpret_cast<const Bytef *>(png.constData() + start), static_cast<uInt>(data.size() + 4));
     char crcBytes[4];
     qToBigEndian<quint32>(static_cast<quint32>(crc), crcBytes);
     png.append(crcBytes, 4);
@@ -84,8 +85,8 @@ QByteArray encodePng(const QImage &input)
     QByteArray header(13, '\0');
     qToBigEndian<quint32>(static_cast<quint32>(width), header.data());
     qToBigEndian<quint32>(static_cast<quint32>(height), header.data() + 4);
-    header[8] = 8;  // bits per channel
-    header[9] = 2;  // colour type: RGB
+    header[8] = 8; // bits per channel
+    header[9] = 2; // colour type: RGB
     // compression, filter method and interlace stay 0
 
     QByteArray png("\x89PNG\r\n\x1a\n", 8);

@@ -19,7 +19,7 @@ struct DiagramDevice {
     QString model;
     QString typeId;
     Role role = Role::Other;
-    int u = 0;            // lowest unit; 0 for 0U items (drawn beside the rack)
+    int u = 0; // lowest unit; 0 for 0U items (drawn beside the rack)
     int heightU = 1;
     bool throughDepth = false; // mounted on the other face and full depth: seen from behind here
 };
@@ -30,8 +30,8 @@ struct RackFaceDiagram {
     QString rackName;
     Face face = Face::Front;
     int heightU = 42;
-    std::vector<DiagramDevice> devices;   // rack-mounted, by U from the top down
-    std::vector<DiagramDevice> zeroU;     // 0U items on this face (PDUs)
+    std::vector<DiagramDevice> devices; // rack-mounted, by U from the top down
+    std::vector<DiagramDevice> zeroU;   // 0U items on this face (PDUs)
     int usedU = 0;
     double typicalW = 0;
     double maxW = 0;
@@ -46,7 +46,7 @@ struct RackDiagramData {
     QString plan;
     QString customer;
     QString site;
-    QString draftMark;        // "DRAFT — N unresolved errors" or empty
+    QString draftMark; // "DRAFT — N unresolved errors" or empty
     std::vector<RackFaceDiagram> faces;
 };
 

@@ -1,14 +1,14 @@
 #include "exporters/diagrams/rackdiagramwriter.h"
 
-#include "exporters/diagrams/pngencoder.h"
 #include "exporters/common/textescape.h"
+#include "exporters/diagrams/pngencoder.h"
 #include "planner/model/plansummary.h"
 
 #include <QBuffer>
+#include <QFontMetricsF>
 #include <QImage>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QFontMetricsF>
 #include <cmath>
 #include <vector>
 
@@ -23,12 +23,12 @@ namespace {
 constexpr double kMargin = 20;
 constexpr double kUnitPx = 16;
 constexpr double kTitleHeight = 104;
-constexpr double kRackLeft = 64;        // room for the U numbers
+constexpr double kRackLeft = 64; // room for the U numbers
 constexpr double kRackWidth = 330;
 constexpr double kRailPx = 6;
 constexpr double kZeroUWidth = 22;
 constexpr double kLegendHeight = 64;
-constexpr double kCharWidth = 0.55;     // average advance of DejaVu Sans per font pixel
+constexpr double kCharWidth = 0.55; // average advance of DejaVu Sans per font pixel
 
 QString truncated(const QString &text, double widthPx, double fontPx)
 {
@@ -85,47 +85,59 @@ QByteArray RackDiagramWriter::svg(const RackDiagramData &data, const RackFaceDia
     QString s;
     s.reserve(8192 + static_cast<int>(face.devices.size()) * 600);
     s += QStringLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    s += QStringLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.2\" baseProfile=\"tiny\" width=\"%1\" height=\"%2\" viewBox=\"0 0 %1 %2\" font-family=\"DejaVu Sans, Arial, sans-serif\">\n")
+    s += QStringLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.2\" baseProfile=\"tiny\" width=\"%1\" "
+                        "height=\"%2\" viewBox=\"0 0 %1 %2\" font-family=\"DejaVu Sans, Arial, sans-serif\">\n")
              .arg(number(w), number(h));
     s += QStringLiteral("<title>%1</title>\n").arg(xml(face.title()));
-    s += QStringLiteral("<rect x=\"0\" y=\"0\" width=\"%1\" height=\"%2\" fill=\"#ffffff\"/>\n").arg(number(w), number(h));
+    s += QStringLiteral("<rect x=\"0\" y=\"0\" width=\"%1\" height=\"%2\" fill=\"#ffffff\"/>\n")
+             .arg(number(w), number(h));
 
     // Title block.
     const double tbW = w - 2 * kMargin;
     s += QStringLiteral("<g class=\"title-block\">\n");
-    s += QStringLiteral("<rect x=\"%1\" y=\"%1\" width=\"%2\" height=\"%3\" fill=\"#f4f6f8\" stroke=\"#5f6b7a\" stroke-width=\"1\"/>\n")
+    s += QStringLiteral("<rect x=\"%1\" y=\"%1\" width=\"%2\" height=\"%3\" fill=\"#f4f6f8\" stroke=\"#5f6b7a\" "
+                        "stroke-width=\"1\"/>\n")
              .arg(number(kMargin), number(tbW), number(kTitleHeight));
     const double tx = kMargin + 10;
     const double fontTitle = 15;
     const double fontText = 10.5;
     const double textWidth = tbW - 20;
     s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"%3\" font-weight=\"bold\" fill=\"#1b1b1b\">%4</text>\n")
-             .arg(number(tx), number(kMargin + 22), number(fontTitle), xml(truncated(face.title(), textWidth, fontTitle)));
-    const QString planLine = QStringLiteral("Plan: %1").arg(data.plan)
-                             + (data.customer.isEmpty() ? QString() : QStringLiteral(" \u00b7 Customer: %1").arg(data.customer));
+             .arg(number(tx), number(kMargin + 22), number(fontTitle),
+                  xml(truncated(face.title(), textWidth, fontTitle)));
+    const QString planLine = QStringLiteral("Plan: %1").arg(data.plan) +
+        (data.customer.isEmpty() ? QString() : QStringLiteral(" \u00b7 Customer: %1").arg(data.customer));
     const QString powerLine = QStringLiteral("Power: %1 kW typical, %2 kW max \u00b7 Heat: %1 kW, %3 BTU/h")
-                                  .arg(number(face.typicalW / 1000.0, 2), number(face.maxW / 1000.0, 2), thousands(face.typicalW * kBtuPerHourPerWatt));
+                                  .arg(number(face.typicalW / 1000.0, 2), number(face.maxW / 1000.0, 2),
+                                       thousands(face.typicalW * kBtuPerHourPerWatt));
     QString spaceLine = QStringLiteral("Space: %1 of %2 U used").arg(face.usedU).arg(face.heightU);
     if (face.devicesWithUnknownPower > 0)
-        spaceLine += QStringLiteral(" \u00b7 %1 device(s) with unknown power not counted").arg(face.devicesWithUnknownPower);
+        spaceLine +=
+            QStringLiteral(" \u00b7 %1 device(s) with unknown power not counted").arg(face.devicesWithUnknownPower);
     const QStringList lines{planLine, QStringLiteral("Site: %1").arg(data.site), powerLine, spaceLine};
     for (int i = 0; i < lines.size(); ++i)
         s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"%3\" fill=\"#1b1b1b\">%4</text>\n")
-                 .arg(number(tx), number(kMargin + 42 + i * 15), number(fontText), xml(truncated(lines[i], textWidth, fontText)));
+                 .arg(number(tx), number(kMargin + 42 + i * 15), number(fontText),
+                      xml(truncated(lines[i], textWidth, fontText)));
     s += QStringLiteral("</g>\n");
 
     // Rack frame, rails and U numbers (1 at the bottom).
-    s += QStringLiteral("<g class=\"rack\" data-rack=\"%1\" data-face=\"%2\" data-height-u=\"%3\">\n").arg(xml(face.rackId), face.faceName()).arg(face.heightU);
-    s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"#3a3f44\" stroke=\"#22262a\" stroke-width=\"1\"/>\n")
+    s += QStringLiteral("<g class=\"rack\" data-rack=\"%1\" data-face=\"%2\" data-height-u=\"%3\">\n")
+             .arg(xml(face.rackId), face.faceName())
+             .arg(face.heightU);
+    s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"#3a3f44\" stroke=\"#22262a\" "
+                        "stroke-width=\"1\"/>\n")
              .arg(number(kRackLeft), number(top - kRailPx), number(kRackWidth), number(rackH + 2 * kRailPx));
     s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"#eceff1\"/>\n")
              .arg(number(innerLeft), number(top), number(innerWidth), number(rackH));
     for (int u = 1; u <= face.heightU; ++u) {
         const double y = top + (face.heightU - u) * kUnitPx;
         s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"9\" text-anchor=\"end\" fill=\"#5f6b7a\">%3</text>\n")
-                 .arg(number(kRackLeft - 6), number(y + 11.5)).arg(u);
+                 .arg(number(kRackLeft - 6), number(y + 11.5))
+                 .arg(u);
         if (u < face.heightU)
-            s += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%3\" y2=\"%2\" stroke=\"#cfd6dc\" stroke-width=\"0.5\"/>\n")
+            s += QStringLiteral(
+                     "<line x1=\"%1\" y1=\"%2\" x2=\"%3\" y2=\"%2\" stroke=\"#cfd6dc\" stroke-width=\"0.5\"/>\n")
                      .arg(number(innerLeft), number(y), number(innerLeft + innerWidth));
     }
     s += QStringLiteral("</g>\n");
@@ -142,26 +154,37 @@ QByteArray RackDiagramWriter::svg(const RackDiagramData &data, const RackFaceDia
         if (d.throughDepth)
             fill = QColor::fromRgbF(fill.redF() * 0.45 + 0.55, fill.greenF() * 0.45 + 0.55, fill.blueF() * 0.45 + 0.55);
         const QColor ink = diagramTextColor(fill);
-        const QString uText = d.heightU > 1 ? QStringLiteral("U%1\u2013%2").arg(d.u).arg(d.u + d.heightU - 1) : QStringLiteral("U%1").arg(d.u);
-        s += QStringLiteral("<g class=\"device\" data-device=\"%1\" data-u=\"%2\" data-height-u=\"%3\" data-role=\"%4\"%5>\n")
-                 .arg(xml(d.id)).arg(d.u).arg(d.heightU).arg(roleId(d.role), d.throughDepth ? QStringLiteral(" data-seen-from=\"behind\"") : QString());
-        s += QStringLiteral("<title>%1</title>\n").arg(xml(QStringLiteral("%1 \u2014 %2 (%3)").arg(d.hostname, d.model, uText)));
-        s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" rx=\"1.5\" fill=\"%5\" stroke=\"#22262a\" stroke-width=\"0.6\"%6/>\n")
+        const QString uText = d.heightU > 1 ? QStringLiteral("U%1\u2013%2").arg(d.u).arg(d.u + d.heightU - 1)
+                                            : QStringLiteral("U%1").arg(d.u);
+        s += QStringLiteral(
+                 "<g class=\"device\" data-device=\"%1\" data-u=\"%2\" data-height-u=\"%3\" data-role=\"%4\"%5>\n")
+                 .arg(xml(d.id))
+                 .arg(d.u)
+                 .arg(d.heightU)
+                 .arg(roleId(d.role), d.throughDepth ? QStringLiteral(" data-seen-from=\"behind\"") : QString());
+        s += QStringLiteral("<title>%1</title>\n")
+                 .arg(xml(QStringLiteral("%1 \u2014 %2 (%3)").arg(d.hostname, d.model, uText)));
+        s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" rx=\"1.5\" fill=\"%5\" "
+                            "stroke=\"#22262a\" stroke-width=\"0.6\"%6/>\n")
                  .arg(number(innerLeft + 1), number(y), number(innerWidth - 2), number(dh), hex(fill),
                       d.throughDepth ? QStringLiteral(" stroke-dasharray=\"3,2\"") : QString());
         const double labelWidth = innerWidth - 60;
         const QString rear = d.throughDepth ? QStringLiteral(" (rear)") : QString();
         if (d.heightU >= 2) {
             s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"11\" font-weight=\"bold\" fill=\"%3\">%4</text>\n")
-                     .arg(number(innerLeft + 6), number(y + dh / 2 - 2), hex(ink), xml(truncated(d.hostname + rear, labelWidth, 11)));
+                     .arg(number(innerLeft + 6), number(y + dh / 2 - 2), hex(ink),
+                          xml(truncated(d.hostname + rear, labelWidth, 11)));
             s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"9.5\" fill=\"%3\">%4</text>\n")
-                     .arg(number(innerLeft + 6), number(y + dh / 2 + 10), hex(ink), xml(truncated(d.model, labelWidth, 9.5)));
+                     .arg(number(innerLeft + 6), number(y + dh / 2 + 10), hex(ink),
+                          xml(truncated(d.model, labelWidth, 9.5)));
         } else {
             // One line: the hostname in bold, the model in the space that is left.
             const QString host = truncated(d.hostname + rear, labelWidth * 0.6, 9.5 * 1.08);
             const double modelWidth = labelWidth - (host.size() + 1) * 9.5 * kCharWidth * 1.08;
-            s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"9.5\" fill=\"%3\"><tspan font-weight=\"bold\">%4</tspan> %5</text>\n")
-                     .arg(number(innerLeft + 6), number(y + 11), hex(ink), xml(host), xml(truncated(d.model, modelWidth, 9.5)));
+            s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"9.5\" fill=\"%3\"><tspan "
+                                "font-weight=\"bold\">%4</tspan> %5</text>\n")
+                     .arg(number(innerLeft + 6), number(y + 11), hex(ink), xml(host),
+                          xml(truncated(d.model, modelWidth, 9.5)));
         }
         s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"8.5\" text-anchor=\"end\" fill=\"%3\">%4</text>\n")
                  .arg(number(innerLeft + innerWidth - 6), number(y + std::min(dh / 2 + 4, 11.0)), hex(ink), uText);
@@ -174,12 +197,18 @@ QByteArray RackDiagramWriter::svg(const RackDiagramData &data, const RackFaceDia
         const QColor fill = diagramRoleColor(d.role);
         const double cx = zx + kZeroUWidth / 2;
         const double cy = top + rackH / 2;
-        s += QStringLiteral("<g class=\"device zero-u\" data-device=\"%1\" data-u=\"0\" data-height-u=\"0\" data-role=\"%2\">\n").arg(xml(d.id), roleId(d.role));
-        s += QStringLiteral("<title>%1</title>\n").arg(xml(QStringLiteral("%1 \u2014 %2 (0U)").arg(d.hostname, d.model)));
-        s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" rx=\"2\" fill=\"%5\" stroke=\"#22262a\" stroke-width=\"0.6\"/>\n")
+        s += QStringLiteral(
+                 "<g class=\"device zero-u\" data-device=\"%1\" data-u=\"0\" data-height-u=\"0\" data-role=\"%2\">\n")
+                 .arg(xml(d.id), roleId(d.role));
+        s += QStringLiteral("<title>%1</title>\n")
+                 .arg(xml(QStringLiteral("%1 \u2014 %2 (0U)").arg(d.hostname, d.model)));
+        s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" rx=\"2\" fill=\"%5\" "
+                            "stroke=\"#22262a\" stroke-width=\"0.6\"/>\n")
                  .arg(number(zx), number(top), number(kZeroUWidth), number(rackH), hex(fill));
-        s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"10\" text-anchor=\"middle\" fill=\"%3\" transform=\"rotate(-90 %1 %2)\">%4</text>\n")
-                 .arg(number(cx), number(cy + 3.5), hex(diagramTextColor(fill)), xml(truncated(d.hostname + QStringLiteral(" \u00b7 ") + d.model, rackH - 10, 10)));
+        s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"10\" text-anchor=\"middle\" fill=\"%3\" "
+                            "transform=\"rotate(-90 %1 %2)\">%4</text>\n")
+                 .arg(number(cx), number(cy + 3.5), hex(diagramTextColor(fill)),
+                      xml(truncated(d.hostname + QStringLiteral(" \u00b7 ") + d.model, rackH - 10, 10)));
         s += QStringLiteral("</g>\n");
         zx += kZeroUWidth + 4;
     }
@@ -189,13 +218,16 @@ QByteArray RackDiagramWriter::svg(const RackDiagramData &data, const RackFaceDia
     s += QStringLiteral("<g class=\"legend\">\n");
     double lx = kMargin;
     for (Role role : {Role::CNode, Role::DBox, Role::Switch, Role::Pdu, Role::Other}) {
-        s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"12\" height=\"12\" fill=\"%3\" stroke=\"#22262a\" stroke-width=\"0.6\"/>\n")
+        s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"12\" height=\"12\" fill=\"%3\" stroke=\"#22262a\" "
+                            "stroke-width=\"0.6\"/>\n")
                  .arg(number(lx), number(ly), hex(diagramRoleColor(role)));
         const QString name = roleDisplayName(role);
-        s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"10\" fill=\"#1b1b1b\">%3</text>\n").arg(number(lx + 16), number(ly + 10), xml(name));
+        s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"10\" fill=\"#1b1b1b\">%3</text>\n")
+                 .arg(number(lx + 16), number(ly + 10), xml(name));
         lx += 16 + name.size() * 10 * kCharWidth + 16;
     }
-    s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"9\" fill=\"#5f6b7a\">Pale, dashed: a full-depth device mounted on the other face, seen from behind.</text>\n")
+    s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"9\" fill=\"#5f6b7a\">Pale, dashed: a full-depth device "
+                        "mounted on the other face, seen from behind.</text>\n")
              .arg(number(kMargin), number(ly + 28));
     s += QStringLiteral("</g>\n");
 
@@ -203,9 +235,11 @@ QByteArray RackDiagramWriter::svg(const RackDiagramData &data, const RackFaceDia
         s += QStringLiteral("<g class=\"draft\">\n");
         s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"16\" fill=\"#c62828\"/>\n")
                  .arg(number(kMargin), number(kMargin + kTitleHeight + 4), number(tbW));
-        s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"11\" font-weight=\"bold\" fill=\"#ffffff\">%3</text>\n")
-                 .arg(number(tx), number(kMargin + kTitleHeight + 16), xml(data.draftMark));
-        s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"64\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#c62828\" fill-opacity=\"0.18\" transform=\"rotate(-60 %1 %2)\">DRAFT</text>\n")
+        s +=
+            QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"11\" font-weight=\"bold\" fill=\"#ffffff\">%3</text>\n")
+                .arg(number(tx), number(kMargin + kTitleHeight + 16), xml(data.draftMark));
+        s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"64\" font-weight=\"bold\" text-anchor=\"middle\" "
+                            "fill=\"#c62828\" fill-opacity=\"0.18\" transform=\"rotate(-60 %1 %2)\">DRAFT</text>\n")
                  .arg(number(kRackLeft + kRackWidth / 2), number(top + rackH / 2));
         s += QStringLiteral("</g>\n");
     }
@@ -220,7 +254,9 @@ namespace {
 class FacePainter {
 public:
     FacePainter(QPainter &p, const RackDiagramData &data, const RackFaceDiagram &face)
-        : m_p(p), m_data(data), m_face(face)
+        : m_p(p)
+        , m_data(data)
+        , m_face(face)
     {
         // Font sizes are given in user units; convert to points for the device under the painter.
         m_pointsPerUnit = 72.0 / p.device()->logicalDpiY();
@@ -244,16 +280,19 @@ public:
         const double tx = kMargin + 10;
         const double textWidth = tbW - 20;
         text(tx, kMargin + 22, 15, true, QColor(0x1b, 0x1b, 0x1b), truncated(m_face.title(), textWidth, 15));
-        const QString planLine = QStringLiteral("Plan: %1").arg(m_data.plan)
-                                 + (m_data.customer.isEmpty() ? QString() : QStringLiteral(" \u00b7 Customer: %1").arg(m_data.customer));
+        const QString planLine = QStringLiteral("Plan: %1").arg(m_data.plan) +
+            (m_data.customer.isEmpty() ? QString() : QStringLiteral(" \u00b7 Customer: %1").arg(m_data.customer));
         const QString powerLine = QStringLiteral("Power: %1 kW typical, %2 kW max \u00b7 Heat: %1 kW, %3 BTU/h")
-                                      .arg(number(m_face.typicalW / 1000.0, 2), number(m_face.maxW / 1000.0, 2), thousands(m_face.typicalW * kBtuPerHourPerWatt));
+                                      .arg(number(m_face.typicalW / 1000.0, 2), number(m_face.maxW / 1000.0, 2),
+                                           thousands(m_face.typicalW * kBtuPerHourPerWatt));
         QString spaceLine = QStringLiteral("Space: %1 of %2 U used").arg(m_face.usedU).arg(m_face.heightU);
         if (m_face.devicesWithUnknownPower > 0)
-            spaceLine += QStringLiteral(" \u00b7 %1 device(s) with unknown power not counted").arg(m_face.devicesWithUnknownPower);
+            spaceLine += QStringLiteral(" \u00b7 %1 device(s) with unknown power not counted")
+                             .arg(m_face.devicesWithUnknownPower);
         const QStringList lines{planLine, QStringLiteral("Site: %1").arg(m_data.site), powerLine, spaceLine};
         for (int i = 0; i < lines.size(); ++i)
-            text(tx, kMargin + 42 + i * 15, 10.5, false, QColor(0x1b, 0x1b, 0x1b), truncated(lines[i], textWidth, 10.5));
+            text(tx, kMargin + 42 + i * 15, 10.5, false, QColor(0x1b, 0x1b, 0x1b),
+                 truncated(lines[i], textWidth, 10.5));
 
         // Rack frame and U numbers.
         m_p.setPen(QPen(QColor(0x22, 0x26, 0x2a), 1));
@@ -267,7 +306,8 @@ public:
             m_p.fillRect(QRectF(innerLeft - 0.25, y - 0.25, innerWidth + 0.5, 0.5), QColor(0xcf, 0xd6, 0xdc));
         }
         for (int u = 1; u <= m_face.heightU; ++u)
-            text(kRackLeft - 6, top + (m_face.heightU - u) * kUnitPx + 11.5, 9, false, QColor(0x5f, 0x6b, 0x7a), QString::number(u), Qt::AlignRight);
+            text(kRackLeft - 6, top + (m_face.heightU - u) * kUnitPx + 11.5, 9, false, QColor(0x5f, 0x6b, 0x7a),
+                 QString::number(u), Qt::AlignRight);
 
         for (const DiagramDevice &d : m_face.devices) {
             const int topU = std::min(m_face.heightU, d.u + d.heightU - 1);
@@ -278,7 +318,8 @@ public:
             const double dh = (topU - bottomU + 1) * kUnitPx - 1;
             QColor fill = diagramRoleColor(d.role);
             if (d.throughDepth)
-                fill = QColor::fromRgbF(fill.redF() * 0.45 + 0.55, fill.greenF() * 0.45 + 0.55, fill.blueF() * 0.45 + 0.55);
+                fill = QColor::fromRgbF(fill.redF() * 0.45 + 0.55, fill.greenF() * 0.45 + 0.55,
+                                        fill.blueF() * 0.45 + 0.55);
             const QColor ink = diagramTextColor(fill);
             const QRectF box(innerLeft + 1, y, innerWidth - 2, dh);
             if (d.throughDepth) {
@@ -293,7 +334,8 @@ public:
             }
             const double labelWidth = innerWidth - 60;
             const QString rear = d.throughDepth ? QStringLiteral(" (rear)") : QString();
-            const QString uText = d.heightU > 1 ? QStringLiteral("U%1\u2013%2").arg(d.u).arg(d.u + d.heightU - 1) : QStringLiteral("U%1").arg(d.u);
+            const QString uText = d.heightU > 1 ? QStringLiteral("U%1\u2013%2").arg(d.u).arg(d.u + d.heightU - 1)
+                                                : QStringLiteral("U%1").arg(d.u);
             if (d.heightU >= 2) {
                 text(innerLeft + 6, y + dh / 2 - 2, 11, true, ink, truncated(d.hostname + rear, labelWidth, 11));
                 text(innerLeft + 6, y + dh / 2 + 10, 9.5, false, ink, truncated(d.model, labelWidth, 9.5));
@@ -315,7 +357,8 @@ public:
             m_p.save();
             m_p.translate(zx + kZeroUWidth / 2 + 3.5, top + rackH / 2);
             m_p.rotate(-90);
-            text(0, 0, 10, false, diagramTextColor(fill), truncated(d.hostname + QStringLiteral(" \u00b7 ") + d.model, rackH - 10, 10), Qt::AlignHCenter);
+            text(0, 0, 10, false, diagramTextColor(fill),
+                 truncated(d.hostname + QStringLiteral(" \u00b7 ") + d.model, rackH - 10, 10), Qt::AlignHCenter);
             m_p.restore();
             zx += kZeroUWidth + 4;
         }
@@ -330,7 +373,8 @@ public:
             text(lx + 16, ly + 10, 10, false, QColor(0x1b, 0x1b, 0x1b), name);
             lx += 16 + name.size() * 10 * kCharWidth + 16;
         }
-        text(kMargin, ly + 28, 9, false, QColor(0x5f, 0x6b, 0x7a), QStringLiteral("Pale, dashed: a full-depth device mounted on the other face, seen from behind."));
+        text(kMargin, ly + 28, 9, false, QColor(0x5f, 0x6b, 0x7a),
+             QStringLiteral("Pale, dashed: a full-depth device mounted on the other face, seen from behind."));
 
         if (!m_data.draftMark.isEmpty()) {
             m_p.fillRect(QRectF(kMargin, kMargin + kTitleHeight + 4, tbW, 16), QColor(0xc6, 0x28, 0x28));
@@ -367,7 +411,8 @@ private:
     }
 
     // Draws text with its baseline at y; returns the x where it ends.
-    double text(double x, double y, double sizePx, bool bold, const QColor &color, const QString &s, Qt::Alignment align = Qt::AlignLeft, bool wantEnd = false)
+    double text(double x, double y, double sizePx, bool bold, const QColor &color, const QString &s,
+                Qt::Alignment align = Qt::AlignLeft, bool wantEnd = false)
     {
         const Font &f = font(sizePx, bold);
         m_p.setFont(f.font);
@@ -392,7 +437,8 @@ private:
         QPen pen(QColor(0x22, 0x26, 0x2a), 0.6);
         pen.setStyle(Qt::DashLine);
         const QTransform t = m_p.transform();
-        const bool onImage = m_p.device()->devType() == QInternal::Image && t.type() <= QTransform::TxScale && t.m11() > 0 && t.m22() > 0;
+        const bool onImage = m_p.device()->devType() == QInternal::Image && t.type() <= QTransform::TxScale &&
+            t.m11() > 0 && t.m22() > 0;
         if (!onImage || !m_p.testRenderHint(QPainter::Antialiasing)) {
             m_p.setPen(pen);
             m_p.setBrush(Qt::NoBrush);
@@ -402,7 +448,8 @@ private:
         const QRectF device = t.mapRect(box);
         const QPointF origin(std::floor(device.x()), std::floor(device.y()));
         constexpr int kMarginPx = 4; // the outline's half width and square dash caps stay inside
-        const OutlineKey key{t.m11(), t.m22(), device.x() - origin.x(), device.y() - origin.y(), box.width(), box.height(), radius};
+        const OutlineKey key{t.m11(),      t.m22(), device.x() - origin.x(), device.y() - origin.y(), box.width(),
+                             box.height(), radius};
         thread_local std::vector<std::pair<OutlineKey, QImage>> cache;
         const QImage *image = nullptr;
         for (const auto &[k, img] : cache)
@@ -411,12 +458,14 @@ private:
         if (!image) {
             if (cache.size() >= 32)
                 cache.clear();
-            QImage img(static_cast<int>(std::ceil(device.width())) + 2 * kMarginPx, static_cast<int>(std::ceil(device.height())) + 2 * kMarginPx,
+            QImage img(static_cast<int>(std::ceil(device.width())) + 2 * kMarginPx,
+                       static_cast<int>(std::ceil(device.height())) + 2 * kMarginPx,
                        QImage::Format_ARGB32_Premultiplied);
             img.fill(Qt::transparent);
             QPainter p(&img);
             p.setRenderHints(m_p.renderHints());
-            p.setTransform(QTransform(t.m11(), 0, 0, t.m22(), t.dx() - origin.x() + kMarginPx, t.dy() - origin.y() + kMarginPx));
+            p.setTransform(
+                QTransform(t.m11(), 0, 0, t.m22(), t.dx() - origin.x() + kMarginPx, t.dy() - origin.y() + kMarginPx));
             p.setPen(pen);
             p.setBrush(Qt::NoBrush);
             p.drawRoundedRect(box, radius, radius);
@@ -434,7 +483,8 @@ private:
         double scaleX, scaleY, phaseX, phaseY, width, height, radius;
         bool operator==(const OutlineKey &o) const
         {
-            return scaleX == o.scaleX && scaleY == o.scaleY && phaseX == o.phaseX && phaseY == o.phaseY && width == o.width && height == o.height && radius == o.radius;
+            return scaleX == o.scaleX && scaleY == o.scaleY && phaseX == o.phaseX && phaseY == o.phaseY &&
+                width == o.width && height == o.height && radius == o.radius;
         }
     };
 
@@ -452,7 +502,8 @@ void RackDiagramWriter::paint(QPainter &painter, const RackDiagramData &data, co
     FacePainter(painter, data, face).paint();
 }
 
-bool RackDiagramWriter::png(const RackDiagramData &data, const RackFaceDiagram &face, QByteArray *out, QString *error, double scale)
+bool RackDiagramWriter::png(const RackDiagramData &data, const RackFaceDiagram &face, QByteArray *out, QString *error,
+                            double scale)
 {
     const QSizeF size = svgSize(face) * scale;
     // One image per thread, reused while the size stays: a fresh 7 MB image for every face cost
@@ -477,7 +528,8 @@ bool RackDiagramWriter::png(const RackDiagramData &data, const RackFaceDiagram &
     return true;
 }
 
-bool RackDiagramWriter::pdf(const RackDiagramData &data, QPageSize::PageSizeId pageSize, QByteArray *out, QString *error)
+bool RackDiagramWriter::pdf(const RackDiagramData &data, QPageSize::PageSizeId pageSize, QByteArray *out,
+                            QString *error)
 {
     if (data.faces.empty()) {
         if (error)

@@ -19,7 +19,8 @@ public:
     // The same drawing as svg(), painted in its user units (PNG, PDF, and the GUI if it wants).
     static void paint(QPainter &painter, const RackDiagramData &data, const RackFaceDiagram &face);
     // scale 2 gives a sharp image for documents (about 1000 px wide for a 42U rack).
-    static bool png(const RackDiagramData &data, const RackFaceDiagram &face, QByteArray *out, QString *error, double scale = 2.0);
+    static bool png(const RackDiagramData &data, const RackFaceDiagram &face, QByteArray *out, QString *error,
+                    double scale = 2.0);
     static bool pdf(const RackDiagramData &data, QPageSize::PageSizeId pageSize, QByteArray *out, QString *error);
 };
 

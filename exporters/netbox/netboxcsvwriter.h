@@ -13,7 +13,7 @@ namespace pp {
 class NetboxCsvWriter {
 public:
     struct File {
-        QString name;   // "racks.csv", ...
+        QString name; // "racks.csv", ...
         QByteArray data;
     };
     static std::vector<File> write(const ExportContext &context);

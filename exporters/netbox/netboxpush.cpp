@@ -34,7 +34,10 @@ QString str(const Json &o, const char *key)
     return it != o.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
 }
 
-std::string s(const QString &text) { return text.toStdString(); }
+std::string s(const QString &text)
+{
+    return text.toStdString();
+}
 
 QString errorText(const NetBoxResponse &r)
 {
@@ -62,12 +65,18 @@ QString cableType(const QString &kind)
 QString roleColor(Role role)
 {
     switch (role) {
-    case Role::CNode: return QStringLiteral("2f6fb0");
-    case Role::DBox: return QStringLiteral("3a9a5b");
-    case Role::Switch: return QStringLiteral("8e44ad");
-    case Role::Pdu: return QStringLiteral("c0392b");
-    case Role::Cable: return QStringLiteral("7f8c8d");
-    case Role::Other: return QStringLiteral("95a5a6");
+    case Role::CNode:
+        return QStringLiteral("2f6fb0");
+    case Role::DBox:
+        return QStringLiteral("3a9a5b");
+    case Role::Switch:
+        return QStringLiteral("8e44ad");
+    case Role::Pdu:
+        return QStringLiteral("c0392b");
+    case Role::Cable:
+        return QStringLiteral("7f8c8d");
+    case Role::Other:
+        return QStringLiteral("95a5a6");
     }
     return QStringLiteral("95a5a6");
 }
@@ -75,7 +84,9 @@ QString roleColor(Role role)
 } // namespace
 
 NetBoxHttpTransport::NetBoxHttpTransport(QUrl baseUrl, QString token, int timeoutMs)
-    : m_base(std::move(baseUrl)), m_token(std::move(token)), m_timeoutMs(timeoutMs)
+    : m_base(std::move(baseUrl))
+    , m_token(std::move(token))
+    , m_timeoutMs(timeoutMs)
 {
     if (!m_base.path().endsWith(QLatin1Char('/')))
         m_base.setPath(m_base.path() + QLatin1Char('/'));
@@ -93,8 +104,8 @@ NetBoxResponse NetBoxHttpTransport::send(const NetBoxRequest &request)
     const QUrl url = urlFor(request.path);
     // A "next" page link is a full URL from the server's answer: the token goes only to the server
     // the user named, never to another host, port or scheme (an http:// link behind an https proxy).
-    if (url.scheme() != m_base.scheme() || url.host().compare(m_base.host(), Qt::CaseInsensitive) != 0
-        || url.port(-1) != m_base.port(-1)) {
+    if (url.scheme() != m_base.scheme() || url.host().compare(m_base.host(), Qt::CaseInsensitive) != 0 ||
+        url.port(-1) != m_base.port(-1)) {
         NetBoxResponse refused;
         refused.error = QStringLiteral("refused to send the token to %1: not the NetBox server %2")
                             .arg(url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toDisplayString(),
@@ -122,13 +133,15 @@ NetBoxResponse NetBoxHttpTransport::send(const NetBoxRequest &request)
         out.body = Json(s(QString::fromUtf8(data.left(400))));
     if (out.status == 0)
         out.error = reply->error() == QNetworkReply::OperationCanceledError
-                        ? QStringLiteral("timed out after %1 s without an answer").arg(m_timeoutMs / 1000.0)
-                        : reply->errorString();
+            ? QStringLiteral("timed out after %1 s without an answer").arg(m_timeoutMs / 1000.0)
+            : reply->errorString();
     reply->deleteLater();
     return out;
 }
 
-NetBoxDryRunTransport::NetBoxDryRunTransport(QUrl baseUrl, QTextStream &out) : m_base(std::move(baseUrl)), m_out(out)
+NetBoxDryRunTransport::NetBoxDryRunTransport(QUrl baseUrl, QTextStream &out)
+    : m_base(std::move(baseUrl))
+    , m_out(out)
 {
     if (!m_base.path().endsWith(QLatin1Char('/')))
         m_base.setPath(m_base.path() + QLatin1Char('/'));
@@ -154,16 +167,22 @@ NetBoxResponse NetBoxDryRunTransport::send(const NetBoxRequest &request)
 
 int NetBoxPushReport::count(const QString &action) const
 {
-    return static_cast<int>(std::count_if(entries.begin(), entries.end(), [&](const Entry &e) { return e.action == action; }));
+    return static_cast<int>(
+        std::count_if(entries.begin(), entries.end(), [&](const Entry &e) { return e.action == action; }));
 }
 
 QString NetBoxPushReport::summary() const
 {
-    return QStringLiteral("created %1, updated %2, failed %3").arg(count(QStringLiteral("created"))).arg(count(QStringLiteral("updated")))
+    return QStringLiteral("created %1, updated %2, failed %3")
+        .arg(count(QStringLiteral("created")))
+        .arg(count(QStringLiteral("updated")))
         .arg(count(QStringLiteral("failed")));
 }
 
-NetBoxPusher::NetBoxPusher(const ResolvedPlan &plan, NetBoxTransport &transport) : m_plan(plan), m_transport(transport) {}
+NetBoxPusher::NetBoxPusher(const ResolvedPlan &plan, NetBoxTransport &transport)
+    : m_plan(plan)
+    , m_transport(transport)
+{ }
 
 QString NetBoxPusher::slug(const QString &text)
 {
@@ -193,19 +212,28 @@ QString NetBoxPusher::interfaceType(double speedGbps, const QString &media)
     }
     const int speed = static_cast<int>(speedGbps);
     switch (speed) {
-    case 10: return QStringLiteral("10gbase-x-sfpp");
-    case 25: return QStringLiteral("25gbase-x-sfp28");
-    case 50: return QStringLiteral("50gbase-x-sfp56");
-    case 100: return m == QLatin1String("QSFP-DD") ? QStringLiteral("100gbase-x-qsfpdd") : QStringLiteral("100gbase-x-qsfp28");
-    case 200: return m == QLatin1String("QSFP-DD") ? QStringLiteral("200gbase-x-qsfpdd") : QStringLiteral("200gbase-x-qsfp56");
+    case 10:
+        return QStringLiteral("10gbase-x-sfpp");
+    case 25:
+        return QStringLiteral("25gbase-x-sfp28");
+    case 50:
+        return QStringLiteral("50gbase-x-sfp56");
+    case 100:
+        return m == QLatin1String("QSFP-DD") ? QStringLiteral("100gbase-x-qsfpdd")
+                                             : QStringLiteral("100gbase-x-qsfp28");
+    case 200:
+        return m == QLatin1String("QSFP-DD") ? QStringLiteral("200gbase-x-qsfpdd")
+                                             : QStringLiteral("200gbase-x-qsfp56");
     case 400:
         if (m == QLatin1String("QSFP112"))
             return QStringLiteral("400gbase-x-qsfp112");
         if (m.startsWith(QLatin1String("OSFP")))
             return QStringLiteral("400gbase-x-osfp");
         return QStringLiteral("400gbase-x-qsfpdd");
-    case 800: return m == QLatin1String("QSFP-DD") ? QStringLiteral("800gbase-x-qsfpdd") : QStringLiteral("800gbase-x-osfp");
-    default: return QStringLiteral("other");
+    case 800:
+        return m == QLatin1String("QSFP-DD") ? QStringLiteral("800gbase-x-qsfpdd") : QStringLiteral("800gbase-x-osfp");
+    default:
+        return QStringLiteral("other");
     }
 }
 
@@ -234,8 +262,8 @@ std::vector<Json> NetBoxPusher::list(const QString &endpoint, const QString &que
 }
 
 std::map<QString, int> NetBoxPusher::sync(const QString &kind, const QString &endpoint, const QString &query,
-                                          const std::function<QStringList(const Json &)> &keysOf, const std::vector<Wanted> &wanted,
-                                          bool patchExisting)
+                                          const std::function<QStringList(const Json &)> &keysOf,
+                                          const std::vector<Wanted> &wanted, bool patchExisting)
 {
     std::map<QString, int> ids;
     if (wanted.empty())
@@ -289,14 +317,17 @@ std::map<QString, int> NetBoxPusher::sync(const QString &kind, const QString &en
             const int id = ok ? refId(r.body[static_cast<std::size_t>(i)]["id"]) : -1;
             if (id >= 0)
                 ids[createKeys.at(i)] = id;
-            m_report.entries.push_back({kind, labels[createKeys.at(i)], id >= 0 ? QStringLiteral("created") : QStringLiteral("failed"),
+            m_report.entries.push_back({kind, labels[createKeys.at(i)],
+                                        id >= 0 ? QStringLiteral("created") : QStringLiteral("failed"),
                                         id >= 0 ? QString() : errorText(r)});
         }
     }
     if (!updates.empty()) {
         const NetBoxResponse r = m_transport.send({"PATCH", endpoint, updates});
         for (const QString &key : updateKeys)
-            m_report.entries.push_back({kind, labels[key], r.ok() ? QStringLiteral("updated") : QStringLiteral("failed"), r.ok() ? QString() : errorText(r)});
+            m_report.entries.push_back({kind, labels[key],
+                                        r.ok() ? QStringLiteral("updated") : QStringLiteral("failed"),
+                                        r.ok() ? QString() : errorText(r)});
     }
     return ids;
 }
@@ -313,10 +344,14 @@ NetBoxPushReport NetBoxPusher::push()
 
     step(QStringLiteral("site"));
     const QString siteName = plan.name.isEmpty() ? site.name : plan.name;
-    const auto sites = sync(QStringLiteral("site"), QStringLiteral("api/dcim/sites/"), QStringLiteral("name=%1").arg(QString::fromUtf8(QUrl::toPercentEncoding(siteName))),
+    const auto sites = sync(QStringLiteral("site"), QStringLiteral("api/dcim/sites/"),
+                            QStringLiteral("name=%1").arg(QString::fromUtf8(QUrl::toPercentEncoding(siteName))),
                             [](const Json &o) { return QStringList{str(o, "name")}; },
-                            {{siteName, {{"name", s(siteName)}, {"slug", s(slug(siteName))}, {"status", "planned"},
-                                         {"description", s(QStringLiteral("%1, planned with POC Planner").arg(site.name))}}}});
+                            {{siteName,
+                              {{"name", s(siteName)},
+                               {"slug", s(slug(siteName))},
+                               {"status", "planned"},
+                               {"description", s(QStringLiteral("%1, planned with POC Planner").arg(site.name))}}}});
     if (!sites.count(siteName)) {
         failed(QStringLiteral("site"), siteName, QStringLiteral("nothing else can be pushed without the site"));
         return m_report;
@@ -330,7 +365,8 @@ NetBoxPushReport NetBoxPusher::push()
     for (std::size_t i = 0; i < plan.devices.size(); ++i) {
         const DeviceType *t = m_plan.typeOf(i);
         if (!t) {
-            failed(QStringLiteral("device"), plan.devices[i].id, QStringLiteral("device type \"%1\" is not in the catalog").arg(plan.devices[i].type));
+            failed(QStringLiteral("device"), plan.devices[i].id,
+                   QStringLiteral("device type \"%1\" is not in the catalog").arg(plan.devices[i].type));
             continue;
         }
         if (t->role == Role::Cable)
@@ -348,31 +384,42 @@ NetBoxPushReport NetBoxPusher::push()
     // taken, and its device-type library says "Nvidia" and "Mellanox" where we say "NVIDIA".
     std::vector<Wanted> manufacturers;
     for (const auto &[id, t] : types)
-        manufacturers.push_back({vendorKey(t->vendor), {{"name", s(t->vendor)}, {"slug", s(slug(t->vendor))}}, t->vendor});
-    const auto manufacturerIds = sync(QStringLiteral("manufacturer"), QStringLiteral("api/dcim/manufacturers/"), QString(),
-                                      [](const Json &o) { return QStringList{vendorKey(str(o, "slug")), vendorKey(str(o, "name"))}; },
-                                      manufacturers, false);
+        manufacturers.push_back(
+            {vendorKey(t->vendor), {{"name", s(t->vendor)}, {"slug", s(slug(t->vendor))}}, t->vendor});
+    const auto manufacturerIds = sync(
+        QStringLiteral("manufacturer"), QStringLiteral("api/dcim/manufacturers/"), QString(),
+        [](const Json &o) {
+            return QStringList{vendorKey(str(o, "slug")), vendorKey(str(o, "name"))};
+        },
+        manufacturers, false);
 
     step(QStringLiteral("device roles"));
     std::vector<Wanted> roles;
     for (const auto &[id, t] : types)
-        roles.push_back({roleDisplayName(t->role), {{"name", s(roleDisplayName(t->role))}, {"slug", s(slug(roleDisplayName(t->role)))},
-                                                    {"color", s(roleColor(t->role))}}});
-    const auto roleIds = sync(QStringLiteral("device-role"), QStringLiteral("api/dcim/device-roles/"), QString(),
-                              [](const Json &o) { return QStringList{str(o, "name")}; }, roles);
+        roles.push_back({roleDisplayName(t->role),
+                         {{"name", s(roleDisplayName(t->role))},
+                          {"slug", s(slug(roleDisplayName(t->role)))},
+                          {"color", s(roleColor(t->role))}}});
+    const auto roleIds = sync(
+        QStringLiteral("device-role"), QStringLiteral("api/dcim/device-roles/"), QString(),
+        [](const Json &o) { return QStringList{str(o, "name")}; }, roles);
 
     step(QStringLiteral("device types"));
     std::vector<Wanted> deviceTypes;
     std::map<QString, QString> typeKey; // catalog id → manufacturer id/model
     for (const auto &[id, t] : types) {
         if (!manufacturerIds.count(vendorKey(t->vendor))) {
-            failed(QStringLiteral("device-type"), t->model, QStringLiteral("manufacturer %1 was not pushed").arg(t->vendor));
+            failed(QStringLiteral("device-type"), t->model,
+                   QStringLiteral("manufacturer %1 was not pushed").arg(t->vendor));
             continue;
         }
         const int m = manufacturerIds.at(vendorKey(t->vendor));
         const QString typeSlug = slug(t->vendor + QLatin1Char('-') + t->model);
-        Json f{{"manufacturer", m}, {"model", s(t->model)}, {"slug", s(typeSlug)},
-               {"u_height", t->uHeight}, {"is_full_depth", t->fullDepth},
+        Json f{{"manufacturer", m},
+               {"model", s(t->model)},
+               {"slug", s(typeSlug)},
+               {"u_height", t->uHeight},
+               {"is_full_depth", t->fullDepth},
                {"comments", s(QStringLiteral("POC Planner catalog id %1 (%2 layer)").arg(t->id, t->layer))}};
         if (!t->partNumber.isEmpty())
             f["part_number"] = s(t->partNumber.left(50));
@@ -384,25 +431,34 @@ NetBoxPushReport NetBoxPusher::push()
         }
         // NetBox keeps model and slug unique per manufacturer, the model regardless of case.
         typeKey[id] = QStringLiteral("%1/%2").arg(m).arg(t->model.toLower());
-        deviceTypes.push_back({typeKey[id], f, t->vendor + QLatin1Char(' ') + t->model, {QStringLiteral("%1/slug:%2").arg(m).arg(typeSlug)}});
+        deviceTypes.push_back({typeKey[id],
+                               f,
+                               t->vendor + QLatin1Char(' ') + t->model,
+                               {QStringLiteral("%1/slug:%2").arg(m).arg(typeSlug)}});
     }
-    const auto typeIds = sync(QStringLiteral("device-type"), QStringLiteral("api/dcim/device-types/"), QString(),
-                              [](const Json &o) {
-                                  const int m = refId(o["manufacturer"]);
-                                  return QStringList{QStringLiteral("%1/%2").arg(m).arg(str(o, "model").toLower()),
-                                                     QStringLiteral("%1/slug:%2").arg(m).arg(str(o, "slug"))};
-                              },
-                              deviceTypes);
+    const auto typeIds = sync(
+        QStringLiteral("device-type"), QStringLiteral("api/dcim/device-types/"), QString(),
+        [](const Json &o) {
+            const int m = refId(o["manufacturer"]);
+            return QStringList{QStringLiteral("%1/%2").arg(m).arg(str(o, "model").toLower()),
+                               QStringLiteral("%1/slug:%2").arg(m).arg(str(o, "slug"))};
+        },
+        deviceTypes);
 
     step(QStringLiteral("racks"));
     std::vector<Wanted> racks;
     for (const Rack &r : plan.racks) {
         const QString name = r.name.isEmpty() ? r.id : r.name;
-        racks.push_back({name, {{"site", siteId}, {"name", s(name)}, {"status", "planned"}, {"u_height", r.heightU},
-                                {"description", s(QStringLiteral("POC Planner rack %1").arg(r.id))}}});
+        racks.push_back({name,
+                         {{"site", siteId},
+                          {"name", s(name)},
+                          {"status", "planned"},
+                          {"u_height", r.heightU},
+                          {"description", s(QStringLiteral("POC Planner rack %1").arg(r.id))}}});
     }
-    const auto rackIds = sync(QStringLiteral("rack"), QStringLiteral("api/dcim/racks/"), QStringLiteral("site_id=%1").arg(siteId),
-                              [&](const Json &o) { return QStringList{onSite(o) ? str(o, "name") : QString()}; }, racks);
+    const auto rackIds = sync(
+        QStringLiteral("rack"), QStringLiteral("api/dcim/racks/"), QStringLiteral("site_id=%1").arg(siteId),
+        [&](const Json &o) { return QStringList{onSite(o) ? str(o, "name") : QString()}; }, racks);
     auto rackId = [&](const QString &planRackId) {
         const Rack *r = plan.findRack(planRackId);
         if (!r)
@@ -421,8 +477,12 @@ NetBoxPushReport NetBoxPusher::push()
             failed(QStringLiteral("device"), name, QStringLiteral("its device type or role was not pushed"));
             continue;
         }
-        Json f{{"name", s(name)}, {"device_type", typeIds.at(typeKey[t->id])}, {"role", roleIds.at(roleDisplayName(t->role))},
-               {"site", siteId}, {"status", "planned"}, {"description", s(QStringLiteral("POC Planner device %1").arg(d.id))}};
+        Json f{{"name", s(name)},
+               {"device_type", typeIds.at(typeKey[t->id])},
+               {"role", roleIds.at(roleDisplayName(t->role))},
+               {"site", siteId},
+               {"status", "planned"},
+               {"description", s(QStringLiteral("POC Planner device %1").arg(d.id))}};
         if (!d.rack.isEmpty()) {
             const int rack = rackId(d.rack);
             if (rack < 0) {
@@ -437,8 +497,9 @@ NetBoxPushReport NetBoxPusher::push()
         }
         deviceList.push_back({name, f});
     }
-    const auto deviceIds = sync(QStringLiteral("device"), QStringLiteral("api/dcim/devices/"), QStringLiteral("site_id=%1").arg(siteId),
-                                [&](const Json &o) { return QStringList{onSite(o) ? str(o, "name") : QString()}; }, deviceList);
+    const auto deviceIds = sync(
+        QStringLiteral("device"), QStringLiteral("api/dcim/devices/"), QStringLiteral("site_id=%1").arg(siteId),
+        [&](const Json &o) { return QStringList{onSite(o) ? str(o, "name") : QString()}; }, deviceList);
 
     step(QStringLiteral("power panels and feeds"));
     const SiteProfile::Feeds &feeds = site.power.feeds;
@@ -448,10 +509,14 @@ NetBoxPushReport NetBoxPusher::push()
         sides << QStringLiteral("B");
     std::vector<Wanted> panels;
     for (const QString &side : sides)
-        panels.push_back({QStringLiteral("PP-%1").arg(side), {{"site", siteId}, {"name", s(QStringLiteral("PP-%1").arg(side))},
-                                                              {"description", s(QStringLiteral("feed %1 panel, planned with POC Planner").arg(side))}}});
-    const auto panelIds = sync(QStringLiteral("power-panel"), QStringLiteral("api/dcim/power-panels/"), QStringLiteral("site_id=%1").arg(siteId),
-                               [&](const Json &o) { return QStringList{onSite(o) ? str(o, "name") : QString()}; }, panels);
+        panels.push_back({QStringLiteral("PP-%1").arg(side),
+                          {{"site", siteId},
+                           {"name", s(QStringLiteral("PP-%1").arg(side))},
+                           {"description", s(QStringLiteral("feed %1 panel, planned with POC Planner").arg(side))}}});
+    const auto panelIds = sync(
+        QStringLiteral("power-panel"), QStringLiteral("api/dcim/power-panels/"),
+        QStringLiteral("site_id=%1").arg(siteId),
+        [&](const Json &o) { return QStringList{onSite(o) ? str(o, "name") : QString()}; }, panels);
     std::vector<Wanted> feedList;
     for (const Rack &r : plan.racks) {
         const int rack = rackId(r.id);
@@ -463,16 +528,25 @@ NetBoxPushReport NetBoxPusher::push()
                 continue;
             }
             feedList.push_back({QStringLiteral("%1/%2").arg(panelIds.at(panel)).arg(name),
-                                {{"power_panel", panelIds.at(panel)}, {"rack", rack}, {"name", s(name)}, {"status", "planned"},
-                                 {"type", side == QLatin1String("A") ? "primary" : "redundant"}, {"supply", "ac"},
+                                {{"power_panel", panelIds.at(panel)},
+                                 {"rack", rack},
+                                 {"name", s(name)},
+                                 {"status", "planned"},
+                                 {"type", side == QLatin1String("A") ? "primary" : "redundant"},
+                                 {"supply", "ac"},
                                  {"phase", feeds.phases == 3 ? "three-phase" : "single-phase"},
-                                 {"voltage", static_cast<int>(feeds.voltageV)}, {"amperage", static_cast<int>(feeds.amps)},
+                                 {"voltage", static_cast<int>(feeds.voltageV)},
+                                 {"amperage", static_cast<int>(feeds.amps)},
                                  {"max_utilization", static_cast<int>(feeds.deratePct)}},
                                 name});
         }
     }
-    sync(QStringLiteral("power-feed"), QStringLiteral("api/dcim/power-feeds/"), QStringLiteral("site_id=%1").arg(siteId),
-         [](const Json &o) { return QStringList{QStringLiteral("%1/%2").arg(refId(o["power_panel"])).arg(str(o, "name"))}; }, feedList);
+    sync(
+        QStringLiteral("power-feed"), QStringLiteral("api/dcim/power-feeds/"), QStringLiteral("site_id=%1").arg(siteId),
+        [](const Json &o) {
+            return QStringList{QStringLiteral("%1/%2").arg(refId(o["power_panel"])).arg(str(o, "name"))};
+        },
+        feedList);
 
     step(QStringLiteral("interfaces"));
     // Only the interfaces the cables need; device types pushed from the library bring their own.
@@ -495,31 +569,36 @@ NetBoxPushReport NetBoxPusher::push()
                         speed = parsed->laneSpeedGbps;
                         break;
                     }
-            Json f{{"device", deviceIds.at(deviceName(e.device))}, {"name", s(e.port)},
+            Json f{{"device", deviceIds.at(deviceName(e.device))},
+                   {"name", s(e.port)},
                    {"type", s(interfaceType(speed, ref.valid() ? ref.group->media : QString()))}};
             if (ref.valid() && (ref.group->purpose == PortPurpose::Mgmt || ref.group->purpose == PortPurpose::Bmc))
                 f["mgmt_only"] = true;
             interfaces.push_back({key, f, deviceName(e.device) + QLatin1Char(':') + e.port});
         }
     }
-    const auto interfaceIds = sync(QStringLiteral("interface"), QStringLiteral("api/dcim/interfaces/"), QStringLiteral("site_id=%1").arg(siteId),
-                                   [](const Json &o) { return QStringList{QStringLiteral("%1/%2").arg(refId(o["device"])).arg(str(o, "name"))}; },
-                                   interfaces, false);
+    const auto interfaceIds = sync(
+        QStringLiteral("interface"), QStringLiteral("api/dcim/interfaces/"), QStringLiteral("site_id=%1").arg(siteId),
+        [](const Json &o) { return QStringList{QStringLiteral("%1/%2").arg(refId(o["device"])).arg(str(o, "name"))}; },
+        interfaces, false);
 
     step(QStringLiteral("cables"));
     std::vector<Wanted> cables;
     for (const Link &l : plan.links) {
-        const QString label = !l.label.isEmpty() ? l.label
-                                                 : QStringLiteral("%1:%2--%3:%4").arg(deviceName(l.a.device), l.a.port, deviceName(l.b.device), l.b.port);
+        const QString label = !l.label.isEmpty()
+            ? l.label
+            : QStringLiteral("%1:%2--%3:%4").arg(deviceName(l.a.device), l.a.port, deviceName(l.b.device), l.b.port);
         const QString a = interfaceKey(l.a);
         const QString b = interfaceKey(l.b);
         if (!interfaceIds.count(a) || !interfaceIds.count(b)) {
             failed(QStringLiteral("cable"), label, QStringLiteral("an end's device or interface was not pushed"));
             continue;
         }
-        Json f{{"a_terminations", Json::array({{{"object_type", "dcim.interface"}, {"object_id", interfaceIds.at(a)}}})},
-               {"b_terminations", Json::array({{{"object_type", "dcim.interface"}, {"object_id", interfaceIds.at(b)}}})},
-               {"status", "planned"}, {"label", s(label.left(100))}};
+        Json f{
+            {"a_terminations", Json::array({{{"object_type", "dcim.interface"}, {"object_id", interfaceIds.at(a)}}})},
+            {"b_terminations", Json::array({{{"object_type", "dcim.interface"}, {"object_id", interfaceIds.at(b)}}})},
+            {"status", "planned"},
+            {"label", s(label.left(100))}};
         const DeviceType *cable = m_plan.catalog().deviceType(l.cable);
         if (cable && !cableType(cable->cable.kind).isEmpty())
             f["type"] = s(cableType(cable->cable.kind));
@@ -529,8 +608,9 @@ NetBoxPushReport NetBoxPusher::push()
         }
         cables.push_back({label.left(100), f});
     }
-    sync(QStringLiteral("cable"), QStringLiteral("api/dcim/cables/"), QStringLiteral("site_id=%1").arg(siteId),
-         [](const Json &o) { return QStringList{str(o, "label")}; }, cables);
+    sync(
+        QStringLiteral("cable"), QStringLiteral("api/dcim/cables/"), QStringLiteral("site_id=%1").arg(siteId),
+        [](const Json &o) { return QStringList{str(o, "label")}; }, cables);
     return m_report;
 }
 

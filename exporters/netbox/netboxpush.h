@@ -14,15 +14,15 @@ namespace pp {
 // One REST call of a push. path is relative to the NetBox base URL ("api/dcim/sites/?name=x")
 // or, for paging, the absolute "next" URL NetBox returned.
 struct NetBoxRequest {
-    QByteArray method;  // GET, POST, PATCH
+    QByteArray method; // GET, POST, PATCH
     QString path;
-    Json body;          // null for GET
+    Json body; // null for GET
 };
 
 struct NetBoxResponse {
-    int status = 0;     // HTTP status; 0 when no answer came
+    int status = 0; // HTTP status; 0 when no answer came
     Json body;
-    QString error;      // transport error or NetBox's complaint, for the report
+    QString error; // transport error or NetBox's complaint, for the report
     bool ok() const { return status >= 200 && status < 300; }
 };
 
@@ -62,7 +62,8 @@ private:
 // What a push did, object by object: created, updated or failed with NetBox's reason.
 struct NetBoxPushReport {
     struct Entry {
-        QString kind;   // site, manufacturer, device-role, device-type, rack, device, power-panel, power-feed, interface, cable
+        QString
+            kind; // site, manufacturer, device-role, device-type, rack, device, power-panel, power-feed, interface, cable
         QString name;
         QString action; // created, updated, failed
         QString error;
@@ -95,18 +96,22 @@ public:
 private:
     struct Wanted {
         Wanted(QString k, Json f, QString l = QString(), QStringList a = {})
-            : key(std::move(k)), fields(std::move(f)), label(std::move(l)), aliases(std::move(a)) {}
-        QString key;    // the name NetBox objects are matched by
+            : key(std::move(k))
+            , fields(std::move(f))
+            , label(std::move(l))
+            , aliases(std::move(a))
+        { }
+        QString key; // the name NetBox objects are matched by
         Json fields;
-        QString label;  // for the report when the key holds ids; empty = the key
+        QString label;       // for the report when the key holds ids; empty = the key
         QStringList aliases; // other keys an existing object may answer to (its slug)
     };
     // Lists an endpoint (following "next"), POSTs the missing objects in one bulk request and
     // PATCHes the existing ones in another; returns key → id of what now exists. keysOf gives
     // every key an existing object is matched by.
     std::map<QString, int> sync(const QString &kind, const QString &endpoint, const QString &query,
-                                const std::function<QStringList(const Json &)> &keysOf, const std::vector<Wanted> &wanted,
-                                bool patchExisting = true);
+                                const std::function<QStringList(const Json &)> &keysOf,
+                                const std::vector<Wanted> &wanted, bool patchExisting = true);
     std::vector<Json> list(const QString &endpoint, const QString &query, QString *error);
     void step(const QString &what);
 

@@ -57,9 +57,12 @@ bool CheckReportWriter::listed(const Finding &finding, SeverityFilter filter)
 {
     const Severity s = finding.waived ? finding.originalSeverity : finding.severity;
     switch (filter) {
-    case SeverityFilter::Errors: return s == Severity::Error;
-    case SeverityFilter::Warnings: return s != Severity::Info;
-    case SeverityFilter::All: break;
+    case SeverityFilter::Errors:
+        return s == Severity::Error;
+    case SeverityFilter::Warnings:
+        return s != Severity::Info;
+    case SeverityFilter::All:
+        break;
     }
     return true;
 }
@@ -73,14 +76,10 @@ Json CheckReportWriter::toJson(const CheckReport &report, SeverityFilter filter)
         Json subjects = Json::array();
         for (const QString &s : f.subjects)
             subjects.push_back(s.toStdString());
-        Json item{{"rule", f.rule.toStdString()},
-                  {"severity", severityId(f.severity).toStdString()},
-                  {"message", f.message.toStdString()},
-                  {"subjects", subjects},
-                  {"measured", number(f.measured)},
-                  {"limit", number(f.limit)},
-                  {"unit", f.unit.toStdString()},
-                  {"waived", f.waived},
+        Json item{{"rule", f.rule.toStdString()},       {"severity", severityId(f.severity).toStdString()},
+                  {"message", f.message.toStdString()}, {"subjects", subjects},
+                  {"measured", number(f.measured)},     {"limit", number(f.limit)},
+                  {"unit", f.unit.toStdString()},       {"waived", f.waived},
                   {"reason", f.reason.toStdString()}};
         if (f.waived)
             item["originalSeverity"] = severityId(f.originalSeverity).toStdString();
@@ -90,10 +89,11 @@ Json CheckReportWriter::toJson(const CheckReport &report, SeverityFilter filter)
                 {"version", kFormatVersion},
                 {"plan", report.plan.toStdString()},
                 {"site", report.site.toStdString()},
-                {"summary", {{"errors", report.count(Severity::Error)},
-                             {"warnings", report.count(Severity::Warning)},
-                             {"infos", report.count(Severity::Info) - report.waivedCount()},
-                             {"waived", report.waivedCount()}}},
+                {"summary",
+                 {{"errors", report.count(Severity::Error)},
+                  {"warnings", report.count(Severity::Warning)},
+                  {"infos", report.count(Severity::Info) - report.waivedCount()},
+                  {"waived", report.waivedCount()}}},
                 {"findings", findings}};
 }
 
@@ -109,9 +109,9 @@ QByteArray CheckReportWriter::text(const CheckReport &report, SeverityFilter fil
     QTextStream s(&out);
     s << "** POC Planner check report for " << report.plan << " **\n";
     s << "** Site: " << report.site << " **\n";
-    const char *includes = filter == SeverityFilter::Errors     ? "errors, waived errors"
-                           : filter == SeverityFilter::Warnings ? "errors, warnings, waived"
-                                                                : "errors, warnings, infos, waived";
+    const char *includes = filter == SeverityFilter::Errors ? "errors, waived errors"
+        : filter == SeverityFilter::Warnings                ? "errors, warnings, waived"
+                                                            : "errors, warnings, infos, waived";
     s << "** Report includes: " << includes << " **\n\n";
     const int waived = report.waivedCount();
     s << "** Found " << plural(report.count(Severity::Error), "error", "errors") << ", "

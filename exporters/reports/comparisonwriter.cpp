@@ -76,23 +76,33 @@ QByteArray ComparisonWriter::markdown() const
         out << "- **" << md(col.name) << "**: " << md(col.note) << "\n";
 
     out << "\n## Data movement (object store as system of record)\n\n"
-           "| Design | Dataset (TB) | Pre-stage rate (Gbit/s) | Pre-stage time | Limited by | Checkpoint (TB) | Copy-back time | Interval | Keeps up |\n"
+           "| Design | Dataset (TB) | Pre-stage rate (Gbit/s) | Pre-stage time | Limited by | Checkpoint (TB) | "
+           "Copy-back time | Interval | Keeps up |\n"
            "|---|---:|---:|---:|---|---:|---:|---:|---|\n";
     for (const DataMovement &m : c.movement)
-        out << "| " << md(m.design) << " | " << QString::number(m.datasetTB, 'f', 1) << " | " << QString::number(m.prestageGbps, 'f', 1)
-            << " | " << duration(m.prestageS) << " | " << md(m.prestageLimitedBy) << " | " << QString::number(m.checkpointTB, 'f', 1)
-            << " | " << duration(m.copyBackS) << " | " << duration(m.intervalS) << " | "
-            << (m.copyBackS ? (m.copyBackKeepsUp ? QStringLiteral("yes") : QStringLiteral("no")) : QStringLiteral("n/a")) << " |\n";
+        out << "| " << md(m.design) << " | " << QString::number(m.datasetTB, 'f', 1) << " | "
+            << QString::number(m.prestageGbps, 'f', 1) << " | " << duration(m.prestageS) << " | "
+            << md(m.prestageLimitedBy) << " | " << QString::number(m.checkpointTB, 'f', 1) << " | "
+            << duration(m.copyBackS) << " | " << duration(m.intervalS) << " | "
+            << (m.copyBackS ? (m.copyBackKeepsUp ? QStringLiteral("yes") : QStringLiteral("no"))
+                            : QStringLiteral("n/a"))
+            << " |\n";
 
     if (!c.extrapolations.empty()) {
-        out << "\n## Extrapolation of " << md(c.extrapolations.front().design) << "\n\n"
-               "| Target | Pods | C-nodes | D-boxes | Racks | Usable (PB) | Read (TB/s) | Write (TB/s) | Max (kW) | Share of site power |\n"
+        out << "\n## Extrapolation of " << md(c.extrapolations.front().design)
+            << "\n\n"
+               "| Target | Pods | C-nodes | D-boxes | Racks | Usable (PB) | Read (TB/s) | Write (TB/s) | Max (kW) | "
+               "Share of site power |\n"
                "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
         for (const Extrapolation &e : c.extrapolations)
-            out << "| " << md(e.target) << " | " << e.pods << " | " << e.cnodes << " | " << e.dboxes << " | " << e.racks << " | "
-                << QString::number(e.usablePB, 'f', 1) << " | " << QString::number(e.readTBps, 'f', 2) << " | "
+            out << "| " << md(e.target) << " | " << e.pods << " | " << e.cnodes << " | " << e.dboxes << " | " << e.racks
+                << " | " << QString::number(e.usablePB, 'f', 1) << " | " << QString::number(e.readTBps, 'f', 2) << " | "
                 << QString::number(e.writeTBps, 'f', 2) << " | " << QString::number(e.maxKW, 'f', 1) << " | "
-                << QStringLiteral("%1–%2% of %3–%4 MW").arg(e.powerShareMinPct, 0, 'f', 2).arg(e.powerShareMaxPct, 0, 'f', 2).arg(e.siteMinMW).arg(e.siteMaxMW)
+                << QStringLiteral("%1–%2% of %3–%4 MW")
+                       .arg(e.powerShareMinPct, 0, 'f', 2)
+                       .arg(e.powerShareMaxPct, 0, 'f', 2)
+                       .arg(e.siteMinMW)
+                       .arg(e.siteMaxMW)
                 << " |\n";
     }
 
@@ -100,7 +110,8 @@ QByteArray ComparisonWriter::markdown() const
     for (const SizingResult &r : c.designs) {
         out << "\n### " << md(r.inputs.name) << "\n\n| Step | Value | Unit | Why |\n|---|---:|---|---|\n";
         for (const SizingStep &s : r.steps)
-            out << "| " << md(s.name) << " | " << cell(s.value, 3) << " | " << md(s.unit) << " | " << md(s.why) << " |\n";
+            out << "| " << md(s.name) << " | " << cell(s.value, 3) << " | " << md(s.unit) << " | " << md(s.why)
+                << " |\n";
         for (const QString &w : r.warnings)
             out << "\nWarning: " << md(w) << "\n";
     }
@@ -141,7 +152,8 @@ bool ComparisonWriter::writePdf(const QString &fileName, QString *error) const
         QBuffer buffer(&bytes);
         buffer.open(QIODevice::WriteOnly);
         QPdfWriter pdf(&buffer);
-        pdf.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter));
+        pdf.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(12, 12, 12, 12),
+                                      QPageLayout::Millimeter));
         pdf.setResolution(300);
         pdf.setTitle(QStringLiteral("Storage design comparison"));
         pdf.setCreator(QStringLiteral("POC Planner"));
@@ -163,8 +175,11 @@ bool ComparisonWriter::writePdf(const QString &fileName, QString *error) const
         const int rowH = static_cast<int>(p.fontMetrics().height() * 1.6);
         int y = lineH * 2;
         if (!c.designs.empty())
-            p.drawText(0, y, QStringLiteral("Object-store and Lustre columns at the usable capacity of %1; \"unknown\" = no public figure.")
-                                 .arg(c.designs[static_cast<std::size_t>(c.referenceIndex)].inputs.name));
+            p.drawText(
+                0, y,
+                QStringLiteral(
+                    "Object-store and Lustre columns at the usable capacity of %1; \"unknown\" = no public figure.")
+                    .arg(c.designs[static_cast<std::size_t>(c.referenceIndex)].inputs.name));
         y += rowH;
         const int labelW = w / 7;
         const int colW = c.columns.empty() ? 0 : (w - labelW) / static_cast<int>(c.columns.size());
@@ -175,7 +190,8 @@ bool ComparisonWriter::writePdf(const QString &fileName, QString *error) const
             p.drawText(QRect(4, y, labelW - 8, rowH), Qt::AlignVCenter | Qt::AlignLeft, label);
             for (std::size_t i = 0; i < cells.size(); ++i)
                 p.drawText(QRect(labelW + static_cast<int>(i) * colW, y, colW - 8, rowH),
-                           Qt::AlignVCenter | (header ? Qt::AlignHCenter | Qt::TextWordWrap : Qt::AlignRight), cells[i]);
+                           Qt::AlignVCenter | (header ? Qt::AlignHCenter | Qt::TextWordWrap : Qt::AlignRight),
+                           cells[i]);
             y += rowH;
         };
         std::vector<QString> names;
@@ -184,7 +200,8 @@ bool ComparisonWriter::writePdf(const QString &fileName, QString *error) const
         const int headerH = rowH * 2;
         p.setFont(bold);
         for (std::size_t i = 0; i < names.size(); ++i)
-            p.drawText(QRect(labelW + static_cast<int>(i) * colW, y, colW - 8, headerH), Qt::AlignCenter | Qt::TextWordWrap, names[i]);
+            p.drawText(QRect(labelW + static_cast<int>(i) * colW, y, colW - 8, headerH),
+                       Qt::AlignCenter | Qt::TextWordWrap, names[i]);
         y += headerH;
         p.drawLine(0, y, w, y);
         bool shaded = false;
@@ -211,17 +228,25 @@ bool ComparisonWriter::writePdf(const QString &fileName, QString *error) const
         p.drawText(0, lineH, QStringLiteral("Data movement and extrapolation"));
         y = lineH * 2;
         p.setFont(bold);
-        const QStringList moveHead{QStringLiteral("Design"), QStringLiteral("Dataset TB"), QStringLiteral("Pre-stage"), QStringLiteral("Limited by"),
-                                   QStringLiteral("Checkpoint TB"), QStringLiteral("Copy-back"), QStringLiteral("Interval"), QStringLiteral("Keeps up")};
+        const QStringList moveHead{QStringLiteral("Design"),        QStringLiteral("Dataset TB"),
+                                   QStringLiteral("Pre-stage"),     QStringLiteral("Limited by"),
+                                   QStringLiteral("Checkpoint TB"), QStringLiteral("Copy-back"),
+                                   QStringLiteral("Interval"),      QStringLiteral("Keeps up")};
         const int mw = w / moveHead.size();
         for (int i = 0; i < moveHead.size(); ++i)
             p.drawText(QRect(i * mw, y, mw - 8, rowH), Qt::AlignVCenter, moveHead.at(i));
         y += rowH;
         p.setFont(body);
         for (const DataMovement &m : c.movement) {
-            const QStringList cells{m.design, QString::number(m.datasetTB, 'f', 1), duration(m.prestageS), m.prestageLimitedBy,
-                                    QString::number(m.checkpointTB, 'f', 1), duration(m.copyBackS), duration(m.intervalS),
-                                    m.copyBackS ? (m.copyBackKeepsUp ? QStringLiteral("yes") : QStringLiteral("no")) : QStringLiteral("n/a")};
+            const QStringList cells{m.design,
+                                    QString::number(m.datasetTB, 'f', 1),
+                                    duration(m.prestageS),
+                                    m.prestageLimitedBy,
+                                    QString::number(m.checkpointTB, 'f', 1),
+                                    duration(m.copyBackS),
+                                    duration(m.intervalS),
+                                    m.copyBackS ? (m.copyBackKeepsUp ? QStringLiteral("yes") : QStringLiteral("no"))
+                                                : QStringLiteral("n/a")};
             for (int i = 0; i < cells.size(); ++i)
                 p.drawText(QRect(i * mw, y, mw - 8, rowH), Qt::AlignVCenter | Qt::TextWordWrap, cells.at(i));
             y += rowH;
@@ -231,18 +256,28 @@ bool ComparisonWriter::writePdf(const QString &fileName, QString *error) const
             p.setFont(bold);
             p.drawText(0, y, QStringLiteral("Extrapolation of %1").arg(c.extrapolations.front().design));
             y += rowH / 2;
-            const QStringList head{QStringLiteral("Target"), QStringLiteral("Pods"), QStringLiteral("C-nodes"), QStringLiteral("D-boxes"), QStringLiteral("Racks"),
-                                   QStringLiteral("Usable PB"), QStringLiteral("Read TB/s"), QStringLiteral("Write TB/s"), QStringLiteral("Max kW"), QStringLiteral("Site power share")};
+            const QStringList head{QStringLiteral("Target"),    QStringLiteral("Pods"),
+                                   QStringLiteral("C-nodes"),   QStringLiteral("D-boxes"),
+                                   QStringLiteral("Racks"),     QStringLiteral("Usable PB"),
+                                   QStringLiteral("Read TB/s"), QStringLiteral("Write TB/s"),
+                                   QStringLiteral("Max kW"),    QStringLiteral("Site power share")};
             const int ew = w / head.size();
             for (int i = 0; i < head.size(); ++i)
                 p.drawText(QRect(i * ew, y, ew - 8, rowH), Qt::AlignVCenter, head.at(i));
             y += rowH;
             p.setFont(body);
             for (const Extrapolation &e : c.extrapolations) {
-                const QStringList cells{e.target, QString::number(e.pods), QString::number(e.cnodes), QString::number(e.dboxes), QString::number(e.racks),
-                                        QString::number(e.usablePB, 'f', 1), QString::number(e.readTBps, 'f', 2), QString::number(e.writeTBps, 'f', 2),
-                                        QString::number(e.maxKW, 'f', 1),
-                                        QStringLiteral("%1–%2%").arg(e.powerShareMinPct, 0, 'f', 2).arg(e.powerShareMaxPct, 0, 'f', 2)};
+                const QStringList cells{
+                    e.target,
+                    QString::number(e.pods),
+                    QString::number(e.cnodes),
+                    QString::number(e.dboxes),
+                    QString::number(e.racks),
+                    QString::number(e.usablePB, 'f', 1),
+                    QString::number(e.readTBps, 'f', 2),
+                    QString::number(e.writeTBps, 'f', 2),
+                    QString::number(e.maxKW, 'f', 1),
+                    QStringLiteral("%1–%2%").arg(e.powerShareMinPct, 0, 'f', 2).arg(e.powerShareMaxPct, 0, 'f', 2)};
                 for (int i = 0; i < cells.size(); ++i)
                     p.drawText(QRect(i * ew, y, ew - 8, rowH), Qt::AlignVCenter, cells.at(i));
                 y += rowH;

@@ -11,7 +11,9 @@ namespace pp {
 // golden-file tested) and a one-table-per-page PDF.
 class ComparisonWriter {
 public:
-    explicit ComparisonWriter(const Comparison &comparison) : m_comparison(comparison) {}
+    explicit ComparisonWriter(const Comparison &comparison)
+        : m_comparison(comparison)
+    { }
 
     QByteArray markdown() const;
     QByteArray csv() const;

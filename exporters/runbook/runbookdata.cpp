@@ -97,7 +97,8 @@ QString faceText(Face f)
 class RunbookFacts {
 public:
     RunbookFacts(const ExportContext &c, const Json &config)
-        : m_c(c), m_config(config)
+        : m_c(c)
+        , m_config(config)
     {
         computeValues();
     }
@@ -106,14 +107,22 @@ public:
 
     bool table(const QString &name, RunbookTable *t) const
     {
-        if (name == QLatin1String("kit")) return kit(t), true;
-        if (name == QLatin1String("feeds")) return feeds(t), true;
-        if (name == QLatin1String("psu-connectors")) return psuConnectors(t), true;
-        if (name == QLatin1String("uplinks")) return uplinks(t), true;
-        if (name == QLatin1String("rack-and-stack")) return rackAndStack(t), true;
-        if (name == QLatin1String("cabling")) return cabling(t), true;
-        if (name == QLatin1String("acceptance")) return acceptance(t), true;
-        if (name == QLatin1String("sign-off")) return signOff(t), true;
+        if (name == QLatin1String("kit"))
+            return kit(t), true;
+        if (name == QLatin1String("feeds"))
+            return feeds(t), true;
+        if (name == QLatin1String("psu-connectors"))
+            return psuConnectors(t), true;
+        if (name == QLatin1String("uplinks"))
+            return uplinks(t), true;
+        if (name == QLatin1String("rack-and-stack"))
+            return rackAndStack(t), true;
+        if (name == QLatin1String("cabling"))
+            return cabling(t), true;
+        if (name == QLatin1String("acceptance"))
+            return acceptance(t), true;
+        if (name == QLatin1String("sign-off"))
+            return signOff(t), true;
         return false;
     }
 
@@ -147,8 +156,8 @@ private:
         for (std::size_t i = 0; i < plan.devices.size(); ++i)
             if (r.typeOf(i) && !r.typeOf(i)->weightKg.known())
                 ++unknownWeight;
-        v[QStringLiteral("weightKg")] = number(s.weightKg, 1) + QStringLiteral(" kg")
-            + (unknownWeight ? QStringLiteral(" (plus %1 device(s) of unknown weight)").arg(unknownWeight) : QString());
+        v[QStringLiteral("weightKg")] = number(s.weightKg, 1) + QStringLiteral(" kg") +
+            (unknownWeight ? QStringLiteral(" (plus %1 device(s) of unknown weight)").arg(unknownWeight) : QString());
         int usedU = 0;
         for (const RackSummary &rs : s.racks)
             usedU += rs.usedU;
@@ -168,11 +177,13 @@ private:
         v[QStringLiteral("coolingType")] = site.cooling.type;
         v[QStringLiteral("coolingRackKW")] = number(site.cooling.rackLimitKW, 1);
         v[QStringLiteral("coolingTotalKW")] = number(site.cooling.totalKW, 1);
-        v[QStringLiteral("inletC")] = site.cooling.inletC > 0 ? number(site.cooling.inletC, 1) : QStringLiteral("unknown");
+        v[QStringLiteral("inletC")] =
+            site.cooling.inletC > 0 ? number(site.cooling.inletC, 1) : QStringLiteral("unknown");
         v[QStringLiteral("rackHeightU")] = QString::number(site.rack.heightU);
         v[QStringLiteral("rackWidthMM")] = number(site.rack.widthMM, 0);
         v[QStringLiteral("rackDepthMM")] = number(site.rack.depthMM, 0);
-        v[QStringLiteral("maxStaticKg")] = site.rack.maxStaticKg > 0 ? number(site.rack.maxStaticKg, 0) : QStringLiteral("unknown");
+        v[QStringLiteral("maxStaticKg")] =
+            site.rack.maxStaticKg > 0 ? number(site.rack.maxStaticKg, 0) : QStringLiteral("unknown");
 
         double uplinkGbps = 0;
         for (const Uplink &u : plan.uplinks)
@@ -181,7 +192,9 @@ private:
         v[QStringLiteral("uplinkSpeed")] = number(site.network.uplinkSpeedGbps, 0);
         v[QStringLiteral("uplinksRequired")] = QString::number(site.network.uplinksRequired);
         v[QStringLiteral("uplinkGBps")] = number(uplinkGbps / 8.0, 1);
-        v[QStringLiteral("vlanNotes")] = site.network.vlanNotes.isEmpty() ? QStringLiteral("as the site's SDN rules assign") : site.network.vlanNotes;
+        v[QStringLiteral("vlanNotes")] = site.network.vlanNotes.isEmpty()
+            ? QStringLiteral("as the site's SDN rules assign")
+            : site.network.vlanNotes;
 
         const Json &sw = m_config["switchSettings"];
         v[QStringLiteral("mtu")] = figureText(sw["mtu"]);
@@ -228,8 +241,10 @@ private:
                     m_dataSwitches << host;
             }
         }
-        v[QStringLiteral("cnodeModel")] = cnodeModels.isEmpty() ? QStringLiteral("none") : cnodeModels.join(QStringLiteral(", "));
-        v[QStringLiteral("dboxModel")] = dboxModels.isEmpty() ? QStringLiteral("none") : dboxModels.join(QStringLiteral(", "));
+        v[QStringLiteral("cnodeModel")] =
+            cnodeModels.isEmpty() ? QStringLiteral("none") : cnodeModels.join(QStringLiteral(", "));
+        v[QStringLiteral("dboxModel")] =
+            dboxModels.isEmpty() ? QStringLiteral("none") : dboxModels.join(QStringLiteral(", "));
         v[QStringLiteral("dboxHosts")] = listOf(dboxHosts);
         v[QStringLiteral("switchList")] = listOf(switchList);
         v[QStringLiteral("switchPair")] = listOf(m_dataSwitches);
@@ -241,7 +256,9 @@ private:
         v[QStringLiteral("readEff")] = number(readEff * 100, 0);
         v[QStringLiteral("writeEffLow")] = number(writeLow * 100, 0);
         v[QStringLiteral("writeEffHigh")] = number(writeHigh * 100, 0);
-        const auto known = [&](bool k, double x, int decimals = 1) { return k && cnodes > 0 ? number(x, decimals) : QStringLiteral("unknown"); };
+        const auto known = [&](bool k, double x, int decimals = 1) {
+            return k && cnodes > 0 ? number(x, decimals) : QStringLiteral("unknown");
+        };
         v[QStringLiteral("perCnodeReadGBps")] = known(readKnown, cnodes ? read / cnodes : 0);
         v[QStringLiteral("perCnodeWriteGBps")] = known(writeKnown, cnodes ? write / cnodes : 0);
         v[QStringLiteral("readGBps")] = known(readKnown, read);
@@ -270,40 +287,57 @@ private:
 
     void kit(RunbookTable *t) const
     {
-        t->header = {QStringLiteral("Role"), QStringLiteral("Model"), QStringLiteral("Part number"), QStringLiteral("Qty"),
-                     QStringLiteral("Unit typical W"), QStringLiteral("Unit max W"), QStringLiteral("U each")};
+        t->header = {QStringLiteral("Role"),  QStringLiteral("Model"),          QStringLiteral("Part number"),
+                     QStringLiteral("Qty"),   QStringLiteral("Unit typical W"), QStringLiteral("Unit max W"),
+                     QStringLiteral("U each")};
         std::map<std::pair<int, QString>, int> counts;
         for (std::size_t i = 0; i < m_c.plan().devices.size(); ++i)
             if (const DeviceType *type = m_c.resolved().typeOf(i))
                 counts[{static_cast<int>(type->role), type->id}] += 1;
         for (const auto &[key, n] : counts) {
             const DeviceType *type = m_c.catalog().deviceType(key.second);
-            t->rows.push_back({roleDisplayName(type->role), type->model, type->partNumber.isEmpty() ? QStringLiteral("\u2014") : type->partNumber,
-                               QString::number(n), type->typicalW.display(QString()), type->maxW.display(QString()), QString::number(type->uHeight)});
+            t->rows.push_back({roleDisplayName(type->role), type->model,
+                               type->partNumber.isEmpty() ? QStringLiteral("\u2014") : type->partNumber,
+                               QString::number(n), type->typicalW.display(QString()), type->maxW.display(QString()),
+                               QString::number(type->uHeight)});
         }
     }
 
     void feeds(RunbookTable *t) const
     {
         const SiteProfile::Feeds &f = m_c.site().power.feeds;
-        t->header = {QStringLiteral("Rack"), QStringLiteral("Feed"), QStringLiteral("Supply"), QStringLiteral("Usable kW (derated)"),
-                     QStringLiteral("Rack typical kW"), QStringLiteral("Rack max kW")};
+        t->header = {QStringLiteral("Rack"),
+                     QStringLiteral("Feed"),
+                     QStringLiteral("Supply"),
+                     QStringLiteral("Usable kW (derated)"),
+                     QStringLiteral("Rack typical kW"),
+                     QStringLiteral("Rack max kW")};
         const PlanSummary &s = m_c.summary();
         for (std::size_t r = 0; r < m_c.plan().racks.size(); ++r) {
             const Rack &rack = m_c.plan().racks[r];
             for (int i = 0; i < std::max(1, f.feedsPerRack); ++i)
-                t->rows.push_back({rack.name.isEmpty() ? rack.id : rack.name, QString(QChar(QLatin1Char('A').unicode() + i)),
-                                   QStringLiteral("%1 V %2-phase %3 A").arg(number(f.voltageV, 0)).arg(f.phases).arg(number(f.amps, 0)),
-                                   number(f.capacityW() / 1000.0, 2), number(s.racks[r].typicalW / 1000.0, 2), number(s.racks[r].maxW / 1000.0, 2)});
+                t->rows.push_back({rack.name.isEmpty() ? rack.id : rack.name,
+                                   QString(QChar(QLatin1Char('A').unicode() + i)),
+                                   QStringLiteral("%1 V %2-phase %3 A")
+                                       .arg(number(f.voltageV, 0))
+                                       .arg(f.phases)
+                                       .arg(number(f.amps, 0)),
+                                   number(f.capacityW() / 1000.0, 2), number(s.racks[r].typicalW / 1000.0, 2),
+                                   number(s.racks[r].maxW / 1000.0, 2)});
         }
         limit(t, kMaxStackRows, QStringLiteral("the power feeds are all listed in netbox/power-feeds.csv"));
     }
 
     void psuConnectors(RunbookTable *t) const
     {
-        t->header = {QStringLiteral("Device type"), QStringLiteral("Inlet"), QStringLiteral("Devices"), QStringLiteral("Power cords"),
-                     QStringLiteral("On feed A"), QStringLiteral("On feed B")};
-        struct Count { int devices = 0; int cords = 0; int a = 0; int b = 0; };
+        t->header = {QStringLiteral("Device type"), QStringLiteral("Inlet"),     QStringLiteral("Devices"),
+                     QStringLiteral("Power cords"), QStringLiteral("On feed A"), QStringLiteral("On feed B")};
+        struct Count {
+            int devices = 0;
+            int cords = 0;
+            int a = 0;
+            int b = 0;
+        };
         std::map<QString, Count> counts;
         for (std::size_t i = 0; i < m_c.plan().devices.size(); ++i) {
             const DeviceType *type = m_c.resolved().typeOf(i);
@@ -318,8 +352,9 @@ private:
         }
         for (const auto &[id, c] : counts) {
             const DeviceType *type = m_c.catalog().deviceType(id);
-            t->rows.push_back({type->model, type->psu.connector.isEmpty() ? QStringLiteral("unknown") : type->psu.connector,
-                               QString::number(c.devices), QString::number(c.cords), QString::number(c.a), QString::number(c.b)});
+            t->rows.push_back(
+                {type->model, type->psu.connector.isEmpty() ? QStringLiteral("unknown") : type->psu.connector,
+                 QString::number(c.devices), QString::number(c.cords), QString::number(c.a), QString::number(c.b)});
         }
     }
 
@@ -335,8 +370,9 @@ private:
 
     void rackAndStack(RunbookTable *t) const
     {
-        t->header = {QStringLiteral("Step"), QStringLiteral("Rack"), QStringLiteral("U"), QStringLiteral("Hostname"), QStringLiteral("Model"),
-                     QStringLiteral("Height U"), QStringLiteral("Face"), QStringLiteral("Feeds")};
+        t->header = {QStringLiteral("Step"),     QStringLiteral("Rack"),  QStringLiteral("U"),
+                     QStringLiteral("Hostname"), QStringLiteral("Model"), QStringLiteral("Height U"),
+                     QStringLiteral("Face"),     QStringLiteral("Feeds")};
         const Plan &plan = m_c.plan();
         int step = 0;
         for (std::size_t r = 0; r < plan.racks.size(); ++r) {
@@ -347,10 +383,12 @@ private:
             for (int i : order) {
                 const Device &d = plan.devices[static_cast<std::size_t>(i)];
                 const DeviceType *type = m_c.resolved().typeOf(static_cast<std::size_t>(i));
-                t->rows.push_back({QString::number(++step), plan.racks[r].name.isEmpty() ? plan.racks[r].id : plan.racks[r].name,
-                                   d.u > 0 ? QString::number(d.u) : QStringLiteral("0U"), d.hostname.isEmpty() ? d.id : d.hostname,
-                                   type ? type->model : d.type, type ? QString::number(type->uHeight) : QStringLiteral("unknown"),
-                                   faceText(d.face), d.psuFeeds.isEmpty() ? QStringLiteral("\u2014") : d.psuFeeds.join(QLatin1Char('+'))});
+                t->rows.push_back(
+                    {QString::number(++step), plan.racks[r].name.isEmpty() ? plan.racks[r].id : plan.racks[r].name,
+                     d.u > 0 ? QString::number(d.u) : QStringLiteral("0U"), d.hostname.isEmpty() ? d.id : d.hostname,
+                     type ? type->model : d.type, type ? QString::number(type->uHeight) : QStringLiteral("unknown"),
+                     faceText(d.face),
+                     d.psuFeeds.isEmpty() ? QStringLiteral("\u2014") : d.psuFeeds.join(QLatin1Char('+'))});
             }
         }
         limit(t, kMaxStackRows, QStringLiteral("every device is in the rack diagrams and netbox/devices.csv"));
@@ -358,11 +396,14 @@ private:
 
     void cabling(RunbookTable *t) const
     {
-        t->header = {QStringLiteral("No"), QStringLiteral("Label"), QStringLiteral("From"), QStringLiteral("To"), QStringLiteral("Cable"), QStringLiteral("Length m")};
+        t->header = {QStringLiteral("No"), QStringLiteral("Label"), QStringLiteral("From"),
+                     QStringLiteral("To"), QStringLiteral("Cable"), QStringLiteral("Length m")};
         const CablePlanData plan = buildCablePlan(m_c);
         for (const CableRun &run : plan.runs) {
             const auto end = [](const CableEnd &e) {
-                return QStringLiteral("%1 %2 (%3 U%4)").arg(e.hostname.isEmpty() ? e.device : e.hostname, e.port, e.rack).arg(e.u);
+                return QStringLiteral("%1 %2 (%3 U%4)")
+                    .arg(e.hostname.isEmpty() ? e.device : e.hostname, e.port, e.rack)
+                    .arg(e.u);
             };
             t->rows.push_back({QString::number(run.number), run.label, end(run.a), end(run.b), run.cableModel,
                                run.lengthM ? number(*run.lengthM, 2) : QStringLiteral("unknown")});
@@ -371,30 +412,57 @@ private:
         }
         if (static_cast<int>(plan.runs.size()) > kMaxCablingRows) {
             t->rows.resize(kMaxCablingRows);
-            t->note = QStringLiteral("First %1 of %2 cables; the full list is in cables.csv.").arg(kMaxCablingRows).arg(thousands(static_cast<double>(plan.runs.size())));
+            t->note = QStringLiteral("First %1 of %2 cables; the full list is in cables.csv.")
+                          .arg(kMaxCablingRows)
+                          .arg(thousands(static_cast<double>(plan.runs.size())));
         }
     }
 
     void acceptance(RunbookTable *t) const
     {
         const auto &v = values;
-        t->header = {QStringLiteral("Test"), QStringLiteral("Expected"), QStringLiteral("Measured"), QStringLiteral("Pass")};
-        t->rows.push_back({QStringLiteral("Every link up at planned speed"), QStringLiteral("%1 links").arg(v[QStringLiteral("cables")]), QString(), QString()});
-        t->rows.push_back({QStringLiteral("RoCE lossless: no drops under load, PFC counters move"), QStringLiteral("MTU %1, PFC prio %2").arg(v[QStringLiteral("mtu")], v[QStringLiteral("pfcPriority")]), QString(), QString()});
-        t->rows.push_back({QStringLiteral("Aggregate read, 1 MB sequential"), QStringLiteral("\u2265 %1 GB/s (nominal %2)").arg(v[QStringLiteral("expectedReadGBps")], v[QStringLiteral("readGBps")]), QString(), QString()});
-        t->rows.push_back({QStringLiteral("Aggregate write, 1 MB sequential"), QStringLiteral("\u2265 %1\u2013%2 GB/s (nominal %3)").arg(v[QStringLiteral("expectedWriteLowGBps")], v[QStringLiteral("expectedWriteHighGBps")], v[QStringLiteral("writeGBps")]), QString(), QString()});
-        t->rows.push_back({QStringLiteral("Checkpoint write (sustained, synchronous)"), QStringLiteral("\u2265 %1 GB/s sustained for the checkpoint size").arg(v[QStringLiteral("expectedWriteLowGBps")]), QString(), QString()});
-        t->rows.push_back({QStringLiteral("Clients outside the kit"), QStringLiteral("up to %1 GB/s through %2 uplinks").arg(v[QStringLiteral("uplinkGBps")], v[QStringLiteral("uplinkCount")]), QString(), QString()});
-        t->rows.push_back({QStringLiteral("Usable capacity reported"), QStringLiteral("%1 TB").arg(v[QStringLiteral("usableTB")]), QString(), QString()});
-        t->rows.push_back({QStringLiteral("Power at the PDUs under load"), QStringLiteral("\u2264 %1 kW (typical %2 kW)").arg(v[QStringLiteral("maxKW")], v[QStringLiteral("typicalKW")]), QString(), QString()});
+        t->header = {QStringLiteral("Test"), QStringLiteral("Expected"), QStringLiteral("Measured"),
+                     QStringLiteral("Pass")};
+        t->rows.push_back({QStringLiteral("Every link up at planned speed"),
+                           QStringLiteral("%1 links").arg(v[QStringLiteral("cables")]), QString(), QString()});
+        t->rows.push_back(
+            {QStringLiteral("RoCE lossless: no drops under load, PFC counters move"),
+             QStringLiteral("MTU %1, PFC prio %2").arg(v[QStringLiteral("mtu")], v[QStringLiteral("pfcPriority")]),
+             QString(), QString()});
+        t->rows.push_back({QStringLiteral("Aggregate read, 1 MB sequential"),
+                           QStringLiteral("\u2265 %1 GB/s (nominal %2)")
+                               .arg(v[QStringLiteral("expectedReadGBps")], v[QStringLiteral("readGBps")]),
+                           QString(), QString()});
+        t->rows.push_back({QStringLiteral("Aggregate write, 1 MB sequential"),
+                           QStringLiteral("\u2265 %1\u2013%2 GB/s (nominal %3)")
+                               .arg(v[QStringLiteral("expectedWriteLowGBps")],
+                                    v[QStringLiteral("expectedWriteHighGBps")], v[QStringLiteral("writeGBps")]),
+                           QString(), QString()});
+        t->rows.push_back({QStringLiteral("Checkpoint write (sustained, synchronous)"),
+                           QStringLiteral("\u2265 %1 GB/s sustained for the checkpoint size")
+                               .arg(v[QStringLiteral("expectedWriteLowGBps")]),
+                           QString(), QString()});
+        t->rows.push_back({QStringLiteral("Clients outside the kit"),
+                           QStringLiteral("up to %1 GB/s through %2 uplinks")
+                               .arg(v[QStringLiteral("uplinkGBps")], v[QStringLiteral("uplinkCount")]),
+                           QString(), QString()});
+        t->rows.push_back({QStringLiteral("Usable capacity reported"),
+                           QStringLiteral("%1 TB").arg(v[QStringLiteral("usableTB")]), QString(), QString()});
+        t->rows.push_back({QStringLiteral("Power at the PDUs under load"),
+                           QStringLiteral("\u2264 %1 kW (typical %2 kW)")
+                               .arg(v[QStringLiteral("maxKW")], v[QStringLiteral("typicalKW")]),
+                           QString(), QString()});
     }
 
     void signOff(RunbookTable *t) const
     {
-        t->header = {QStringLiteral("Step"), QStringLiteral("Name"), QStringLiteral("Organisation"), QStringLiteral("Date"), QStringLiteral("Signature")};
-        for (const QString &step : {QStringLiteral("Site readiness"), QStringLiteral("Hardware received / qualified"), QStringLiteral("Rack-and-stack and cabling"),
-                                    QStringLiteral("Switch configuration"), QStringLiteral("Cluster install"), QStringLiteral("Acceptance tests"),
-                                    QStringLiteral("Failure drills"), QStringLiteral("Kubernetes and monitoring"), QStringLiteral("POC accepted")})
+        t->header = {QStringLiteral("Step"), QStringLiteral("Name"), QStringLiteral("Organisation"),
+                     QStringLiteral("Date"), QStringLiteral("Signature")};
+        for (const QString &step :
+             {QStringLiteral("Site readiness"), QStringLiteral("Hardware received / qualified"),
+              QStringLiteral("Rack-and-stack and cabling"), QStringLiteral("Switch configuration"),
+              QStringLiteral("Cluster install"), QStringLiteral("Acceptance tests"), QStringLiteral("Failure drills"),
+              QStringLiteral("Kubernetes and monitoring"), QStringLiteral("POC accepted")})
             t->rows.push_back({step, QString(), QString(), QString(), QString()});
     }
 
@@ -402,7 +470,10 @@ private:
     {
         if (static_cast<int>(t->rows.size()) <= max)
             return;
-        t->note = QStringLiteral("First %1 of %2 rows; %3.").arg(max).arg(thousands(static_cast<double>(t->rows.size()))).arg(where);
+        t->note = QStringLiteral("First %1 of %2 rows; %3.")
+                      .arg(max)
+                      .arg(thousands(static_cast<double>(t->rows.size())))
+                      .arg(where);
         t->rows.resize(static_cast<std::size_t>(max));
     }
 
@@ -444,7 +515,8 @@ QString fill(const QString &line, const QMap<QString, QString> &values)
 }
 
 // Parses the small Markdown subset of the text blocks into runbook blocks.
-void parseSection(const QString &sectionId, const QString &text, const RunbookFacts &facts, std::vector<RunbookBlock> &out)
+void parseSection(const QString &sectionId, const QString &text, const RunbookFacts &facts,
+                  std::vector<RunbookBlock> &out)
 {
     static const QRegularExpression numbered(QStringLiteral("^\\d+\\.\\s+"));
     static const QRegularExpression tableRef(QStringLiteral("^\\{\\{table:([a-z-]+)\\}\\}$"));
@@ -519,9 +591,12 @@ void parseSection(const QString &sectionId, const QString &text, const RunbookFa
             current.items << fill(line.mid(m.capturedLength()), facts.values);
         } else if (line.startsWith(QLatin1String("> "))) {
             start(RunbookBlock::Kind::Note);
-            current.text += (current.text.isEmpty() ? QString() : QStringLiteral(" ")) + fill(line.mid(2), facts.values);
-        } else if (open && (current.kind == RunbookBlock::Kind::Bullets || current.kind == RunbookBlock::Kind::Numbered
-                            || current.kind == RunbookBlock::Kind::Checklist) && raw.startsWith(QLatin1String("  "))) {
+            current.text +=
+                (current.text.isEmpty() ? QString() : QStringLiteral(" ")) + fill(line.mid(2), facts.values);
+        } else if (open &&
+                   (current.kind == RunbookBlock::Kind::Bullets || current.kind == RunbookBlock::Kind::Numbered ||
+                    current.kind == RunbookBlock::Kind::Checklist) &&
+                   raw.startsWith(QLatin1String("  "))) {
             current.items.last() += QLatin1Char(' ') + fill(line, facts.values); // continuation of a list item
         } else {
             start(RunbookBlock::Kind::Paragraph);
@@ -552,7 +627,9 @@ bool buildRunbook(const ExportContext &context, const QString &track, RunbookDoc
     const std::string trackKey = track.toStdString();
     if (!config["tracks"].contains(trackKey)) {
         if (error)
-            *error = QStringLiteral("track \"%1\": no runbook for this track (known: lab, azure-dedicated, customer-hardware)").arg(track);
+            *error = QStringLiteral(
+                         "track \"%1\": no runbook for this track (known: lab, azure-dedicated, customer-hardware)")
+                         .arg(track);
         return false;
     }
     const Json &trackConfig = config["tracks"][trackKey];

@@ -11,7 +11,7 @@ namespace pp {
 struct RunbookTable {
     QStringList header;
     std::vector<QStringList> rows;
-    QString note;            // e.g. "first 200 of 5,000 rows; the full list is in cables.csv"
+    QString note; // e.g. "first 200 of 5,000 rows; the full list is in cables.csv"
 };
 
 // One block of runbook text. Text holds the resource's inline markup (**bold**, `code`); values
@@ -20,11 +20,11 @@ struct RunbookTable {
 struct RunbookBlock {
     enum class Kind { Heading, Paragraph, Bullets, Numbered, Checklist, Code, Note, Table };
     Kind kind = Kind::Paragraph;
-    int level = 2;           // headings
-    QString text;            // heading, paragraph, note, code
-    QStringList items;       // bullets, numbered, checklist
+    int level = 2;     // headings
+    QString text;      // heading, paragraph, note, code
+    QStringList items; // bullets, numbered, checklist
     RunbookTable table;
-    QString section;         // id of the section the block comes from
+    QString section; // id of the section the block comes from
 };
 
 // The install runbook of one track, with the plan's numbers filled in.
@@ -35,7 +35,7 @@ struct RunbookDocument {
     QString customer;
     QString site;
     QString draftMark;
-    QStringList sections;    // section ids in order
+    QStringList sections; // section ids in order
     std::vector<RunbookBlock> blocks;
     QMap<QString, QString> values; // the placeholders' values, for tests and the README
 };

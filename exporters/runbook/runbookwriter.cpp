@@ -82,31 +82,31 @@ QString mdCell(const QString &text)
     return textescape::markdownCell(text);
 }
 
-const char *kCssHead =
-    "body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 10pt; color: #1b1b1b; max-width: 60em; margin: 2em auto; }\n"
-    "h1 { font-size: 18pt; margin-bottom: 0.2em; }\n"
-    "h2 { font-size: 14pt; border-bottom: 1px solid #5f6b7a; margin-top: 1.4em; }\n"
-    "h3 { font-size: 11.5pt; margin-top: 1em; }\n";
+const char *kCssHead = "body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 10pt; color: #1b1b1b; "
+                       "max-width: 60em; margin: 2em auto; }\n"
+                       "h1 { font-size: 18pt; margin-bottom: 0.2em; }\n"
+                       "h2 { font-size: 14pt; border-bottom: 1px solid #5f6b7a; margin-top: 1.4em; }\n"
+                       "h3 { font-size: 11.5pt; margin-top: 1em; }\n";
 // For print, tables keep QTextDocument's separate-borders model: its collapsed-border model
 // looks up each cell's neighbours and their formats for every edge it lays out and draws, which
 // was 60 % of the runbook PDF (2.1 s of 3.6 s at 100 racks). The print tables get half-pixel
 // borders instead (table and cells), so that two adjacent halves draw the same one-pixel lines.
 const char *kTableRule = "table { border-collapse: collapse; margin: 0.6em 0; }\n";
 const char *kPrintTableRule = "table { margin: 0.6em 0; }\n";
-const char *kCssTail =
-    "th { background: #dde4ee; text-align: left; }\n"
-    "th, td { border: 1px solid #8a96a3; padding: 2px 6px; font-size: 9pt; }\n"
-    "pre { background: #f4f6f8; border: 1px solid #cfd6dc; padding: 6px; font-size: 8.5pt; }\n"
-    "code { font-family: 'DejaVu Sans Mono', monospace; }\n"
-    ".note { background: #fff8e1; border-left: 4px solid #f2a900; padding: 4px 8px; }\n"
-    ".draft { background: #c62828; color: #ffffff; font-weight: bold; padding: 4px 8px; }\n"
-    ".meta { color: #5f6b7a; }\n"
-    ".tablenote { color: #5f6b7a; font-size: 9pt; }\n"
-    "ul.check { list-style: none; padding-left: 1.2em; }\n";
+const char *kCssTail = "th { background: #dde4ee; text-align: left; }\n"
+                       "th, td { border: 1px solid #8a96a3; padding: 2px 6px; font-size: 9pt; }\n"
+                       "pre { background: #f4f6f8; border: 1px solid #cfd6dc; padding: 6px; font-size: 8.5pt; }\n"
+                       "code { font-family: 'DejaVu Sans Mono', monospace; }\n"
+                       ".note { background: #fff8e1; border-left: 4px solid #f2a900; padding: 4px 8px; }\n"
+                       ".draft { background: #c62828; color: #ffffff; font-weight: bold; padding: 4px 8px; }\n"
+                       ".meta { color: #5f6b7a; }\n"
+                       ".tablenote { color: #5f6b7a; font-size: 9pt; }\n"
+                       "ul.check { list-style: none; padding-left: 1.2em; }\n";
 
 QString styleSheet(bool forPrint)
 {
-    return QString::fromLatin1(kCssHead) + QString::fromLatin1(forPrint ? kPrintTableRule : kTableRule) + QString::fromLatin1(kCssTail);
+    return QString::fromLatin1(kCssHead) + QString::fromLatin1(forPrint ? kPrintTableRule : kTableRule) +
+        QString::fromLatin1(kCssTail);
 }
 
 // The body of the HTML runbook; `forPrint` uses what QTextDocument renders well.
@@ -119,7 +119,8 @@ QString htmlBody(const RunbookDocument &doc, bool forPrint)
     s += QStringLiteral("<p class=\"meta\">Plan: <b>%1</b>").arg(textescape::xml(doc.plan));
     if (!doc.customer.isEmpty())
         s += QStringLiteral(" &#183; Customer: %1").arg(textescape::xml(doc.customer));
-    s += QStringLiteral(" &#183; Site: %1 &#183; Track: %2</p>\n").arg(textescape::xml(doc.site), textescape::xml(doc.track));
+    s += QStringLiteral(" &#183; Site: %1 &#183; Track: %2</p>\n")
+             .arg(textescape::xml(doc.site), textescape::xml(doc.track));
     const QString cellAttrs = forPrint ? QStringLiteral(" style=\"padding: 2px 5px;\"") : QString();
     for (const RunbookBlock &b : doc.blocks) {
         switch (b.kind) {
@@ -133,7 +134,10 @@ QString htmlBody(const RunbookDocument &doc, bool forPrint)
             break;
         case RunbookBlock::Kind::Note:
             if (forPrint)
-                s += QStringLiteral("<table width=\"100%\" border=\"0.5\" cellpadding=\"6\" cellspacing=\"0\" style=\"background-color: #fff8e1; border-color: #8a96a3; border-style: solid;\"><tr><td>%1</td></tr></table>\n").arg(htmlInline(b.text));
+                s += QStringLiteral("<table width=\"100%\" border=\"0.5\" cellpadding=\"6\" cellspacing=\"0\" "
+                                    "style=\"background-color: #fff8e1; border-color: #8a96a3; border-style: "
+                                    "solid;\"><tr><td>%1</td></tr></table>\n")
+                         .arg(htmlInline(b.text));
             else
                 s += QStringLiteral("<p class=\"note\">%1</p>\n").arg(htmlInline(b.text));
             break;
@@ -145,9 +149,11 @@ QString htmlBody(const RunbookDocument &doc, bool forPrint)
         case RunbookBlock::Kind::Numbered: {
             const bool numbered = b.kind == RunbookBlock::Kind::Numbered;
             const bool check = b.kind == RunbookBlock::Kind::Checklist;
-            s += numbered ? QStringLiteral("<ol>\n") : (check ? QStringLiteral("<ul class=\"check\">\n") : QStringLiteral("<ul>\n"));
+            s += numbered ? QStringLiteral("<ol>\n")
+                          : (check ? QStringLiteral("<ul class=\"check\">\n") : QStringLiteral("<ul>\n"));
             for (const QString &item : b.items)
-                s += QStringLiteral("<li>%1%2</li>\n").arg(check ? QStringLiteral("&#9744; ") : QString(), htmlInline(item));
+                s += QStringLiteral("<li>%1%2</li>\n")
+                         .arg(check ? QStringLiteral("&#9744; ") : QString(), htmlInline(item));
             s += numbered ? QStringLiteral("</ol>\n") : QStringLiteral("</ul>\n");
             break;
         }
@@ -159,7 +165,8 @@ QString htmlBody(const RunbookDocument &doc, bool forPrint)
             const std::size_t piece = forPrint ? 40 : std::max<std::size_t>(t.rows.size(), 1);
             for (std::size_t first = 0; first == 0 || first < t.rows.size(); first += piece) {
                 if (forPrint)
-                    s += QStringLiteral("<table border=\"0.5\" cellspacing=\"0\" cellpadding=\"2\" style=\"border-color: #8a96a3; border-style: solid;\">\n<thead><tr>");
+                    s += QStringLiteral("<table border=\"0.5\" cellspacing=\"0\" cellpadding=\"2\" "
+                                        "style=\"border-color: #8a96a3; border-style: solid;\">\n<thead><tr>");
                 else
                     s += QStringLiteral("<table>\n<thead><tr>");
                 for (const QString &h : t.header) {
@@ -168,14 +175,17 @@ QString htmlBody(const RunbookDocument &doc, bool forPrint)
                     // keeps its word whole.
                     const bool oneWord = forPrint && !h.contains(QLatin1Char(' '));
                     s += QStringLiteral("<th%1%2>%3</th>")
-                             .arg(oneWord ? QStringLiteral(" style=\"padding: 2px 5px; white-space: nowrap;\"") : cellAttrs,
+                             .arg(oneWord ? QStringLiteral(" style=\"padding: 2px 5px; white-space: nowrap;\"")
+                                          : cellAttrs,
                                   forPrint ? QStringLiteral(" bgcolor=\"#dde4ee\"") : QString(), textescape::xml(h));
                 }
                 s += QStringLiteral("</tr></thead>\n<tbody>\n");
                 for (std::size_t r = first; r < std::min(first + piece, t.rows.size()); ++r) {
                     s += QStringLiteral("<tr>");
                     for (const QString &c : t.rows[r])
-                        s += QStringLiteral("<td%1>%2</td>").arg(cellAttrs, c.isEmpty() && forPrint ? QStringLiteral("&nbsp;") : textescape::xml(c));
+                        s += QStringLiteral("<td%1>%2</td>")
+                                 .arg(cellAttrs,
+                                      c.isEmpty() && forPrint ? QStringLiteral("&nbsp;") : textescape::xml(c));
                     s += QStringLiteral("</tr>\n");
                 }
                 s += QStringLiteral("</tbody></table>\n");
@@ -204,7 +214,8 @@ QByteArray RunbookWriter::markdown(const RunbookDocument &doc)
     for (const RunbookBlock &b : doc.blocks) {
         switch (b.kind) {
         case RunbookBlock::Kind::Heading:
-            s += QString(QLatin1Char('#')).repeated(std::clamp(b.level, 1, 6)) + QLatin1Char(' ') + mdInline(b.text) + QStringLiteral("\n\n");
+            s += QString(QLatin1Char('#')).repeated(std::clamp(b.level, 1, 6)) + QLatin1Char(' ') + mdInline(b.text) +
+                QStringLiteral("\n\n");
             break;
         case RunbookBlock::Kind::Paragraph:
             s += mdInline(b.text) + QStringLiteral("\n\n");
@@ -237,7 +248,8 @@ QByteArray RunbookWriter::markdown(const RunbookDocument &doc)
             QStringList h;
             for (const QString &c : t.header)
                 h << mdCell(c);
-            s += QStringLiteral("| ") + h.join(QStringLiteral(" | ")) + QStringLiteral(" |\n|") + QStringLiteral("---|").repeated(h.size()) + QLatin1Char('\n');
+            s += QStringLiteral("| ") + h.join(QStringLiteral(" | ")) + QStringLiteral(" |\n|") +
+                QStringLiteral("---|").repeated(h.size()) + QLatin1Char('\n');
             for (const QStringList &row : t.rows) {
                 QStringList cells;
                 for (const QString &c : row)
@@ -258,8 +270,10 @@ QByteArray RunbookWriter::markdown(const RunbookDocument &doc)
 
 QByteArray RunbookWriter::html(const RunbookDocument &doc)
 {
-    QString s = QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>%1</title>\n<style>\n%2")
-                    .arg(textescape::xml(doc.title + QStringLiteral(" \u2014 ") + doc.plan), styleSheet(false));
+    QString s =
+        QStringLiteral(
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>%1</title>\n<style>\n%2")
+            .arg(textescape::xml(doc.title + QStringLiteral(" \u2014 ") + doc.plan), styleSheet(false));
     if (!doc.draftMark.isEmpty())
         s += QStringLiteral("@media print { .draft { position: fixed; top: 0; left: 0; right: 0; } }\n");
     s += QStringLiteral("</style>\n</head>\n<body>\n");
@@ -270,7 +284,8 @@ QByteArray RunbookWriter::html(const RunbookDocument &doc)
     return s.toUtf8();
 }
 
-bool RunbookWriter::pdf(const RunbookDocument &doc, QPageSize::PageSizeId pageSize, QByteArray *out, QString *error, int *pageCount)
+bool RunbookWriter::pdf(const RunbookDocument &doc, QPageSize::PageSizeId pageSize, QByteArray *out, QString *error,
+                        int *pageCount)
 {
     QBuffer buffer(out);
     buffer.open(QIODevice::WriteOnly);
@@ -331,8 +346,10 @@ bool RunbookWriter::pdf(const RunbookDocument &doc, QPageSize::PageSizeId pageSi
         painter.drawText(header, Qt::AlignLeft | Qt::AlignVCenter, doc.title);
         painter.drawText(header, Qt::AlignRight | Qt::AlignVCenter, doc.plan);
         const QRectF footer(bodyRect.left(), bodyRect.bottom() + 5 * mmToPx, body.width(), 6 * mmToPx);
-        painter.drawText(footer, Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("Page %1 of %2").arg(p + 1).arg(pages));
-        painter.drawText(footer, Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("POC Planner \u00b7 track: %1").arg(doc.track));
+        painter.drawText(footer, Qt::AlignRight | Qt::AlignVCenter,
+                         QStringLiteral("Page %1 of %2").arg(p + 1).arg(pages));
+        painter.drawText(footer, Qt::AlignLeft | Qt::AlignVCenter,
+                         QStringLiteral("POC Planner \u00b7 track: %1").arg(doc.track));
         if (!doc.draftMark.isEmpty()) {
             const QRectF band(bodyRect.left(), 5 * mmToPx, body.width(), 6 * mmToPx);
             painter.fillRect(band, QColor(0xc6, 0x28, 0x28));

@@ -13,7 +13,8 @@ class RunbookWriter {
 public:
     static QByteArray markdown(const RunbookDocument &doc);
     static QByteArray html(const RunbookDocument &doc);
-    static bool pdf(const RunbookDocument &doc, QPageSize::PageSizeId pageSize, QByteArray *out, QString *error, int *pageCount = nullptr);
+    static bool pdf(const RunbookDocument &doc, QPageSize::PageSizeId pageSize, QByteArray *out, QString *error,
+                    int *pageCount = nullptr);
 };
 
 } // namespace pp

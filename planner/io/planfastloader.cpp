@@ -14,7 +14,21 @@ namespace {
 
 // What the token stream is inside of. Each object kind has its own key table; a key's index in it
 // is the field id and its bit in Level::seen.
-enum class Kind { Root, Site, RackList, Rack, DeviceList, Device, FeedList, LinkList, Link, UplinkList, Uplink, WaiverList, Waiver };
+enum class Kind {
+    Root,
+    Site,
+    RackList,
+    Rack,
+    DeviceList,
+    Device,
+    FeedList,
+    LinkList,
+    Link,
+    UplinkList,
+    Uplink,
+    WaiverList,
+    Waiver
+};
 
 enum RootKey { kFormat, kVersion, kName, kCustomer, kTrack, kSite, kRacks, kDevices, kLinks, kUplinks, kWaivers };
 enum SiteKey { kProfile, kOverrides };
@@ -29,7 +43,8 @@ struct KeyTable {
     int count;
 };
 
-constexpr std::string_view kRootKeys[] = {"format", "version", "name", "customer", "track", "site", "racks", "devices", "links", "uplinks", "waivers"};
+constexpr std::string_view kRootKeys[] = {"format", "version", "name",  "customer", "track",  "site",
+                                          "racks",  "devices", "links", "uplinks",  "waivers"};
 constexpr std::string_view kSiteKeys[] = {"profile", "overrides"};
 constexpr std::string_view kRackKeys[] = {"id", "name", "heightU", "row", "position"};
 constexpr std::string_view kDeviceKeys[] = {"id", "type", "rack", "u", "face", "hostname", "psuFeeds"};
@@ -37,8 +52,7 @@ constexpr std::string_view kLinkKeys[] = {"a", "b", "cable", "lengthM", "label",
 constexpr std::string_view kUplinkKeys[] = {"device", "port", "speedGbps"};
 constexpr std::string_view kWaiverKeys[] = {"rule", "subject", "reason"};
 
-template <std::size_t N>
-constexpr KeyTable table(const std::string_view (&names)[N])
+template<std::size_t N> constexpr KeyTable table(const std::string_view (&names)[N])
 {
     return {names, static_cast<int>(N)};
 }
@@ -46,14 +60,22 @@ constexpr KeyTable table(const std::string_view (&names)[N])
 KeyTable keysOf(Kind kind)
 {
     switch (kind) {
-    case Kind::Root: return table(kRootKeys);
-    case Kind::Site: return table(kSiteKeys);
-    case Kind::Rack: return table(kRackKeys);
-    case Kind::Device: return table(kDeviceKeys);
-    case Kind::Link: return table(kLinkKeys);
-    case Kind::Uplink: return table(kUplinkKeys);
-    case Kind::Waiver: return table(kWaiverKeys);
-    default: return {nullptr, 0};
+    case Kind::Root:
+        return table(kRootKeys);
+    case Kind::Site:
+        return table(kSiteKeys);
+    case Kind::Rack:
+        return table(kRackKeys);
+    case Kind::Device:
+        return table(kDeviceKeys);
+    case Kind::Link:
+        return table(kLinkKeys);
+    case Kind::Uplink:
+        return table(kUplinkKeys);
+    case Kind::Waiver:
+        return table(kWaiverKeys);
+    default:
+        return {nullptr, 0};
     }
 }
 
@@ -97,7 +119,11 @@ private:
 // as soon as the input is anything but a plan it can take exactly as the tree loader would.
 class PlanSaxBuilder final : public nlohmann::json_sax<Json> {
 public:
-    explicit PlanSaxBuilder(Plan &plan) : m_plan(plan) { m_plan.track = QStringLiteral("lab"); }
+    explicit PlanSaxBuilder(Plan &plan)
+        : m_plan(plan)
+    {
+        m_plan.track = QStringLiteral("lab");
+    }
 
     bool complete() const { return m_complete; }
 
@@ -115,7 +141,7 @@ public:
     {
         if (inOverrides())
             return addToOverrides(Json(value));
-        return wholeNumber(static_cast<double>(value)) ;
+        return wholeNumber(static_cast<double>(value));
     }
     bool number_unsigned(number_unsigned_t value) override
     {
@@ -353,8 +379,11 @@ bool PlanSaxBuilder::start_array(std::size_t)
         m_levels.push_back({Kind::FeedList});
         return true;
     }
-    static const std::pair<int, Kind> lists[] = {{kRacks, Kind::RackList}, {kDevices, Kind::DeviceList}, {kLinks, Kind::LinkList},
-                                                 {kUplinks, Kind::UplinkList}, {kWaivers, Kind::WaiverList}};
+    static const std::pair<int, Kind> lists[] = {{kRacks, Kind::RackList},
+                                                 {kDevices, Kind::DeviceList},
+                                                 {kLinks, Kind::LinkList},
+                                                 {kUplinks, Kind::UplinkList},
+                                                 {kWaivers, Kind::WaiverList}};
     const int field = takeField(Kind::Root);
     for (const auto &[key, kind] : lists) {
         if (field == key) {
@@ -401,14 +430,19 @@ bool PlanSaxBuilder::wholeNumber(double value)
     };
     if (kind == Kind::Root && field == kVersion) {
         int version = 0;
-        return whole(0, 1000000, version) && version == Plan::kFormatVersion; // older versions migrate in the tree loader
+        return whole(0, 1000000, version) &&
+            version == Plan::kFormatVersion; // older versions migrate in the tree loader
     }
     if (kind == Kind::Rack) {
         switch (field) {
-        case kHeightU: return whole(1, 100, m_rack.heightU);
-        case kRow: return whole(0, 10000, m_rack.row);
-        case kPosition: return whole(0, 10000, m_rack.position);
-        default: return false;
+        case kHeightU:
+            return whole(1, 100, m_rack.heightU);
+        case kRow:
+            return whole(0, 10000, m_rack.row);
+        case kPosition:
+            return whole(0, 10000, m_rack.position);
+        default:
+            return false;
         }
     }
     if (kind == Kind::Device && field == kU)
@@ -455,11 +489,19 @@ bool PlanSaxBuilder::stringValue(const std::string &value)
     switch (kind) {
     case Kind::Root:
         switch (field) {
-        case kFormat: return value == "pocplanner-plan";
-        case kName: m_plan.name = text(value); return true;
-        case kCustomer: m_plan.customer = text(value); return true;
-        case kTrack: m_plan.track = text(value); return true;
-        default: return false;
+        case kFormat:
+            return value == "pocplanner-plan";
+        case kName:
+            m_plan.name = text(value);
+            return true;
+        case kCustomer:
+            m_plan.customer = text(value);
+            return true;
+        case kTrack:
+            m_plan.track = text(value);
+            return true;
+        default:
+            return false;
         }
     case Kind::Site:
         if (field != kProfile)
@@ -468,46 +510,77 @@ bool PlanSaxBuilder::stringValue(const std::string &value)
         return true;
     case Kind::Rack:
         switch (field) {
-        case kRackId: m_rack.id = m_pool.get(value); return !m_rack.id.trimmed().isEmpty();
-        case kRackName: m_rack.name = text(value); return true;
-        default: return false;
+        case kRackId:
+            m_rack.id = m_pool.get(value);
+            return !m_rack.id.trimmed().isEmpty();
+        case kRackName:
+            m_rack.name = text(value);
+            return true;
+        default:
+            return false;
         }
     case Kind::Device:
         switch (field) {
         case kDeviceId:
             m_device.id = m_pool.get(value);
             return !m_device.id.trimmed().isEmpty() && !m_device.id.contains(QLatin1Char(':'));
-        case kType: m_device.type = m_pool.get(value); return true;
-        case kRack: m_device.rack = m_pool.get(value); return true;
+        case kType:
+            m_device.type = m_pool.get(value);
+            return true;
+        case kRack:
+            m_device.rack = m_pool.get(value);
+            return true;
         case kFace:
             if (value == "front" || value == "rear") {
                 m_device.face = value == "front" ? Face::Front : Face::Rear;
                 return true;
             }
             return false;
-        case kHostname: m_device.hostname = text(value); return true;
-        default: return false;
+        case kHostname:
+            m_device.hostname = text(value);
+            return true;
+        default:
+            return false;
         }
     case Kind::Link:
         switch (field) {
-        case kA: return endpoint(value, m_link.a);
-        case kB: return endpoint(value, m_link.b);
-        case kCable: m_link.cable = m_pool.get(value); return true;
-        case kLabel: m_link.label = text(value); return true;
-        default: return false;
+        case kA:
+            return endpoint(value, m_link.a);
+        case kB:
+            return endpoint(value, m_link.b);
+        case kCable:
+            m_link.cable = m_pool.get(value);
+            return true;
+        case kLabel:
+            m_link.label = text(value);
+            return true;
+        default:
+            return false;
         }
     case Kind::Uplink:
         switch (field) {
-        case kUplinkDevice: m_uplink.device = m_pool.get(value); return true;
-        case kPort: m_uplink.port = m_pool.get(value); return true;
-        default: return false;
+        case kUplinkDevice:
+            m_uplink.device = m_pool.get(value);
+            return true;
+        case kPort:
+            m_uplink.port = m_pool.get(value);
+            return true;
+        default:
+            return false;
         }
     case Kind::Waiver:
         switch (field) {
-        case kRule: m_waiver.rule = text(value); return true;
-        case kSubject: m_waiver.subject = text(value); return true;
-        case kReason: m_waiver.reason = text(value); return !m_waiver.reason.trimmed().isEmpty();
-        default: return false;
+        case kRule:
+            m_waiver.rule = text(value);
+            return true;
+        case kSubject:
+            m_waiver.subject = text(value);
+            return true;
+        case kReason:
+            m_waiver.reason = text(value);
+            return !m_waiver.reason.trimmed().isEmpty();
+        default:
+            return false;
         }
     default:
         return false;

@@ -68,7 +68,8 @@ Device deviceFromJson(const Json &j, const QString &path, const PlanLoadOptions 
     d.psuFeeds = stringList(j, "psuFeeds", path);
     for (int i = 0; i < d.psuFeeds.size(); ++i)
         if (d.psuFeeds.at(i) != QLatin1String("A") && d.psuFeeds.at(i) != QLatin1String("B"))
-            throw FieldError(join(join(path, "psuFeeds"), i), QStringLiteral("expected feed \"A\" or \"B\", found \"%1\"").arg(d.psuFeeds.at(i)));
+            throw FieldError(join(join(path, "psuFeeds"), i),
+                             QStringLiteral("expected feed \"A\" or \"B\", found \"%1\"").arg(d.psuFeeds.at(i)));
     return d;
 }
 
@@ -102,24 +103,36 @@ Plan planFromJson(const Json &input, const PlanLoadOptions &options)
     requireObject(input, QString());
     const QString format = string(input, "format", QString(), true);
     if (format != QLatin1String(kFormat))
-        throw FieldError(QStringLiteral("format"), QStringLiteral("expected \"%1\", found \"%2\" (not a POC Planner plan)").arg(QLatin1String(kFormat), format));
+        throw FieldError(QStringLiteral("format"),
+                         QStringLiteral("expected \"%1\", found \"%2\" (not a POC Planner plan)")
+                             .arg(QLatin1String(kFormat), format));
     const int version = integer(input, "version", QString(), 0, 1000000);
     if (version > Plan::kFormatVersion)
-        throw FieldError(QStringLiteral("version"), QStringLiteral("version %1 was written by a newer POC Planner; this one reads up to version %2").arg(version).arg(Plan::kFormatVersion));
+        throw FieldError(
+            QStringLiteral("version"),
+            QStringLiteral("version %1 was written by a newer POC Planner; this one reads up to version %2")
+                .arg(version)
+                .arg(Plan::kFormatVersion));
     const Json doc = version < Plan::kFormatVersion ? migratePlanJson(input, version, options.warnings) : input;
 
-    warnUnknownKeys(doc, {"format", "version", "name", "customer", "track", "site", "racks", "devices", "links", "uplinks", "waivers"}, QString(), options);
+    warnUnknownKeys(
+        doc,
+        {"format", "version", "name", "customer", "track", "site", "racks", "devices", "links", "uplinks", "waivers"},
+        QString(), options);
     Plan plan;
     plan.name = string(doc, "name", QString(), false);
     plan.customer = string(doc, "customer", QString(), false);
     plan.track = string(doc, "track", QString(), false, QStringLiteral("lab"));
     if (!knownTracks().contains(plan.track))
-        throw FieldError(QStringLiteral("track"), QStringLiteral("expected one of %1, found \"%2\"").arg(knownTracks().join(QStringLiteral(", ")), plan.track));
+        throw FieldError(QStringLiteral("track"),
+                         QStringLiteral("expected one of %1, found \"%2\"")
+                             .arg(knownTracks().join(QStringLiteral(", ")), plan.track));
 
     const Json &site = object(doc, "site", QString());
     plan.site.profile = string(site, "profile", QStringLiteral("site"));
     if (options.catalog && !options.catalog->site(plan.site.profile))
-        throw FieldError(QStringLiteral("site.profile"), QStringLiteral("unknown site profile \"%1\"").arg(plan.site.profile));
+        throw FieldError(QStringLiteral("site.profile"),
+                         QStringLiteral("unknown site profile \"%1\"").arg(plan.site.profile));
     if (const Json *o = optionalObject(site, "overrides", QStringLiteral("site")))
         plan.site.overrides = *o;
 
@@ -143,13 +156,17 @@ Plan planFromJson(const Json &input, const PlanLoadOptions &options)
         if (!deviceIds.insert(d.id).second)
             throw FieldError(join(path, "id"), QStringLiteral("duplicate device id \"%1\"").arg(d.id));
         if (!d.rack.isEmpty() && !rackIds.count(d.rack))
-            throw FieldError(join(path, "rack"), QStringLiteral("device \"%1\" is in rack \"%2\", which the plan does not define").arg(d.id, d.rack));
+            throw FieldError(
+                join(path, "rack"),
+                QStringLiteral("device \"%1\" is in rack \"%2\", which the plan does not define").arg(d.id, d.rack));
         if (options.catalog) {
             const DeviceType *type = options.catalog->deviceType(d.type);
             if (!type)
-                throw FieldError(join(path, "type"), QStringLiteral("unknown device type \"%1\" (not in the catalog)").arg(d.type));
+                throw FieldError(join(path, "type"),
+                                 QStringLiteral("unknown device type \"%1\" (not in the catalog)").arg(d.type));
             if (!d.rack.isEmpty() && type->uHeight > 0 && d.u < 1)
-                throw FieldError(join(path, "u"), QStringLiteral("a %1U device in a rack needs u of 1 or more").arg(type->uHeight));
+                throw FieldError(join(path, "u"),
+                                 QStringLiteral("a %1U device in a rack needs u of 1 or more").arg(type->uHeight));
         }
         plan.devices.push_back(std::move(d));
     }
@@ -161,7 +178,9 @@ Plan planFromJson(const Json &input, const PlanLoadOptions &options)
         Link l = linkFromJson(links[i], path, options);
         for (const auto &[end, key] : {std::pair{&l.a, "a"}, std::pair{&l.b, "b"}})
             if (!deviceIds.count(end->device))
-                throw FieldError(join(path, key), QStringLiteral("link end \"%1\" names device \"%2\", which the plan does not define").arg(end->toString(), end->device));
+                throw FieldError(join(path, key),
+                                 QStringLiteral("link end \"%1\" names device \"%2\", which the plan does not define")
+                                     .arg(end->toString(), end->device));
         if (options.catalog && !l.cable.isEmpty()) {
             const DeviceType *cable = options.catalog->deviceType(l.cable);
             if (!cable || cable->role != Role::Cable)
@@ -180,7 +199,8 @@ Plan planFromJson(const Json &input, const PlanLoadOptions &options)
         u.port = string(uplinks[i], "port", path);
         u.speedGbps = number(uplinks[i], "speedGbps", path, 0, 100000);
         if (!deviceIds.count(u.device))
-            throw FieldError(join(path, "device"), QStringLiteral("uplink on device \"%1\", which the plan does not define").arg(u.device));
+            throw FieldError(join(path, "device"),
+                             QStringLiteral("uplink on device \"%1\", which the plan does not define").arg(u.device));
         plan.uplinks.push_back(u);
     }
 
@@ -228,7 +248,8 @@ bool loadPlanFile(const QString &fileName, Plan &plan, LoadError *error, const P
     QFile file(fileName);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
-            *error = LoadError{fileName, 0, 0, QString(), QStringLiteral("cannot read the file: %1").arg(file.errorString())};
+            *error = LoadError{fileName, 0, 0, QString(),
+                               QStringLiteral("cannot read the file: %1").arg(file.errorString())};
         return false;
     }
     return loadPlanData(file.readAll(), fileName, plan, error, options);

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "catalog/model/catalog.h"
 #include "catalog/io/loaderror.h"
+#include "catalog/model/catalog.h"
 #include "planner/model/plan.h"
 
 #include <QByteArray>

@@ -14,15 +14,15 @@ struct Rack {
     QString id;
     QString name;
     int heightU = 42;
-    int row = 0;        // floor position: row and slot in the row, for cable lengths
+    int row = 0; // floor position: row and slot in the row, for cable lengths
     int position = 0;
 };
 
 struct Device {
     QString id;
-    QString type;       // catalog device-type id
-    QString rack;       // rack id; empty for loose items (cables, spares)
-    int u = 0;          // lowest rack unit occupied, 1 = bottom; 0 for 0U items
+    QString type; // catalog device-type id
+    QString rack; // rack id; empty for loose items (cables, spares)
+    int u = 0;    // lowest rack unit occupied, 1 = bottom; 0 for 0U items
     Face face = Face::Front;
     QString hostname;
     QStringList psuFeeds; // one entry per PSU: "A" or "B"

@@ -5,9 +5,9 @@
 namespace pp {
 
 PlanDocument::PlanDocument(const Catalog &catalog, QObject *parent)
-    : QObject(parent), m_catalog(catalog)
-{
-}
+    : QObject(parent)
+    , m_catalog(catalog)
+{ }
 
 void PlanDocument::reset(Plan plan, const QString &fileName)
 {

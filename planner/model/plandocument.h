@@ -1,8 +1,8 @@
 #pragma once
 
 #include "catalog/model/catalog.h"
-#include "planner/ops/planops.h"
 #include "planner/model/plan.h"
+#include "planner/ops/planops.h"
 
 #include <QObject>
 
@@ -39,16 +39,14 @@ public:
     void setModified(bool modified);
 
     // Edits go through here so that every change is announced. The callback mutates the plan.
-    template <typename Edit>
-    void edit(Edit &&change, const PlanChange &what = PlanChange())
+    template<typename Edit> void edit(Edit &&change, const PlanChange &what = PlanChange())
     {
         change(m_plan);
         announce(what);
     }
 
     // Runs one planner operation (returns ops::OpResult); announces the change only when it was done.
-    template <typename Op>
-    ops::OpResult apply(const PlanChange &what, Op &&op)
+    template<typename Op> ops::OpResult apply(const PlanChange &what, Op &&op)
     {
         const ops::OpResult result = op(m_plan);
         if (result)

@@ -8,7 +8,8 @@ PlanSummary summarize(const ResolvedPlan &resolved)
 {
     const Plan &plan = resolved.plan();
     PlanSummary s;
-    for (const QString &role : {QStringLiteral("cnode"), QStringLiteral("dbox"), QStringLiteral("switch"), QStringLiteral("pdu")})
+    for (const QString &role :
+         {QStringLiteral("cnode"), QStringLiteral("dbox"), QStringLiteral("switch"), QStringLiteral("pdu")})
         s.countsByRole[role] = 0;
     s.racks.resize(plan.racks.size());
     for (std::size_t r = 0; r < plan.racks.size(); ++r) {

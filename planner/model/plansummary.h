@@ -21,7 +21,7 @@ struct RackSummary {
 
 // Totals of a plan: devices by role, U, power, heat and capacity. Unknown figures are counted, not guessed.
 struct PlanSummary {
-    QMap<QString, int> countsByRole;  // role id → devices
+    QMap<QString, int> countsByRole; // role id → devices
     double typicalW = 0;
     double maxW = 0;
     double weightKg = 0;

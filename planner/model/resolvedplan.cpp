@@ -3,7 +3,9 @@
 namespace pp {
 
 ResolvedPlan::ResolvedPlan(const Plan &plan, const Catalog &catalog, SiteProfile site)
-    : m_plan(plan), m_catalog(catalog), m_site(std::move(site))
+    : m_plan(plan)
+    , m_catalog(catalog)
+    , m_site(std::move(site))
 {
     m_types.reserve(plan.devices.size());
     m_deviceIndex.reserve(static_cast<qsizetype>(plan.devices.size()));

@@ -27,7 +27,10 @@ public:
     int rackIndex(const QString &id) const { return m_rackIndex.value(id, -1); }
     const Device *device(const QString &id) const;
     // Device indices per rack, in plan order.
-    const std::vector<int> &devicesInRack(int rackIndex) const { return m_rackDevices[static_cast<std::size_t>(rackIndex)]; }
+    const std::vector<int> &devicesInRack(int rackIndex) const
+    {
+        return m_rackDevices[static_cast<std::size_t>(rackIndex)];
+    }
     int rackHeightU(int rackIndex) const;
 
 private:

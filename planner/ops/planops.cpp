@@ -73,11 +73,19 @@ OpResult checkPlacement(const Plan &plan, const Catalog &catalog, const QString 
         return OpResult::done();
     }
     if (type->uHeight > rack->heightU)
-        return OpResult::refused(QStringLiteral("%1 is %2U, taller than rack %3 (%4U)").arg(type->model).arg(type->uHeight).arg(rack->id).arg(rack->heightU));
+        return OpResult::refused(QStringLiteral("%1 is %2U, taller than rack %3 (%4U)")
+                                     .arg(type->model)
+                                     .arg(type->uHeight)
+                                     .arg(rack->id)
+                                     .arg(rack->heightU));
     const auto [lo, hi] = occupiedUnits(*type, where.u);
     if (where.u < 1 || hi > rack->heightU)
         return OpResult::refused(QStringLiteral("%1 (%2U) at U%3 would take %4, outside rack %5 (U1–%6)")
-                                     .arg(type->model).arg(type->uHeight).arg(where.u).arg(unitsText(where.u, where.u + type->uHeight - 1), rack->id).arg(rack->heightU));
+                                     .arg(type->model)
+                                     .arg(type->uHeight)
+                                     .arg(where.u)
+                                     .arg(unitsText(where.u, where.u + type->uHeight - 1), rack->id)
+                                     .arg(rack->heightU));
     for (const Device &other : plan.devices) {
         if (other.rack != where.rack || ignoreIds.contains(other.id))
             continue;
@@ -89,14 +97,15 @@ OpResult checkPlacement(const Plan &plan, const Catalog &catalog, const QString 
             continue;
         if (!facesCollide(where.face, type->fullDepth, other.face, otherType->fullDepth))
             continue;
-        return OpResult::refused(QStringLiteral("%1 at %2 would overlap %3 at %4 in rack %5")
-                                     .arg(type->model, unitsText(lo, hi), deviceName(other), unitsText(olo, ohi), rack->id));
+        return OpResult::refused(
+            QStringLiteral("%1 at %2 would overlap %3 at %4 in rack %5")
+                .arg(type->model, unitsText(lo, hi), deviceName(other), unitsText(olo, ohi), rack->id));
     }
     return OpResult::done();
 }
 
-int findFreeU(const Plan &plan, const Catalog &catalog, const QString &typeId, const QString &rackId, Face face, int preferU,
-              const QStringList &ignoreIds)
+int findFreeU(const Plan &plan, const Catalog &catalog, const QString &typeId, const QString &rackId, Face face,
+              int preferU, const QStringList &ignoreIds)
 {
     const Rack *rack = plan.findRack(rackId);
     const DeviceType *type = catalog.deviceType(typeId);
@@ -143,7 +152,10 @@ static OpResult checkDeviceFields(const Plan &plan, const Catalog &catalog, cons
         if (feed != QLatin1String("A") && feed != QLatin1String("B"))
             return OpResult::refused(QStringLiteral("PSU feed \"%1\" must be A or B").arg(feed));
     if (type->psu.count.known() && device.psuFeeds.size() > static_cast<int>(*type->psu.count.value))
-        return OpResult::refused(QStringLiteral("%1 has %2 PSUs, but %3 feeds are given").arg(type->model).arg(*type->psu.count.value).arg(device.psuFeeds.size()));
+        return OpResult::refused(QStringLiteral("%1 has %2 PSUs, but %3 feeds are given")
+                                     .arg(type->model)
+                                     .arg(*type->psu.count.value)
+                                     .arg(device.psuFeeds.size()));
     return checkPlacement(plan, catalog, device.type, Placement{device.rack, device.u, device.face}, {device.id});
 }
 
@@ -239,7 +251,8 @@ OpResult checkMoves(const Plan &plan, const Catalog &catalog, const std::vector<
             if (!facesCollide(a.face, types[i]->fullDepth, b.face, types[j]->fullDepth))
                 continue;
             return OpResult::refused(QStringLiteral("%1 would overlap %2 at %3 in rack %4")
-                                         .arg(deviceName(*devices[i]), deviceName(*devices[j]), unitsText(std::max(alo, blo), std::min(ahi, bhi)), a.rack));
+                                         .arg(deviceName(*devices[i]), deviceName(*devices[j]),
+                                              unitsText(std::max(alo, blo), std::min(ahi, bhi)), a.rack));
         }
     }
     return OpResult::done();
@@ -294,14 +307,17 @@ OpResult planDuplicates(const Plan &plan, const Catalog &catalog, const QStringL
                     racks.push_back(r.id);
             int u = 0;
             for (const QString &rack : racks) {
-                u = findFreeU(scratch, catalog, copy.type, rack, copy.face, rack == copy.rack ? original->u + type->uHeight : 1);
+                u = findFreeU(scratch, catalog, copy.type, rack, copy.face,
+                              rack == copy.rack ? original->u + type->uHeight : 1);
                 if (u > 0) {
                     copy.rack = rack;
                     break;
                 }
             }
             if (u == 0)
-                return OpResult::refused(QStringLiteral("no free %1U slot for a copy of %2 in any rack").arg(type->uHeight).arg(deviceName(*original)));
+                return OpResult::refused(QStringLiteral("no free %1U slot for a copy of %2 in any rack")
+                                             .arg(type->uHeight)
+                                             .arg(deviceName(*original)));
             copy.u = u;
         }
         if (const OpResult r = addDevice(scratch, catalog, copy); !r)
@@ -381,7 +397,11 @@ OpResult setRackHeight(Plan &plan, const Catalog &catalog, const QString &id, in
     for (const Device &d : plan.devices) {
         const DeviceType *type = d.rack == id ? catalog.deviceType(d.type) : nullptr;
         if (type && occupiedUnits(*type, d.u).second > heightU)
-            return OpResult::refused(QStringLiteral("%1 sits at U%2–%3, above the new height of %4U").arg(deviceName(d)).arg(d.u).arg(occupiedUnits(*type, d.u).second).arg(heightU));
+            return OpResult::refused(QStringLiteral("%1 sits at U%2–%3, above the new height of %4U")
+                                         .arg(deviceName(d))
+                                         .arg(d.u)
+                                         .arg(occupiedUnits(*type, d.u).second)
+                                         .arg(heightU));
     }
     rack->heightU = heightU;
     return OpResult::done();
@@ -408,7 +428,8 @@ OpResult addWaiver(Plan &plan, const Waiver &waiver, int index)
         return OpResult::refused(QStringLiteral("a waiver needs a reason"));
     for (const Waiver &w : plan.waivers)
         if (w.rule == waiver.rule && w.subject == waiver.subject)
-            return OpResult::refused(QStringLiteral("%1 is already waived for \"%2\"").arg(waiver.rule, waiver.subject));
+            return OpResult::refused(
+                QStringLiteral("%1 is already waived for \"%2\"").arg(waiver.rule, waiver.subject));
     const int size = static_cast<int>(plan.waivers.size());
     plan.waivers.insert(plan.waivers.begin() + (index < 0 || index > size ? size : index), waiver);
     return OpResult::done();

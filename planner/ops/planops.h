@@ -43,7 +43,7 @@ int findFreeU(const Plan &plan, const Catalog &catalog, const QString &typeId, c
 struct RemovedDevice {
     Device device;
     int index = -1;
-    std::vector<std::pair<int, Link>> links;    // (index in plan.links, link), ascending
+    std::vector<std::pair<int, Link>> links;     // (index in plan.links, link), ascending
     std::vector<std::pair<int, Uplink>> uplinks; // (index in plan.uplinks, uplink), ascending
 };
 
@@ -79,7 +79,8 @@ OpResult moveRack(Plan &plan, const QString &id, int newIndex);
 
 OpResult addWaiver(Plan &plan, const Waiver &waiver, int index = -1);
 // Removes the waiver for rule + subject; reports what was removed and where, for undo.
-OpResult removeWaiver(Plan &plan, const QString &rule, const QString &subject, Waiver *removed = nullptr, int *index = nullptr);
+OpResult removeWaiver(Plan &plan, const QString &rule, const QString &subject, Waiver *removed = nullptr,
+                      int *index = nullptr);
 
 // Sets the site profile and its overrides (an RFC 7396 merge patch); refused when the result does not resolve.
 OpResult setSite(Plan &plan, const Catalog &catalog, const QString &profile, const Json &overrides);

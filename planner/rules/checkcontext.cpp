@@ -25,7 +25,8 @@ static int lanesForLane(const PortGroup &group, int lane)
 }
 
 CheckContext::CheckContext(const ResolvedPlan &resolved, const DesignLimits &limits)
-    : m_resolved(resolved), m_limits(limits)
+    : m_resolved(resolved)
+    , m_limits(limits)
 {
     m_recentDevices.fill({QString(), -1});
     const Plan &p = resolved.plan();
@@ -184,7 +185,8 @@ CheckContext::LinkEnd CheckContext::resolveEnd(const Endpoint &endpoint, const D
         const PortGroup *group = end.port.group;
         const int cableLegs = cable && cable->cable.legs > 1 ? cable->cable.legs : 0;
         const std::pair<const PortGroup *, int> laneKey{group, cableLegs ? cableLegs : -1 - end.port.lane};
-        const auto hit = std::find_if(m_laneSpeeds.begin(), m_laneSpeeds.end(), [&](const auto &e) { return e.first == laneKey; });
+        const auto hit =
+            std::find_if(m_laneSpeeds.begin(), m_laneSpeeds.end(), [&](const auto &e) { return e.first == laneKey; });
         if (hit != m_laneSpeeds.end()) {
             end.speedGbps = hit->second;
         } else {
@@ -198,7 +200,8 @@ CheckContext::LinkEnd CheckContext::resolveEnd(const Endpoint &endpoint, const D
 int CheckContext::portSlot(int device, const PortGroup &group, int index) const
 {
     const TypeInfo &info = m_typeInfos[static_cast<std::size_t>(m_typeOfDevice[static_cast<std::size_t>(device)])];
-    return m_slotBase[static_cast<std::size_t>(device)] + info.groupOffsets[static_cast<std::size_t>(&group - type(device)->ports.data())] + index;
+    return m_slotBase[static_cast<std::size_t>(device)] +
+        info.groupOffsets[static_cast<std::size_t>(&group - type(device)->ports.data())] + index;
 }
 
 QString CheckContext::feedSubject(int rack, int feed) const

@@ -17,7 +17,7 @@ public:
     static constexpr int kFeedCount = 2; // psuFeeds are "A" or "B"
 
     struct DeviceLoad {
-        bool counted = false;     // racked and drawing power (not a cable or a loose spare)
+        bool counted = false; // racked and drawing power (not a cable or a loose spare)
         bool powerKnown = false;
         double typicalW = 0;
         double maxW = 0;
@@ -26,7 +26,7 @@ public:
         double typicalW = 0;
         double maxW = 0;
         double weightKg = 0;
-        int unknownPower = 0;     // powered devices whose draw no source gives (not counted)
+        int unknownPower = 0; // powered devices whose draw no source gives (not counted)
         int unknownWeight = 0;
         std::array<double, kFeedCount> feedTypicalW{}; // both feeds up: PSUs share a device's draw
         std::array<double, kFeedCount> feedMaxW{};
@@ -36,14 +36,14 @@ public:
     struct PortAt {
         const PortGroup *group = nullptr;
         int index = -1;
-        int lane = -1;            // -1 when the whole port is used
+        int lane = -1; // -1 when the whole port is used
         bool valid() const { return group != nullptr; }
     };
     struct LinkEnd {
-        int device = -1;          // index into plan.devices; -1 when the device is unknown
-        PortAt port;              // invalid when the device type has no such port
-        int slot = -1;            // physical port slot (see portSlot), -1 when unresolved
-        double speedGbps = 0;     // the lane speed for a breakout lane, else the port speed
+        int device = -1;      // index into plan.devices; -1 when the device is unknown
+        PortAt port;          // invalid when the device type has no such port
+        int slot = -1;        // physical port slot (see portSlot), -1 when unresolved
+        double speedGbps = 0; // the lane speed for a breakout lane, else the port speed
     };
     struct LinkInfo {
         LinkEnd a;
@@ -70,8 +70,14 @@ public:
     const std::vector<LinkInfo> &links() const { return m_links; }
     const std::vector<LinkEnd> &uplinks() const { return m_uplinks; } // parallel to plan().uplinks
     // The links at a device, as indices into links().
-    const int *linksBegin(int device) const { return m_linkIds.data() + m_linkOffsets[static_cast<std::size_t>(device)]; }
-    const int *linksEnd(int device) const { return m_linkIds.data() + m_linkOffsets[static_cast<std::size_t>(device) + 1]; }
+    const int *linksBegin(int device) const
+    {
+        return m_linkIds.data() + m_linkOffsets[static_cast<std::size_t>(device)];
+    }
+    const int *linksEnd(int device) const
+    {
+        return m_linkIds.data() + m_linkOffsets[static_cast<std::size_t>(device) + 1];
+    }
 
     // Physical ports are numbered per device: slot = first slot of the device + port offset in its type.
     int portSlot(int device, const PortGroup &group, int index) const;

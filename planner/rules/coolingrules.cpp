@@ -24,15 +24,18 @@ void checkHeat(const QString &rule, const QString &what, const QStringList &subj
                double limitW, int unknownPower, std::vector<Finding> &out)
 {
     if (typicalW > limitW)
-        out.push_back(makeFinding(rule, Severity::Error,
-                                  QStringLiteral("%1 gives off %2 kW (%3 BTU/h) typical, over %4 kW%5")
-                                      .arg(what, fmt(typicalW / 1000), btu(typicalW), fmt(limitW / 1000), unknownNote(unknownPower)),
-                                  subjects, kW(typicalW), kW(limitW), QStringLiteral("kW")));
+        out.push_back(makeFinding(
+            rule, Severity::Error,
+            QStringLiteral("%1 gives off %2 kW (%3 BTU/h) typical, over %4 kW%5")
+                .arg(what, fmt(typicalW / 1000), btu(typicalW), fmt(limitW / 1000), unknownNote(unknownPower)),
+            subjects, kW(typicalW), kW(limitW), QStringLiteral("kW")));
     else if (maxW > limitW)
-        out.push_back(makeFinding(rule, Severity::Warning,
-                                  QStringLiteral("%1 gives off up to %2 kW (%3 BTU/h) at max draw, over %4 kW (typical %5 kW fits)%6")
-                                      .arg(what, fmt(maxW / 1000), btu(maxW), fmt(limitW / 1000), fmt(typicalW / 1000), unknownNote(unknownPower)),
-                                  subjects, kW(maxW), kW(limitW), QStringLiteral("kW")));
+        out.push_back(makeFinding(
+            rule, Severity::Warning,
+            QStringLiteral("%1 gives off up to %2 kW (%3 BTU/h) at max draw, over %4 kW (typical %5 kW fits)%6")
+                .arg(what, fmt(maxW / 1000), btu(maxW), fmt(limitW / 1000), fmt(typicalW / 1000),
+                     unknownNote(unknownPower)),
+            subjects, kW(maxW), kW(limitW), QStringLiteral("kW")));
 }
 
 } // namespace
@@ -43,14 +46,16 @@ void CoolingRackHeatRule::check(const CheckContext &ctx, std::vector<Finding> &o
     const Plan &plan = ctx.plan();
     if (limitW <= 0) {
         if (!plan.racks.empty())
-            out.push_back(makeFinding(id(), Severity::Info, QStringLiteral("site %1 gives no rack cooling figure: rack heat is not checked").arg(siteSubject(ctx)),
-                                      {siteSubject(ctx)}, std::nullopt, std::nullopt, QStringLiteral("kW")));
+            out.push_back(makeFinding(
+                id(), Severity::Info,
+                QStringLiteral("site %1 gives no rack cooling figure: rack heat is not checked").arg(siteSubject(ctx)),
+                {siteSubject(ctx)}, std::nullopt, std::nullopt, QStringLiteral("kW")));
         return;
     }
     const auto &racks = ctx.rackLoads();
     for (std::size_t r = 0; r < racks.size(); ++r)
-        checkHeat(id(), QStringLiteral("rack %1").arg(plan.racks[r].id), {plan.racks[r].id}, racks[r].typicalW, racks[r].maxW,
-                  limitW, racks[r].unknownPower, out);
+        checkHeat(id(), QStringLiteral("rack %1").arg(plan.racks[r].id), {plan.racks[r].id}, racks[r].typicalW,
+                  racks[r].maxW, limitW, racks[r].unknownPower, out);
 }
 
 void CoolingSiteHeatRule::check(const CheckContext &ctx, std::vector<Finding> &out) const
@@ -58,8 +63,10 @@ void CoolingSiteHeatRule::check(const CheckContext &ctx, std::vector<Finding> &o
     const double limitW = ctx.site().cooling.totalKW * 1000.0;
     const QString site = siteSubject(ctx);
     if (limitW <= 0) {
-        out.push_back(makeFinding(id(), Severity::Info, QStringLiteral("site %1 gives no total cooling figure: total heat is not checked").arg(site),
-                                  {site}, kW(ctx.totalTypicalW()), std::nullopt, QStringLiteral("kW")));
+        out.push_back(
+            makeFinding(id(), Severity::Info,
+                        QStringLiteral("site %1 gives no total cooling figure: total heat is not checked").arg(site),
+                        {site}, kW(ctx.totalTypicalW()), std::nullopt, QStringLiteral("kW")));
         return;
     }
     int unknown = 0;
@@ -77,14 +84,17 @@ void CoolingAirDensityRule::check(const CheckContext &ctx, std::vector<Finding> 
     const double limitW = cooling.airDensityLimitKW * 1000.0;
     if (limitW <= 0) {
         if (!plan.racks.empty())
-            out.push_back(makeFinding(id(), Severity::Info, QStringLiteral("site %1 is air-cooled but gives no air density limit: not checked").arg(siteSubject(ctx)),
-                                      {siteSubject(ctx)}, std::nullopt, std::nullopt, QStringLiteral("kW")));
+            out.push_back(
+                makeFinding(id(), Severity::Info,
+                            QStringLiteral("site %1 is air-cooled but gives no air density limit: not checked")
+                                .arg(siteSubject(ctx)),
+                            {siteSubject(ctx)}, std::nullopt, std::nullopt, QStringLiteral("kW")));
         return;
     }
     const auto &racks = ctx.rackLoads();
     for (std::size_t r = 0; r < racks.size(); ++r)
-        checkHeat(id(), QStringLiteral("air-cooled rack %1").arg(plan.racks[r].id), {plan.racks[r].id}, racks[r].typicalW, racks[r].maxW,
-                  limitW, racks[r].unknownPower, out);
+        checkHeat(id(), QStringLiteral("air-cooled rack %1").arg(plan.racks[r].id), {plan.racks[r].id},
+                  racks[r].typicalW, racks[r].maxW, limitW, racks[r].unknownPower, out);
 }
 
 void CoolingAirflowMixRule::check(const CheckContext &ctx, std::vector<Finding> &out) const
@@ -125,13 +135,14 @@ void CoolingAirflowMixRule::check(const CheckContext &ctx, std::vector<Finding> 
         const QString &rack = plan.racks[static_cast<std::size_t>(r)].id;
         QStringList subjects{rack};
         subjects << odd;
-        out.push_back(makeFinding(id(), Severity::Warning,
-                                  QStringLiteral("rack %1 mixes airflow: %2 blow %3 against %4 device(s) blowing %5")
-                                      .arg(rack, odd.join(QStringLiteral(", ")),
-                                           fewerRearToFront ? QStringLiteral("rear-to-front") : QStringLiteral("front-to-rear"))
-                                      .arg((fewerRearToFront ? frontToRear : rearToFront).size())
-                                      .arg(fewerRearToFront ? QStringLiteral("front-to-rear") : QStringLiteral("rear-to-front")),
-                                  subjects, odd.size(), 0, QStringLiteral("devices")));
+        out.push_back(
+            makeFinding(id(), Severity::Warning,
+                        QStringLiteral("rack %1 mixes airflow: %2 blow %3 against %4 device(s) blowing %5")
+                            .arg(rack, odd.join(QStringLiteral(", ")),
+                                 fewerRearToFront ? QStringLiteral("rear-to-front") : QStringLiteral("front-to-rear"))
+                            .arg((fewerRearToFront ? frontToRear : rearToFront).size())
+                            .arg(fewerRearToFront ? QStringLiteral("front-to-rear") : QStringLiteral("rear-to-front")),
+                        subjects, odd.size(), 0, QStringLiteral("devices")));
     }
     unknown.report(id(), QStringLiteral("airflow direction"), QStringLiteral("not checked for mixed airflow"), out);
 }

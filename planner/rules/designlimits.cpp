@@ -15,7 +15,8 @@ static DesignLimits loadDesignLimits()
     try {
         const auto read = [&](const char *section, const char *key, double min, double max) {
             const QString path = json::join(QString::fromLatin1(section), key);
-            return json::number(json::object(json::object(doc, section, QString()), key, QString::fromLatin1(section)), "value", path, min, max);
+            return json::number(json::object(json::object(doc, section, QString()), key, QString::fromLatin1(section)),
+                                "value", path, min, max);
         };
         limits.minCNodes = static_cast<int>(read("resilience", "minCNodes", 0, 1000));
         limits.minDBoxes = static_cast<int>(read("resilience", "minDBoxes", 0, 1000));

@@ -13,14 +13,14 @@ QString severityId(Severity severity); // "error", "warning", "info"
 
 // One result of a design-rule check: the rule, the subjects, what was measured against what limit.
 struct Finding {
-    QString rule;                 // stable id, e.g. "power.feed-redundancy"
+    QString rule; // stable id, e.g. "power.feed-redundancy"
     Severity severity = Severity::Error;
     QString message;
-    QStringList subjects;         // device, rack, feed ("R1/A") or link ("cn1:p1") ids
+    QStringList subjects; // device, rack, feed ("R1/A") or link ("cn1:p1") ids
     std::optional<double> measured;
     std::optional<double> limit;
     QString unit;
-    bool waived = false;          // a waiver downgrades the finding to info and keeps its reason
+    bool waived = false; // a waiver downgrades the finding to info and keeps its reason
     QString reason;
     Severity originalSeverity = Severity::Error;
 };

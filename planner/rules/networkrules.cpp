@@ -14,9 +14,9 @@ namespace {
 // One use of a physical port that is used more than once, gathered for a closer look.
 struct PortUse {
     int slot;
-    int order;      // plan order: links first, then uplinks
+    int order; // plan order: links first, then uplinks
     int device;
-    int lane;       // -1 for the whole port
+    int lane;             // -1 for the whole port
     const Endpoint *port; // this end, "sw1:swp1s0"
     const Endpoint *peer; // the other end of the link; null for a site uplink
 };
@@ -47,36 +47,45 @@ void NetworkPortCapacityRule::check(const CheckContext &ctx, std::vector<Finding
             visit(info.b, l.b, &l.a, info.cable);
         }
         for (std::size_t i = 0; i < plan.uplinks.size(); ++i)
-            visit(ctx.uplinks()[i], uplinkEnds[i], static_cast<const Endpoint *>(nullptr), static_cast<const DeviceType *>(nullptr));
+            visit(ctx.uplinks()[i], uplinkEnds[i], static_cast<const Endpoint *>(nullptr),
+                  static_cast<const DeviceType *>(nullptr));
     };
 
     // First pass, no strings: which physical ports are taken twice (whole twice, a lane twice, or whole and lanes).
     std::vector<std::uint32_t> lanesUsed(static_cast<std::size_t>(ctx.slotCount()), 0);
     std::vector<std::uint8_t> wholeUsed(static_cast<std::size_t>(ctx.slotCount()), 0);
     std::vector<int> conflicted;
-    forEachEnd([&](const CheckContext::LinkEnd &end, const Endpoint &endpoint, const Endpoint *peer, const DeviceType *cable) {
+    forEachEnd([&](const CheckContext::LinkEnd &end, const Endpoint &endpoint, const Endpoint *peer,
+                   const DeviceType *cable) {
         if (end.device < 0) {
             // Plan files cannot hold this (the loader refuses it), but a plan being edited can.
-            out.push_back(makeFinding(id(), Severity::Error,
-                                      QStringLiteral("%1 (to %2) names device \"%3\", which the plan does not define")
-                                          .arg(endpoint.toString(), peer ? peer->toString() : QStringLiteral("uplink"), endpoint.device),
-                                      {endpoint.toString()}, 1, 0, QStringLiteral("devices")));
+            out.push_back(makeFinding(
+                id(), Severity::Error,
+                QStringLiteral("%1 (to %2) names device \"%3\", which the plan does not define")
+                    .arg(endpoint.toString(), peer ? peer->toString() : QStringLiteral("uplink"), endpoint.device),
+                {endpoint.toString()}, 1, 0, QStringLiteral("devices")));
             return;
         }
         if (!end.port.valid()) {
             const DeviceType *t = ctx.type(end.device);
             out.push_back(makeFinding(id(), Severity::Error,
                                       QStringLiteral("%1 (to %2): a %3 has no port \"%4\"")
-                                          .arg(endpoint.toString(), peer ? peer->toString() : QStringLiteral("uplink"), t ? t->id : QStringLiteral("device"), endpoint.port),
+                                          .arg(endpoint.toString(), peer ? peer->toString() : QStringLiteral("uplink"),
+                                               t ? t->id : QStringLiteral("device"), endpoint.port),
                                       {endpoint.device, endpoint.toString()}, 1, 0, QStringLiteral("ports")));
             return;
         }
         const int legs = cable && cable->cable.legs > 1 ? cable->cable.legs : 1;
         if (end.port.lane >= 0 && legs > 1 && end.port.lane >= legs)
-            out.push_back(makeFinding(id(), Severity::Error,
-                                      QStringLiteral("%1 is lane %2 of a %3-way breakout cable (%4), which has lanes 0 to %5")
-                                          .arg(endpoint.toString()).arg(end.port.lane).arg(legs).arg(cable->id).arg(legs - 1),
-                                      {endpoint.device, endpoint.toString()}, end.port.lane + 1, legs, QStringLiteral("lanes")));
+            out.push_back(
+                makeFinding(id(), Severity::Error,
+                            QStringLiteral("%1 is lane %2 of a %3-way breakout cable (%4), which has lanes 0 to %5")
+                                .arg(endpoint.toString())
+                                .arg(end.port.lane)
+                                .arg(legs)
+                                .arg(cable->id)
+                                .arg(legs - 1),
+                            {endpoint.device, endpoint.toString()}, end.port.lane + 1, legs, QStringLiteral("lanes")));
         const auto slot = static_cast<std::size_t>(end.slot);
         bool clash = false;
         if (end.port.lane < 0) {
@@ -98,12 +107,15 @@ void NetworkPortCapacityRule::check(const CheckContext &ctx, std::vector<Finding
     conflicted.erase(std::unique(conflicted.begin(), conflicted.end()), conflicted.end());
     std::vector<PortUse> shared;
     int order = 0;
-    forEachEnd([&](const CheckContext::LinkEnd &end, const Endpoint &endpoint, const Endpoint *peer, const DeviceType *) {
-        ++order;
-        if (end.slot >= 0 && std::binary_search(conflicted.begin(), conflicted.end(), end.slot))
-            shared.push_back({end.slot, order, end.device, end.port.lane, &endpoint, peer});
+    forEachEnd(
+        [&](const CheckContext::LinkEnd &end, const Endpoint &endpoint, const Endpoint *peer, const DeviceType *) {
+            ++order;
+            if (end.slot >= 0 && std::binary_search(conflicted.begin(), conflicted.end(), end.slot))
+                shared.push_back({end.slot, order, end.device, end.port.lane, &endpoint, peer});
+        });
+    std::sort(shared.begin(), shared.end(), [](const PortUse &a, const PortUse &b) {
+        return a.slot != b.slot ? a.slot < b.slot : a.order < b.order;
     });
-    std::sort(shared.begin(), shared.end(), [](const PortUse &a, const PortUse &b) { return a.slot != b.slot ? a.slot < b.slot : a.order < b.order; });
     const auto report = [&](const QString &what, const std::vector<const PortUse *> &users) {
         QStringList subjects{ctx.device(users.front()->device).id};
         QStringList links;
@@ -116,7 +128,11 @@ void NetworkPortCapacityRule::check(const CheckContext &ctx, std::vector<Finding
         for (const PortUse *u : users)
             if (u->peer && !subjects.contains(u->peer->toString()))
                 subjects << u->peer->toString();
-        out.push_back(makeFinding(id(), Severity::Error, QStringLiteral("%1 is used by %2 links: %3").arg(what).arg(users.size()).arg(links.join(QStringLiteral(", "))),
+        out.push_back(makeFinding(id(), Severity::Error,
+                                  QStringLiteral("%1 is used by %2 links: %3")
+                                      .arg(what)
+                                      .arg(users.size())
+                                      .arg(links.join(QStringLiteral(", "))),
                                   subjects, static_cast<double>(users.size()), 1, QStringLiteral("links")));
     };
     for (std::size_t begin = 0; begin < shared.size();) {
@@ -137,7 +153,9 @@ void NetworkPortCapacityRule::check(const CheckContext &ctx, std::vector<Finding
             std::vector<const PortUse *> users = whole;
             for (const auto &[lane, laneUsers] : lanes)
                 users.insert(users.end(), laneUsers.begin(), laneUsers.end());
-            report(QStringLiteral("physical port %1, whole and as breakout lanes,").arg(whole.front()->port->toString()), users);
+            report(
+                QStringLiteral("physical port %1, whole and as breakout lanes,").arg(whole.front()->port->toString()),
+                users);
         }
         begin = end;
     }
@@ -154,18 +172,20 @@ void NetworkSpeedMismatchRule::check(const CheckContext &ctx, std::vector<Findin
         const double sa = info.a.speedGbps;
         const double sb = info.b.speedGbps;
         if (sa != sb) {
-            out.push_back(makeFinding(id(), Severity::Warning,
-                                      QStringLiteral("link %1 (%2 Gbit/s) to %3 (%4 Gbit/s) runs at the slower end's speed")
-                                          .arg(l.a.toString(), fmt(sa), l.b.toString(), fmt(sb)),
-                                      {l.a.toString(), l.b.toString()}, std::min(sa, sb), std::max(sa, sb), QStringLiteral("Gbit/s")));
+            out.push_back(makeFinding(
+                id(), Severity::Warning,
+                QStringLiteral("link %1 (%2 Gbit/s) to %3 (%4 Gbit/s) runs at the slower end's speed")
+                    .arg(l.a.toString(), fmt(sa), l.b.toString(), fmt(sb)),
+                {l.a.toString(), l.b.toString()}, std::min(sa, sb), std::max(sa, sb), QStringLiteral("Gbit/s")));
             continue;
         }
         const double cableGbps = info.cable ? info.cable->cable.speedGbps : 0;
         if (cableGbps > 0 && cableGbps != sa)
-            out.push_back(makeFinding(id(), Severity::Warning,
-                                      QStringLiteral("link %1 to %2: cable %3 is rated %4 Gbit/s per leg, the ports run at %5 Gbit/s")
-                                          .arg(l.a.toString(), l.b.toString(), info.cable->id, fmt(cableGbps), fmt(sa)),
-                                      {l.a.toString(), l.b.toString()}, cableGbps, sa, QStringLiteral("Gbit/s")));
+            out.push_back(makeFinding(
+                id(), Severity::Warning,
+                QStringLiteral("link %1 to %2: cable %3 is rated %4 Gbit/s per leg, the ports run at %5 Gbit/s")
+                    .arg(l.a.toString(), l.b.toString(), info.cable->id, fmt(cableGbps), fmt(sa)),
+                {l.a.toString(), l.b.toString()}, cableGbps, sa, QStringLiteral("Gbit/s")));
     }
 }
 
@@ -176,7 +196,11 @@ void NetworkUplinkCountRule::check(const CheckContext &ctx, std::vector<Finding>
     if (count >= required)
         return;
     out.push_back(makeFinding(id(), Severity::Error,
-                              QStringLiteral("the plan has %1 site uplink(s); site %2 requires %3 × %4 GbE").arg(count).arg(siteSubject(ctx)).arg(required).arg(fmt(ctx.site().network.uplinkSpeedGbps)),
+                              QStringLiteral("the plan has %1 site uplink(s); site %2 requires %3 × %4 GbE")
+                                  .arg(count)
+                                  .arg(siteSubject(ctx))
+                                  .arg(required)
+                                  .arg(fmt(ctx.site().network.uplinkSpeedGbps)),
                               {siteSubject(ctx)}, count, required, QStringLiteral("uplinks")));
 }
 
@@ -191,12 +215,15 @@ void NetworkUplinkSpeedRule::check(const CheckContext &ctx, std::vector<Finding>
         const double speed = uplinkSpeed(ctx, i);
         if (siteGbps > 0 && speed < siteGbps)
             out.push_back(makeFinding(id(), Severity::Error,
-                                      QStringLiteral("uplink %1 runs at %2 Gbit/s; the site expects %3 Gbit/s").arg(ep, fmt(speed), fmt(siteGbps)),
+                                      QStringLiteral("uplink %1 runs at %2 Gbit/s; the site expects %3 Gbit/s")
+                                          .arg(ep, fmt(speed), fmt(siteGbps)),
                                       {u.device, ep}, speed, siteGbps, QStringLiteral("Gbit/s")));
         else if (end.port.valid() && speed > end.speedGbps)
-            out.push_back(makeFinding(id(), Severity::Error,
-                                      QStringLiteral("uplink %1 is planned at %2 Gbit/s but the port runs at most %3 Gbit/s").arg(ep, fmt(speed), fmt(end.speedGbps)),
-                                      {u.device, ep}, speed, end.speedGbps, QStringLiteral("Gbit/s")));
+            out.push_back(
+                makeFinding(id(), Severity::Error,
+                            QStringLiteral("uplink %1 is planned at %2 Gbit/s but the port runs at most %3 Gbit/s")
+                                .arg(ep, fmt(speed), fmt(end.speedGbps)),
+                            {u.device, ep}, speed, end.speedGbps, QStringLiteral("Gbit/s")));
     }
 }
 
@@ -237,10 +264,15 @@ void NetworkOversubscriptionRule::check(const CheckContext &ctx, std::vector<Fin
     const double demandGbps = demandGBps * 8.0;
     const double limitGbps = uplinkGbps * ctx.limits().maxOversubscription;
     if (demandGbps > limitGbps)
-        out.push_back(makeFinding(id(), Severity::Warning,
-                                  QStringLiteral("%1 C-node(s) can serve %2 Gbit/s of reads (%3 GB/s) but the %4 uplink(s) carry %5 Gbit/s: %6:1 oversubscribed (limit %7:1)")
-                                      .arg(cnodes).arg(fmt(demandGbps), fmt(demandGBps)).arg(plan.uplinks.size()).arg(fmt(uplinkGbps), fmt(demandGbps / uplinkGbps), fmt(ctx.limits().maxOversubscription)),
-                                  {siteSubject(ctx)}, std::round(demandGbps * 100) / 100, limitGbps, QStringLiteral("Gbit/s")));
+        out.push_back(
+            makeFinding(id(), Severity::Warning,
+                        QStringLiteral("%1 C-node(s) can serve %2 Gbit/s of reads (%3 GB/s) but the %4 uplink(s) carry "
+                                       "%5 Gbit/s: %6:1 oversubscribed (limit %7:1)")
+                            .arg(cnodes)
+                            .arg(fmt(demandGbps), fmt(demandGBps))
+                            .arg(plan.uplinks.size())
+                            .arg(fmt(uplinkGbps), fmt(demandGbps / uplinkGbps), fmt(ctx.limits().maxOversubscription)),
+                        {siteSubject(ctx)}, std::round(demandGbps * 100) / 100, limitGbps, QStringLiteral("Gbit/s")));
     unknown.report(id(), QStringLiteral("read throughput"), QStringLiteral("not counted in the client demand"), out);
 }
 
@@ -257,8 +289,10 @@ void NetworkRoceRule::check(const CheckContext &ctx, std::vector<Finding> &out) 
         if (!net.ecn)
             missing << QStringLiteral("ECN");
         out.push_back(makeFinding(id(), Severity::Error,
-                                  QStringLiteral("site %1 requires RoCE but is not lossless: %2 off").arg(siteSubject(ctx), missing.join(QStringLiteral(" and "))),
-                                  {siteSubject(ctx)}, (net.pfc ? 1 : 0) + (net.ecn ? 1 : 0), 2, QStringLiteral("of PFC+ECN")));
+                                  QStringLiteral("site %1 requires RoCE but is not lossless: %2 off")
+                                      .arg(siteSubject(ctx), missing.join(QStringLiteral(" and "))),
+                                  {siteSubject(ctx)}, (net.pfc ? 1 : 0) + (net.ecn ? 1 : 0), 2,
+                                  QStringLiteral("of PFC+ECN")));
     }
     std::map<int, QStringList> offending; // device index → its non-RoCE ports on the data path
     const auto note = [&](const CheckContext::LinkEnd &end, const Endpoint &e) {
@@ -284,7 +318,8 @@ void NetworkRoceRule::check(const CheckContext &ctx, std::vector<Finding> &out) 
         QStringList subjects{d.id};
         subjects << ports;
         out.push_back(makeFinding(id(), Severity::Error,
-                                  QStringLiteral("%1 (%2) is on the RoCE data path but not RoCE-capable on %3").arg(d.id, ctx.type(device)->id, ports.join(QStringLiteral(", "))),
+                                  QStringLiteral("%1 (%2) is on the RoCE data path but not RoCE-capable on %3")
+                                      .arg(d.id, ctx.type(device)->id, ports.join(QStringLiteral(", "))),
                                   subjects, ports.size(), 0, QStringLiteral("ports")));
     }
 }
@@ -311,7 +346,11 @@ void NetworkUnconnectedRule::check(const CheckContext &ctx, std::vector<Finding>
         QStringList subjects{ctx.device(i).id};
         subjects << open;
         out.push_back(makeFinding(id(), Severity::Warning,
-                                  QStringLiteral("%1 has %2 of %3 data ports unconnected: %4").arg(ctx.device(i).id).arg(open.size()).arg(present).arg(open.join(QStringLiteral(", "))),
+                                  QStringLiteral("%1 has %2 of %3 data ports unconnected: %4")
+                                      .arg(ctx.device(i).id)
+                                      .arg(open.size())
+                                      .arg(present)
+                                      .arg(open.join(QStringLiteral(", "))),
                                   subjects, open.size(), 0, QStringLiteral("ports")));
     }
 }
@@ -345,7 +384,8 @@ void NetworkDualHomingRule::check(const CheckContext &ctx, std::vector<Finding> 
                 continue;
             const auto &mine = info.a.device == i ? info.a : info.b;
             const auto &other = info.a.device == i ? info.b : info.a;
-            if (!mine.port.valid() || !isNodeDataPort(mine.port.group->purpose) || other.device < 0 || !isSwitch(ctx.type(other.device)))
+            if (!mine.port.valid() || !isNodeDataPort(mine.port.group->purpose) || other.device < 0 ||
+                !isSwitch(ctx.type(other.device)))
                 continue;
             switches.add(other.device);
             const int dpu = mine.port.group->dpu;
@@ -361,8 +401,12 @@ void NetworkDualHomingRule::check(const CheckContext &ctx, std::vector<Finding> 
         };
         if (switches.size < need) {
             out.push_back(makeFinding(id(), Severity::Error,
-                                      QStringLiteral("%1 reaches %2 switch(es) over its data ports (%3); it needs %4 different switches to survive a switch failure")
-                                          .arg(d.id).arg(switches.size).arg(names(switches)).arg(need),
+                                      QStringLiteral("%1 reaches %2 switch(es) over its data ports (%3); it needs %4 "
+                                                     "different switches to survive a switch failure")
+                                          .arg(d.id)
+                                          .arg(switches.size)
+                                          .arg(names(switches))
+                                          .arg(need),
                                       {d.id}, switches.size, need, QStringLiteral("switches")));
             continue;
         }
@@ -376,10 +420,15 @@ void NetworkDualHomingRule::check(const CheckContext &ctx, std::vector<Finding> 
             if (dpuPorts[static_cast<std::size_t>(dpu)] < need || reached >= need)
                 continue;
             const QString subject = QStringLiteral("%1/dpu%2").arg(d.id).arg(dpu);
-            out.push_back(makeFinding(id(), Severity::Error,
-                                      QStringLiteral("DPU %1 of %2 reaches %3 switch(es) (%4); it needs %5 different switches")
-                                          .arg(dpu).arg(d.id).arg(reached).arg(names(dpus[static_cast<std::size_t>(dpu)])).arg(need),
-                                      {d.id, subject}, reached, need, QStringLiteral("switches")));
+            out.push_back(
+                makeFinding(id(), Severity::Error,
+                            QStringLiteral("DPU %1 of %2 reaches %3 switch(es) (%4); it needs %5 different switches")
+                                .arg(dpu)
+                                .arg(d.id)
+                                .arg(reached)
+                                .arg(names(dpus[static_cast<std::size_t>(dpu)]))
+                                .arg(need),
+                            {d.id, subject}, reached, need, QStringLiteral("switches")));
         }
     }
 }

@@ -32,17 +32,21 @@ void PowerSiteBudgetRule::check(const CheckContext &ctx, std::vector<Finding> &o
     }
     const QString site = siteSubject(ctx);
     if (budgetW <= 0) {
-        out.push_back(makeFinding(id(), Severity::Info, QStringLiteral("site %1 gives no power budget: the total draw is not checked").arg(site),
-                                  {site}, kW(ctx.totalTypicalW()), std::nullopt, QStringLiteral("kW")));
+        out.push_back(
+            makeFinding(id(), Severity::Info,
+                        QStringLiteral("site %1 gives no power budget: the total draw is not checked").arg(site),
+                        {site}, kW(ctx.totalTypicalW()), std::nullopt, QStringLiteral("kW")));
     } else if (ctx.totalTypicalW() > budgetW) {
-        out.push_back(makeFinding(id(), Severity::Error,
-                                  QStringLiteral("typical draw %1 kW exceeds the site budget %2 kW%3")
-                                      .arg(fmt(ctx.totalTypicalW() / 1000), fmt(budgetW / 1000), unknownNote(unknownDevices)),
-                                  {site}, kW(ctx.totalTypicalW()), kW(budgetW), QStringLiteral("kW")));
+        out.push_back(
+            makeFinding(id(), Severity::Error,
+                        QStringLiteral("typical draw %1 kW exceeds the site budget %2 kW%3")
+                            .arg(fmt(ctx.totalTypicalW() / 1000), fmt(budgetW / 1000), unknownNote(unknownDevices)),
+                        {site}, kW(ctx.totalTypicalW()), kW(budgetW), QStringLiteral("kW")));
     } else if (ctx.totalMaxW() > budgetW) {
         out.push_back(makeFinding(id(), Severity::Warning,
                                   QStringLiteral("max draw %1 kW exceeds the site budget %2 kW (typical %3 kW fits)%4")
-                                      .arg(fmt(ctx.totalMaxW() / 1000), fmt(budgetW / 1000), fmt(ctx.totalTypicalW() / 1000), unknownNote(unknownDevices)),
+                                      .arg(fmt(ctx.totalMaxW() / 1000), fmt(budgetW / 1000),
+                                           fmt(ctx.totalTypicalW() / 1000), unknownNote(unknownDevices)),
                                   {site}, kW(ctx.totalMaxW()), kW(budgetW), QStringLiteral("kW")));
     }
     unknown.report(id(), QStringLiteral("power"), QStringLiteral("not counted in the power and heat checks"), out);
@@ -54,8 +58,10 @@ void PowerRackBudgetRule::check(const CheckContext &ctx, std::vector<Finding> &o
     const Plan &plan = ctx.plan();
     if (limitW <= 0) {
         if (!plan.racks.empty())
-            out.push_back(makeFinding(id(), Severity::Info, QStringLiteral("site %1 gives no per-rack power limit: racks are not checked").arg(siteSubject(ctx)),
-                                      {siteSubject(ctx)}, std::nullopt, std::nullopt, QStringLiteral("kW")));
+            out.push_back(makeFinding(
+                id(), Severity::Info,
+                QStringLiteral("site %1 gives no per-rack power limit: racks are not checked").arg(siteSubject(ctx)),
+                {siteSubject(ctx)}, std::nullopt, std::nullopt, QStringLiteral("kW")));
         return;
     }
     const auto &racks = ctx.rackLoads();
@@ -63,14 +69,18 @@ void PowerRackBudgetRule::check(const CheckContext &ctx, std::vector<Finding> &o
         const auto &load = racks[r];
         const QString &rack = plan.racks[r].id;
         if (load.typicalW > limitW)
-            out.push_back(makeFinding(id(), Severity::Error,
-                                      QStringLiteral("rack %1 draws %2 kW typical, over its %3 kW limit%4").arg(rack, fmt(load.typicalW / 1000), fmt(limitW / 1000), unknownNote(load.unknownPower)),
-                                      {rack}, kW(load.typicalW), kW(limitW), QStringLiteral("kW")));
+            out.push_back(makeFinding(
+                id(), Severity::Error,
+                QStringLiteral("rack %1 draws %2 kW typical, over its %3 kW limit%4")
+                    .arg(rack, fmt(load.typicalW / 1000), fmt(limitW / 1000), unknownNote(load.unknownPower)),
+                {rack}, kW(load.typicalW), kW(limitW), QStringLiteral("kW")));
         else if (load.maxW > limitW)
-            out.push_back(makeFinding(id(), Severity::Warning,
-                                      QStringLiteral("rack %1 draws up to %2 kW at max, over its %3 kW limit (typical %4 kW fits)%5")
-                                          .arg(rack, fmt(load.maxW / 1000), fmt(limitW / 1000), fmt(load.typicalW / 1000), unknownNote(load.unknownPower)),
-                                      {rack}, kW(load.maxW), kW(limitW), QStringLiteral("kW")));
+            out.push_back(makeFinding(
+                id(), Severity::Warning,
+                QStringLiteral("rack %1 draws up to %2 kW at max, over its %3 kW limit (typical %4 kW fits)%5")
+                    .arg(rack, fmt(load.maxW / 1000), fmt(limitW / 1000), fmt(load.typicalW / 1000),
+                         unknownNote(load.unknownPower)),
+                {rack}, kW(load.maxW), kW(limitW), QStringLiteral("kW")));
     }
 }
 
@@ -81,11 +91,15 @@ void PowerFeedCapacityRule::check(const CheckContext &ctx, std::vector<Finding> 
     const Plan &plan = ctx.plan();
     if (capacityW <= 0) {
         if (!plan.racks.empty())
-            out.push_back(makeFinding(id(), Severity::Info, QStringLiteral("site %1 gives no feed rating: feeds are not checked").arg(siteSubject(ctx)),
-                                      {siteSubject(ctx)}, std::nullopt, std::nullopt, QStringLiteral("kW")));
+            out.push_back(
+                makeFinding(id(), Severity::Info,
+                            QStringLiteral("site %1 gives no feed rating: feeds are not checked").arg(siteSubject(ctx)),
+                            {siteSubject(ctx)}, std::nullopt, std::nullopt, QStringLiteral("kW")));
         return;
     }
-    const QString rating = QStringLiteral("%1 V × %2 A%3 × %4%").arg(fmt(feeds.voltageV), fmt(feeds.amps), feeds.phases == 3 ? QStringLiteral(" × √3") : QString(), fmt(feeds.deratePct));
+    const QString rating = QStringLiteral("%1 V × %2 A%3 × %4%")
+                               .arg(fmt(feeds.voltageV), fmt(feeds.amps),
+                                    feeds.phases == 3 ? QStringLiteral(" × √3") : QString(), fmt(feeds.deratePct));
     const auto &racks = ctx.rackLoads();
     for (std::size_t r = 0; r < racks.size(); ++r) {
         // A device whose PSU feeds the plan does not give may land on either feed: count it on both.
@@ -98,10 +112,12 @@ void PowerFeedCapacityRule::check(const CheckContext &ctx, std::vector<Finding> 
             if (loadW <= capacityW)
                 continue;
             const QString feed = ctx.feedSubject(static_cast<int>(r), f);
-            out.push_back(makeFinding(id(), Severity::Error,
-                                      QStringLiteral("feed %1 carries %2 kW at max draw with both feeds up, over its %3 kW (%4)%5%6")
-                                          .arg(feed, fmt(loadW / 1000), fmt(capacityW / 1000), rating, unassignedNote, unknownNote(racks[r].unknownPower)),
-                                      {feed, plan.racks[r].id}, kW(loadW), kW(capacityW), QStringLiteral("kW")));
+            out.push_back(makeFinding(
+                id(), Severity::Error,
+                QStringLiteral("feed %1 carries %2 kW at max draw with both feeds up, over its %3 kW (%4)%5%6")
+                    .arg(feed, fmt(loadW / 1000), fmt(capacityW / 1000), rating, unassignedNote,
+                         unknownNote(racks[r].unknownPower)),
+                {feed, plan.racks[r].id}, kW(loadW), kW(capacityW), QStringLiteral("kW")));
         }
     }
 }
@@ -119,9 +135,12 @@ void PowerFeedRedundancyRule::check(const CheckContext &ctx, std::vector<Finding
                 continue;
             const int ri = static_cast<int>(r);
             out.push_back(makeFinding(id(), Severity::Error,
-                                      QStringLiteral("rack %1 draws %2 kW at max; with either feed lost the other must carry it all, but one feed gives %3 kW%4")
-                                          .arg(plan.racks[r].id, fmt(racks[r].maxW / 1000), fmt(capacityW / 1000), unknownNote(racks[r].unknownPower)),
-                                      {plan.racks[r].id, ctx.feedSubject(ri, 0), ctx.feedSubject(ri, 1)}, kW(racks[r].maxW), kW(capacityW), QStringLiteral("kW")));
+                                      QStringLiteral("rack %1 draws %2 kW at max; with either feed lost the other must "
+                                                     "carry it all, but one feed gives %3 kW%4")
+                                          .arg(plan.racks[r].id, fmt(racks[r].maxW / 1000), fmt(capacityW / 1000),
+                                               unknownNote(racks[r].unknownPower)),
+                                      {plan.racks[r].id, ctx.feedSubject(ri, 0), ctx.feedSubject(ri, 1)},
+                                      kW(racks[r].maxW), kW(capacityW), QStringLiteral("kW")));
         }
     }
     for (int i = 0; i < ctx.deviceCount(); ++i) {
@@ -136,8 +155,12 @@ void PowerFeedRedundancyRule::check(const CheckContext &ctx, std::vector<Finding
             continue;
         const QString lost = onA ? QStringLiteral("A") : QStringLiteral("B");
         out.push_back(makeFinding(id(), Severity::Error,
-                                  QStringLiteral("%1 has %2 PSUs, all on feed %3: losing feed %3 takes it down").arg(d.id).arg(d.psuFeeds.size()).arg(lost),
-                                  {d.id, ctx.feedSubject(ctx.rackOf(i), CheckContext::feedIndex(lost))}, 1, 2, QStringLiteral("feeds")));
+                                  QStringLiteral("%1 has %2 PSUs, all on feed %3: losing feed %3 takes it down")
+                                      .arg(d.id)
+                                      .arg(d.psuFeeds.size())
+                                      .arg(lost),
+                                  {d.id, ctx.feedSubject(ctx.rackOf(i), CheckContext::feedIndex(lost))}, 1, 2,
+                                  QStringLiteral("feeds")));
     }
 }
 
@@ -181,7 +204,11 @@ void PowerOutletsRule::check(const CheckContext &ctx, std::vector<Finding> &out)
             powered = powered || psus > 0 || ctx.load(i).maxW > 0;
             if (t->psu.count.known() && psus > 0 && psus != static_cast<int>(*t->psu.count.value))
                 out.push_back(makeFinding(id(), Severity::Warning,
-                                          QStringLiteral("%1 lists %2 PSU feed(s) but a %3 has %4 PSUs").arg(d.id).arg(psus).arg(t->id).arg(*t->psu.count.value),
+                                          QStringLiteral("%1 lists %2 PSU feed(s) but a %3 has %4 PSUs")
+                                              .arg(d.id)
+                                              .arg(psus)
+                                              .arg(t->id)
+                                              .arg(*t->psu.count.value),
                                           {d.id}, psus, *t->psu.count.value, QStringLiteral("PSUs")));
             if (psus == 0)
                 continue;
@@ -196,28 +223,42 @@ void PowerOutletsRule::check(const CheckContext &ctx, std::vector<Finding> &out)
         }
         const QString &rack = plan.racks[static_cast<std::size_t>(r)].id;
         if (powered && pdus < feedsPerRack)
-            out.push_back(makeFinding(id(), Severity::Warning,
-                                      QStringLiteral("rack %1 has %2 PDU(s) for %3 feed(s)").arg(rack).arg(pdus).arg(feedsPerRack),
-                                      {rack}, pdus, feedsPerRack, QStringLiteral("PDUs")));
+            out.push_back(makeFinding(
+                id(), Severity::Warning,
+                QStringLiteral("rack %1 has %2 PDU(s) for %3 feed(s)").arg(rack).arg(pdus).arg(feedsPerRack), {rack},
+                pdus, feedsPerRack, QStringLiteral("PDUs")));
         if (!outletsKnown || pdus == 0)
             continue;
         if (c20 > c19)
             out.push_back(makeFinding(id(), Severity::Error,
-                                      QStringLiteral("rack %1 needs %2 C19 outlets for C20 inlets; its PDUs have %3").arg(rack).arg(c20).arg(c19),
+                                      QStringLiteral("rack %1 needs %2 C19 outlets for C20 inlets; its PDUs have %3")
+                                          .arg(rack)
+                                          .arg(c20)
+                                          .arg(c19),
                                       {rack}, c20, c19, QStringLiteral("outlets")));
         // A C14 inlet can take a C19 outlet through a C13-to-C20 cord: count the C19s left over.
         const int spareC19 = std::max(0, c19 - c20);
         if (inletsKnown && c14 > c13 + spareC19)
-            out.push_back(makeFinding(id(), Severity::Error,
-                                      QStringLiteral("rack %1 needs %2 outlets for C14 inlets; its PDUs have %3 C13 and %4 spare C19").arg(rack).arg(c14).arg(c13).arg(spareC19),
-                                      {rack}, c14, c13 + spareC19, QStringLiteral("outlets")));
+            out.push_back(makeFinding(
+                id(), Severity::Error,
+                QStringLiteral("rack %1 needs %2 outlets for C14 inlets; its PDUs have %3 C13 and %4 spare C19")
+                    .arg(rack)
+                    .arg(c14)
+                    .arg(c13)
+                    .arg(spareC19),
+                {rack}, c14, c13 + spareC19, QStringLiteral("outlets")));
         else if (inletsKnown && c14 > c13)
-            out.push_back(makeFinding(id(), Severity::Info,
-                                      QStringLiteral("rack %1: %2 C14 inlets need C13-to-C20 cords into spare C19 outlets").arg(rack).arg(c14 - c13),
-                                      {rack}, c14, c13, QStringLiteral("outlets")));
+            out.push_back(
+                makeFinding(id(), Severity::Info,
+                            QStringLiteral("rack %1: %2 C14 inlets need C13-to-C20 cords into spare C19 outlets")
+                                .arg(rack)
+                                .arg(c14 - c13),
+                            {rack}, c14, c13, QStringLiteral("outlets")));
     }
-    unknownInlets.report(id(), QStringLiteral("PSU connector (C14/C20)"), QStringLiteral("outlets not checked for them"), out);
-    unknownOutlets.report(id(), QStringLiteral("PDU outlet count"), QStringLiteral("outlets not checked in their racks"), out);
+    unknownInlets.report(id(), QStringLiteral("PSU connector (C14/C20)"),
+                         QStringLiteral("outlets not checked for them"), out);
+    unknownOutlets.report(id(), QStringLiteral("PDU outlet count"),
+                          QStringLiteral("outlets not checked in their racks"), out);
 }
 
 } // namespace pp

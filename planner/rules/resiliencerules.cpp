@@ -28,8 +28,10 @@ void ResilienceMinCNodesRule::check(const CheckContext &ctx, std::vector<Finding
             ++cnodes;
     const int need = ctx.limits().minCNodes;
     if (cnodes < need)
-        out.push_back(makeFinding(id(), Severity::Error, QStringLiteral("the plan has %1 C-node(s); a resilient cluster needs at least %2").arg(cnodes).arg(need),
-                                  {kPlanSubject}, cnodes, need, QStringLiteral("C-nodes")));
+        out.push_back(makeFinding(
+            id(), Severity::Error,
+            QStringLiteral("the plan has %1 C-node(s); a resilient cluster needs at least %2").arg(cnodes).arg(need),
+            {kPlanSubject}, cnodes, need, QStringLiteral("C-nodes")));
 }
 
 void ResilienceMinDBoxRule::check(const CheckContext &ctx, std::vector<Finding> &out) const
@@ -56,11 +58,18 @@ void ResilienceMinDBoxRule::check(const CheckContext &ctx, std::vector<Finding> 
     if (dual < limits.minDBoxes) {
         QStringList subjects{kPlanSubject};
         subjects << single;
-        const QString why = single.isEmpty() ? QString() : QStringLiteral(" (%1 with fewer DPUs)").arg(single.join(QStringLiteral(", ")));
-        out.push_back(makeFinding(id(), Severity::Error,
-                                  QStringLiteral("the plan has %1 D-box(es) with %2 or more DPUs, of %3 D-box(es)%4; it needs at least %5")
-                                      .arg(dual).arg(limits.minDpusPerDBox).arg(dboxes).arg(why).arg(limits.minDBoxes),
-                                  subjects, dual, limits.minDBoxes, QStringLiteral("D-boxes")));
+        const QString why = single.isEmpty()
+            ? QString()
+            : QStringLiteral(" (%1 with fewer DPUs)").arg(single.join(QStringLiteral(", ")));
+        out.push_back(makeFinding(
+            id(), Severity::Error,
+            QStringLiteral("the plan has %1 D-box(es) with %2 or more DPUs, of %3 D-box(es)%4; it needs at least %5")
+                .arg(dual)
+                .arg(limits.minDpusPerDBox)
+                .arg(dboxes)
+                .arg(why)
+                .arg(limits.minDBoxes),
+            subjects, dual, limits.minDBoxes, QStringLiteral("D-boxes")));
     }
     unknown.report(id(), QStringLiteral("DPU count"), QStringLiteral("not counted as dual-DPU D-boxes"), out);
 }
@@ -73,9 +82,13 @@ void ResilienceSwitchPairRule::check(const CheckContext &ctx, std::vector<Findin
             ++switches;
     const int need = ctx.limits().minDataSwitches;
     if (switches < need)
-        out.push_back(makeFinding(id(), Severity::Error,
-                                  QStringLiteral("the plan has %1 data switch(es); a switch failure must leave a path, so it needs at least %2").arg(switches).arg(need),
-                                  {kPlanSubject}, switches, need, QStringLiteral("switches")));
+        out.push_back(makeFinding(
+            id(), Severity::Error,
+            QStringLiteral(
+                "the plan has %1 data switch(es); a switch failure must leave a path, so it needs at least %2")
+                .arg(switches)
+                .arg(need),
+            {kPlanSubject}, switches, need, QStringLiteral("switches")));
 }
 
 void ResilienceDualPsuRule::check(const CheckContext &ctx, std::vector<Finding> &out) const
@@ -88,13 +101,21 @@ void ResilienceDualPsuRule::check(const CheckContext &ctx, std::vector<Finding> 
         const Device &d = ctx.device(i);
         const int planned = static_cast<int>(d.psuFeeds.size());
         if (t->psu.count.known() && *t->psu.count.value < need) {
-            out.push_back(makeFinding(id(), Severity::Error,
-                                      QStringLiteral("%1: a %2 has %3 PSU(s); losing it or its feed takes the device down").arg(d.id, t->id).arg(*t->psu.count.value),
-                                      {d.id}, *t->psu.count.value, need, QStringLiteral("PSUs")));
+            out.push_back(
+                makeFinding(id(), Severity::Error,
+                            QStringLiteral("%1: a %2 has %3 PSU(s); losing it or its feed takes the device down")
+                                .arg(d.id, t->id)
+                                .arg(*t->psu.count.value),
+                            {d.id}, *t->psu.count.value, need, QStringLiteral("PSUs")));
         } else if (planned < need) {
             out.push_back(makeFinding(id(), Severity::Error,
-                                      planned == 0 ? QStringLiteral("%1 has no PSU connected to a feed in the plan").arg(d.id)
-                                                   : QStringLiteral("%1 has %2 PSU(s) connected (feeds: %3); it needs %4").arg(d.id).arg(planned).arg(d.psuFeeds.join(QStringLiteral(", "))).arg(need),
+                                      planned == 0
+                                          ? QStringLiteral("%1 has no PSU connected to a feed in the plan").arg(d.id)
+                                          : QStringLiteral("%1 has %2 PSU(s) connected (feeds: %3); it needs %4")
+                                                .arg(d.id)
+                                                .arg(planned)
+                                                .arg(d.psuFeeds.join(QStringLiteral(", ")))
+                                                .arg(need),
                                       {d.id}, planned, need, QStringLiteral("PSUs")));
         }
     }

@@ -46,7 +46,8 @@ void UnknownFigureTally::add(const DeviceType *type)
     m_counts.emplace_back(type, 1);
 }
 
-void UnknownFigureTally::report(const QString &rule, const QString &what, const QString &consequence, std::vector<Finding> &out) const
+void UnknownFigureTally::report(const QString &rule, const QString &what, const QString &consequence,
+                                std::vector<Finding> &out) const
 {
     if (m_counts.empty())
         return;
@@ -61,9 +62,10 @@ void UnknownFigureTally::report(const QString &rule, const QString &what, const 
         parts << QStringLiteral("%1 (%2)").arg(id).arg(count);
         devices += count;
     }
-    out.push_back(makeFinding(rule, Severity::Info,
-                              QStringLiteral("%1 unknown for %2: %3").arg(what, parts.join(QStringLiteral(", ")), consequence),
-                              types, devices, 0, QStringLiteral("devices")));
+    out.push_back(
+        makeFinding(rule, Severity::Info,
+                    QStringLiteral("%1 unknown for %2: %3").arg(what, parts.join(QStringLiteral(", ")), consequence),
+                    types, devices, 0, QStringLiteral("devices")));
 }
 
 bool isSwitch(const DeviceType *type)

@@ -28,7 +28,8 @@ std::vector<Footprint> footprints(const CheckContext &ctx, int rack)
         const bool full = t->fullDepth;
         items.push_back({i, d.u, d.u + t->uHeight - 1, full || d.face == Face::Front, full || d.face == Face::Rear});
     }
-    std::sort(items.begin(), items.end(), [](const Footprint &a, const Footprint &b) { return a.lo != b.lo ? a.lo < b.lo : a.device < b.device; });
+    std::sort(items.begin(), items.end(),
+              [](const Footprint &a, const Footprint &b) { return a.lo != b.lo ? a.lo < b.lo : a.device < b.device; });
     return items;
 }
 
@@ -49,12 +50,20 @@ void SpaceOverlapRule::check(const CheckContext &ctx, std::vector<Finding> &out)
                 const Device &da = ctx.device(a.device);
                 const Device &db = ctx.device(b.device);
                 const bool collide = a.front != b.front || a.rear != b.rear;
-                out.push_back(makeFinding(id(), Severity::Error,
-                                          QStringLiteral("%1 (U%2-%3) and %4 (U%5-%6) overlap by %7 U in rack %8%9")
-                                              .arg(da.id).arg(a.lo).arg(a.hi).arg(db.id).arg(b.lo).arg(b.hi).arg(overlapU)
-                                              .arg(plan.racks[static_cast<std::size_t>(r)].id,
-                                                   collide ? QStringLiteral(" (a full-depth device meets one on the other side)") : QString()),
-                                          {da.id, db.id, plan.racks[static_cast<std::size_t>(r)].id}, overlapU, 0, QStringLiteral("U")));
+                out.push_back(makeFinding(
+                    id(), Severity::Error,
+                    QStringLiteral("%1 (U%2-%3) and %4 (U%5-%6) overlap by %7 U in rack %8%9")
+                        .arg(da.id)
+                        .arg(a.lo)
+                        .arg(a.hi)
+                        .arg(db.id)
+                        .arg(b.lo)
+                        .arg(b.hi)
+                        .arg(overlapU)
+                        .arg(plan.racks[static_cast<std::size_t>(r)].id,
+                             collide ? QStringLiteral(" (a full-depth device meets one on the other side)")
+                                     : QString()),
+                    {da.id, db.id, plan.racks[static_cast<std::size_t>(r)].id}, overlapU, 0, QStringLiteral("U")));
             }
         }
     }
@@ -67,7 +76,10 @@ void SpaceOutsideRackRule::check(const CheckContext &ctx, std::vector<Finding> &
     for (const Rack &rack : plan.racks) {
         if (siteHeightU > 0 && rack.heightU > siteHeightU)
             out.push_back(makeFinding(id(), Severity::Error,
-                                      QStringLiteral("rack %1 is %2 U, taller than the site's %3 U racks").arg(rack.id).arg(rack.heightU).arg(siteHeightU),
+                                      QStringLiteral("rack %1 is %2 U, taller than the site's %3 U racks")
+                                          .arg(rack.id)
+                                          .arg(rack.heightU)
+                                          .arg(siteHeightU),
                                       {rack.id}, rack.heightU, siteHeightU, QStringLiteral("U")));
     }
     for (int i = 0; i < ctx.deviceCount(); ++i) {
@@ -82,15 +94,24 @@ void SpaceOutsideRackRule::check(const CheckContext &ctx, std::vector<Finding> &
         const int top = d.u + t->uHeight - 1;
         if (t->uHeight > rack.heightU)
             out.push_back(makeFinding(id(), Severity::Error,
-                                      QStringLiteral("%1 is %2 U, taller than rack %3 (%4 U)").arg(d.id).arg(t->uHeight).arg(rack.id).arg(rack.heightU),
+                                      QStringLiteral("%1 is %2 U, taller than rack %3 (%4 U)")
+                                          .arg(d.id)
+                                          .arg(t->uHeight)
+                                          .arg(rack.id)
+                                          .arg(rack.heightU),
                                       {d.id, rack.id}, t->uHeight, rack.heightU, QStringLiteral("U")));
         else if (d.u < 1)
-            out.push_back(makeFinding(id(), Severity::Error,
-                                      QStringLiteral("%1 starts at U%2, below the bottom of rack %3").arg(d.id).arg(d.u).arg(rack.id),
-                                      {d.id, rack.id}, d.u, 1, QStringLiteral("U")));
+            out.push_back(makeFinding(
+                id(), Severity::Error,
+                QStringLiteral("%1 starts at U%2, below the bottom of rack %3").arg(d.id).arg(d.u).arg(rack.id),
+                {d.id, rack.id}, d.u, 1, QStringLiteral("U")));
         else if (top > rack.heightU)
             out.push_back(makeFinding(id(), Severity::Error,
-                                      QStringLiteral("%1 reaches U%2, above the top of rack %3 (%4 U)").arg(d.id).arg(top).arg(rack.id).arg(rack.heightU),
+                                      QStringLiteral("%1 reaches U%2, above the top of rack %3 (%4 U)")
+                                          .arg(d.id)
+                                          .arg(top)
+                                          .arg(rack.id)
+                                          .arg(rack.heightU),
                                       {d.id, rack.id}, top, rack.heightU, QStringLiteral("U")));
     }
 }
@@ -111,7 +132,8 @@ void SpaceDepthRule::check(const CheckContext &ctx, std::vector<Finding> &out) c
         const Device &d = ctx.device(i);
         if (rackDepthMM > 0 && *t->depthMM.value > rackDepthMM)
             out.push_back(makeFinding(id(), Severity::Error,
-                                      QStringLiteral("%1 is %2 mm deep; the site's racks are %3 mm").arg(d.id, fmt(*t->depthMM.value), fmt(rackDepthMM)),
+                                      QStringLiteral("%1 is %2 mm deep; the site's racks are %3 mm")
+                                          .arg(d.id, fmt(*t->depthMM.value), fmt(rackDepthMM)),
                                       {d.id, d.rack}, *t->depthMM.value, rackDepthMM, QStringLiteral("mm")));
     }
     // Half-depth devices front and rear in the same units must not meet in the middle.
@@ -133,15 +155,20 @@ void SpaceDepthRule::check(const CheckContext &ctx, std::vector<Finding> &out) c
                         continue;
                     const Device &da = ctx.device(a.device);
                     const Device &db = ctx.device(b.device);
-                    out.push_back(makeFinding(id(), Severity::Error,
-                                              QStringLiteral("%1 (front) and %2 (rear) share units and together are %3 mm deep; rack %4 is %5 mm")
-                                                  .arg(a.front ? da.id : db.id, a.front ? db.id : da.id, fmt(depth), plan.racks[static_cast<std::size_t>(r)].id, fmt(rackDepthMM)),
-                                              {da.id, db.id, plan.racks[static_cast<std::size_t>(r)].id}, depth, rackDepthMM, QStringLiteral("mm")));
+                    out.push_back(makeFinding(
+                        id(), Severity::Error,
+                        QStringLiteral(
+                            "%1 (front) and %2 (rear) share units and together are %3 mm deep; rack %4 is %5 mm")
+                            .arg(a.front ? da.id : db.id, a.front ? db.id : da.id, fmt(depth),
+                                 plan.racks[static_cast<std::size_t>(r)].id, fmt(rackDepthMM)),
+                        {da.id, db.id, plan.racks[static_cast<std::size_t>(r)].id}, depth, rackDepthMM,
+                        QStringLiteral("mm")));
                 }
             }
         }
     }
-    unknown.report(id(), QStringLiteral("depth"), QStringLiteral("depth not checked against the %1 mm racks").arg(fmt(rackDepthMM)), out);
+    unknown.report(id(), QStringLiteral("depth"),
+                   QStringLiteral("depth not checked against the %1 mm racks").arg(fmt(rackDepthMM)), out);
 }
 
 } // namespace pp

@@ -71,8 +71,8 @@ static void fillCheckpoint(ComparisonColumn &c, double checkpointTB, double writ
         c.values[QStringLiteral("stallPct")] = seconds / intervalS * 100.0;
 }
 
-ComparisonColumn objectStoreColumn(const SizingData &data, double usablePB, double checkpointTB, const ObjectStoreUserFigures &user,
-                                   double intervalS)
+ComparisonColumn objectStoreColumn(const SizingData &data, double usablePB, double checkpointTB,
+                                   const ObjectStoreUserFigures &user, double intervalS)
 {
     ComparisonColumn c;
     c.id = QStringLiteral("object-store");
@@ -92,11 +92,13 @@ ComparisonColumn objectStoreColumn(const SizingData &data, double usablePB, doub
     c.values[QStringLiteral("typicalKW")] = user.powerKW ? user.powerKW : data.objectStorePowerKW.value;
     c.values[QStringLiteral("maxKW")] = std::nullopt;
     c.note = QStringLiteral("%1 Tbit/s per 100 PB, read = write (%2); racks and power are user figures")
-                 .arg(data.objectStoreTbitPer100PB.valueOr(0)).arg(data.objectStoreTbitPer100PB.source);
+                 .arg(data.objectStoreTbitPer100PB.valueOr(0))
+                 .arg(data.objectStoreTbitPer100PB.source);
     return c;
 }
 
-std::vector<ComparisonColumn> lustreColumns(const SizingData &data, double usablePB, double checkpointTB, double intervalS)
+std::vector<ComparisonColumn> lustreColumns(const SizingData &data, double usablePB, double checkpointTB,
+                                            double intervalS)
 {
     std::vector<ComparisonColumn> columns;
     const double tib = usablePB * 1e15 / std::pow(2.0, 40);
@@ -121,8 +123,13 @@ std::vector<ComparisonColumn> lustreColumns(const SizingData &data, double usabl
         c.values[QStringLiteral("racks")] = std::nullopt;
         c.values[QStringLiteral("typicalKW")] = std::nullopt;
         c.values[QStringLiteral("maxKW")] = std::nullopt;
-        c.note = QStringLiteral("%1 MB/s per TiB; file systems of %2–%3 TiB (%4); provisioned throughput, read and write not separated")
-                     .arg(*t.mbpsPerTiB.value).arg(t.minTiB.valueOr(0)).arg(*t.maxTiB.value).arg(t.mbpsPerTiB.source);
+        c.note =
+            QStringLiteral(
+                "%1 MB/s per TiB; file systems of %2–%3 TiB (%4); provisioned throughput, read and write not separated")
+                .arg(*t.mbpsPerTiB.value)
+                .arg(t.minTiB.valueOr(0))
+                .arg(*t.maxTiB.value)
+                .arg(t.mbpsPerTiB.source);
         if (data.lustreOnRequestMaxPB.known())
             c.note += QStringLiteral("; %1 file systems if %2 PB ones are granted on request")
                           .arg(static_cast<int>(std::ceil(usablePB / *data.lustreOnRequestMaxPB.value - 1e-9)))
@@ -190,16 +197,19 @@ std::vector<Extrapolation> extrapolationsFor(const SizingResult &pod, const Sizi
     const SizingDesign &d = pod.design;
     if (data.targetUsablePB.known() && d.usablePB > 0) {
         const double pb = *data.targetUsablePB.value;
-        out.push_back(extrapolate(pod, QStringLiteral("%1 PB usable").arg(pb), static_cast<int>(std::ceil(pb / d.usablePB - 1e-9)), data));
+        out.push_back(extrapolate(pod, QStringLiteral("%1 PB usable").arg(pb),
+                                  static_cast<int>(std::ceil(pb / d.usablePB - 1e-9)), data));
     }
     if (data.targetGpus.known() && pod.inputs.gpus > 0) {
         const double gpus = *data.targetGpus.value;
-        out.push_back(extrapolate(pod, QStringLiteral("%1 GPUs").arg(gpus, 0, 'f', 0), static_cast<int>(std::ceil(gpus / pod.inputs.gpus - 1e-9)), data));
+        out.push_back(extrapolate(pod, QStringLiteral("%1 GPUs").arg(gpus, 0, 'f', 0),
+                                  static_cast<int>(std::ceil(gpus / pod.inputs.gpus - 1e-9)), data));
     }
     return out;
 }
 
-Comparison buildComparison(std::vector<SizingResult> designs, int referenceIndex, const SizingData &data, const ObjectStoreUserFigures &user)
+Comparison buildComparison(std::vector<SizingResult> designs, int referenceIndex, const SizingData &data,
+                           const ObjectStoreUserFigures &user)
 {
     Comparison c;
     c.designs = std::move(designs);

@@ -22,7 +22,7 @@ struct ComparisonRow {
 struct ComparisonColumn {
     QString id;
     QString name;
-    QString kind;              // design, object-store, lustre
+    QString kind;                                // design, object-store, lustre
     QMap<QString, std::optional<double>> values; // a key without a value is unknown; a missing key is n/a
     QString note;
 
@@ -48,7 +48,7 @@ struct DataMovement {
 // How many pods reach a target, their totals, and the share of site power that storage takes.
 struct Extrapolation {
     QString design;
-    QString target;            // "1 EB usable", "400,000 GPUs"
+    QString target; // "1 EB usable", "400,000 GPUs"
     int pods = 0;
     int cnodes = 0;
     int dboxes = 0;
@@ -70,7 +70,7 @@ struct Comparison {
     std::vector<ComparisonColumn> columns;
     std::vector<DataMovement> movement;
     std::vector<Extrapolation> extrapolations;
-    int referenceIndex = 0;    // which design sets the capacity of the comparison columns
+    int referenceIndex = 0; // which design sets the capacity of the comparison columns
 
     static const std::vector<ComparisonRow> &rows();
 };
@@ -83,9 +83,10 @@ struct ObjectStoreUserFigures {
 
 ComparisonColumn columnFor(const SizingResult &result);
 // checkpointTB and intervalS (0 = none) give the checkpoint write time and stall of each column.
-ComparisonColumn objectStoreColumn(const SizingData &data, double usablePB, double checkpointTB, const ObjectStoreUserFigures &user,
-                                   double intervalS = 0);
-std::vector<ComparisonColumn> lustreColumns(const SizingData &data, double usablePB, double checkpointTB, double intervalS = 0);
+ComparisonColumn objectStoreColumn(const SizingData &data, double usablePB, double checkpointTB,
+                                   const ObjectStoreUserFigures &user, double intervalS = 0);
+std::vector<ComparisonColumn> lustreColumns(const SizingData &data, double usablePB, double checkpointTB,
+                                            double intervalS = 0);
 DataMovement dataMovementFor(const SizingResult &result, const SizingData &data);
 Extrapolation extrapolate(const SizingResult &pod, const QString &target, int pods, const SizingData &data);
 std::vector<Extrapolation> extrapolationsFor(const SizingResult &pod, const SizingData &data);

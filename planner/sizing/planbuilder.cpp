@@ -9,8 +9,7 @@ namespace pp {
 
 PlanBuilder::PlanBuilder(const Catalog &catalog)
     : m_catalog(catalog)
-{
-}
+{ }
 
 bool PlanBuilder::build(const SizingResult &result, const PlanBuildOptions &options, Plan &plan, QString *error) const
 {
@@ -62,8 +61,10 @@ bool PlanBuilder::build(const SizingResult &result, const PlanBuildOptions &opti
         const RackLoad &load = d.rackLoads[r];
         const int index = static_cast<int>(r);
         const QString rackId = QStringLiteral("R%1").arg(index + 1);
-        plan.racks.push_back(Rack{rackId, QStringLiteral("POD-%1%2").arg(QChar(u'A' + index / 20 % 26)).arg(index % 20 + 1, 2, 10, QLatin1Char('0')),
-                                  in.rackU, index / 20 + 1, index % 20 + 1});
+        plan.racks.push_back(Rack{
+            rackId,
+            QStringLiteral("POD-%1%2").arg(QChar(u'A' + index / 20 % 26)).arg(index % 20 + 1, 2, 10, QLatin1Char('0')),
+            in.rackU, index / 20 + 1, index % 20 + 1});
         const auto add = [&](const QString &id, const DeviceType *type, int u, const QString &hostname) {
             plan.devices.push_back(Device{id, type->id, rackId, u, Face::Front, hostname, feeds});
         };
@@ -88,12 +89,18 @@ bool PlanBuilder::build(const SizingResult &result, const PlanBuildOptions &opti
         }
         if (mgmt && load.mgmtSwitches > 0) {
             ++oob;
-            add(QStringLiteral("oob%1").arg(oob), mgmt, in.rackU - mgmt->uHeight + 1, QStringLiteral("oob-%1").arg(oob));
+            add(QStringLiteral("oob%1").arg(oob), mgmt, in.rackU - mgmt->uHeight + 1,
+                QStringLiteral("oob-%1").arg(oob));
         }
         for (int i = 0; i < load.pdus; ++i) {
             ++pduNo;
-            plan.devices.push_back(Device{QStringLiteral("pdu%1").arg(pduNo), pdu->id, rackId, 0, Face::Rear,
-                                          QStringLiteral("pdu-%1-%2").arg(index + 1).arg(QChar(u'a' + i)), {}});
+            plan.devices.push_back(Device{QStringLiteral("pdu%1").arg(pduNo),
+                                          pdu->id,
+                                          rackId,
+                                          0,
+                                          Face::Rear,
+                                          QStringLiteral("pdu-%1-%2").arg(index + 1).arg(QChar(u'a' + i)),
+                                          {}});
         }
     }
 
@@ -112,7 +119,8 @@ bool PlanBuilder::build(const SizingResult &result, const PlanBuildOptions &opti
         const int uplinkPorts = static_cast<int>(portPlan->uplinkPorts.valueOr(0));
         for (const QString &id : leafIds)
             for (int p = 0; p < uplinkPorts; ++p)
-                plan.uplinks.push_back(Uplink{id, QString(pattern).replace(QStringLiteral("{n}"), QString::number(nodePorts + 1 + p)), swSpeed});
+                plan.uplinks.push_back(Uplink{
+                    id, QString(pattern).replace(QStringLiteral("{n}"), QString::number(nodePorts + 1 + p)), swSpeed});
     }
     return true;
 }

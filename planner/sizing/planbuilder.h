@@ -12,8 +12,8 @@ struct PlanBuildOptions {
     QString name;
     QString customer;
     QString track = QStringLiteral("lab");
-    QString siteProfile;          // empty: the sizing inputs' site
-    bool raiseSiteBudget = true;  // merge-patch the site budget and cooling up to the design's max draw
+    QString siteProfile;         // empty: the sizing inputs' site
+    bool raiseSiteBudget = true; // merge-patch the site budget and cooling up to the design's max draw
 };
 
 // Turns a sizing result into a plan: racks filled as the sizing packed them (U and power per

@@ -33,10 +33,11 @@ struct Footprint {
     bool powerKnown = false;
 
     explicit Footprint(const DeviceType *type)
-        : u(heightOf(type)), packW(packingW(type)), typicalW(type && type->typicalW.known() ? *type->typicalW.value : 0),
-          powerKnown(packingWKnown(type))
-    {
-    }
+        : u(heightOf(type))
+        , packW(packingW(type))
+        , typicalW(type && type->typicalW.known() ? *type->typicalW.value : 0)
+        , powerKnown(packingWKnown(type))
+    { }
 };
 
 } // namespace
@@ -89,9 +90,8 @@ std::vector<RackLoad> packRacks(const RackPackRequest &r)
     int placedD = 0;
     while (placedC < r.cnodes || placedD < r.dboxes) {
         // The type that is furthest behind its share goes next; the other fills a gap it leaves.
-        const bool cFirst = placedD >= r.dboxes
-                            || (placedC < r.cnodes
-                                && static_cast<double>(placedC) * r.dboxes <= static_cast<double>(placedD) * r.cnodes);
+        const bool cFirst = placedD >= r.dboxes ||
+            (placedC < r.cnodes && static_cast<double>(placedC) * r.dboxes <= static_cast<double>(placedD) * r.cnodes);
         const Footprint &first = cFirst ? cnode : dbox;
         const Footprint &other = cFirst ? dbox : cnode;
         const bool otherLeft = cFirst ? placedD < r.dboxes : placedC < r.cnodes;

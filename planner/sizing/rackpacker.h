@@ -17,10 +17,10 @@ struct RackPackRequest {
     const DeviceType *cnode = nullptr;
     const DeviceType *dbox = nullptr;
     const DeviceType *dataSwitch = nullptr;
-    const DeviceType *mgmtSwitch = nullptr;   // one per rack, at the top
-    int pdusPerRack = 2;                      // an A and a B feed, 0U
+    const DeviceType *mgmtSwitch = nullptr; // one per rack, at the top
+    int pdusPerRack = 2;                    // an A and a B feed, 0U
     int rackU = 42;
-    double rackLimitW = 0;                    // against each device's max draw (typical when max unknown)
+    double rackLimitW = 0; // against each device's max draw (typical when max unknown)
 };
 
 // Fills racks one after another within U and power: switches first, then C-nodes and D-boxes

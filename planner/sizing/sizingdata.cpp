@@ -22,7 +22,8 @@ SizingData SizingData::fromJson(const Json &doc)
     const QString root;
     const Json &sources = json::object(doc, "sources", root);
     for (auto it = sources.begin(); it != sources.end(); ++it)
-        d.sourceTitles[json::fromStd(it.key())] = json::string(it.value(), "title", json::join(QStringLiteral("sources"), it.key().c_str()), false);
+        d.sourceTitles[json::fromStd(it.key())] =
+            json::string(it.value(), "title", json::join(QStringLiteral("sources"), it.key().c_str()), false);
     const Json &ckpt = json::object(doc, "checkpoint", root);
     const QString cp = QStringLiteral("checkpoint");
     d.bytesPerParam = readFigure(ckpt, "bytesPerParam", cp);

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "catalog/model/figure.h"
 #include "catalog/io/jsonfields.h"
+#include "catalog/model/figure.h"
 
 #include <QString>
 #include <map>

@@ -20,9 +20,9 @@ const SizingStep *SizingResult::step(const QString &name) const
 }
 
 SizingEngine::SizingEngine(const Catalog &catalog, const SizingData &data)
-    : m_catalog(catalog), m_data(data)
-{
-}
+    : m_catalog(catalog)
+    , m_data(data)
+{ }
 
 double SizingEngine::usablePBFor(int dboxes, double rawTBPerBox, int ssdsPerBox, double reservePct)
 {
@@ -80,7 +80,9 @@ int evenUp(int n)
 
 class StepLog {
 public:
-    explicit StepLog(std::vector<SizingStep> &steps) : m_steps(steps) {}
+    explicit StepLog(std::vector<SizingStep> &steps)
+        : m_steps(steps)
+    { }
     void add(const QString &name, std::optional<double> value, const QString &unit, const QString &why)
     {
         m_steps.push_back({name, value, unit, why});
@@ -115,7 +117,8 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
     else if (!sw || sw->role != Role::Switch)
         result.error = QStringLiteral("switch type '%1' is not a switch in the catalog").arg(in.switchType);
     else if (!in.mgmtSwitchType.isEmpty() && (!mgmt || mgmt->role != Role::Switch))
-        result.error = QStringLiteral("management switch type '%1' is not a switch in the catalog").arg(in.mgmtSwitchType);
+        result.error =
+            QStringLiteral("management switch type '%1' is not a switch in the catalog").arg(in.mgmtSwitchType);
     if (!result.ok())
         return result;
 
@@ -144,13 +147,22 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
         gpuWriteGBps = units * profile->suWriteGBps.valueOr(0);
         log.add(QStringLiteral("Required read (GPUs)"), gpuReadGBps / 1000.0, QStringLiteral("TB/s"),
                 QStringLiteral("%1 nodes / %2 per scalable unit = %3 SU × %4 GB/s (SuperPOD %5, %6)")
-                    .arg(d.gpuNodes).arg(profile->suNodes).arg(num(units)).arg(profile->suReadGBps.valueOr(0)).arg(profile->name, profile->suReadGBps.source));
+                    .arg(d.gpuNodes)
+                    .arg(profile->suNodes)
+                    .arg(num(units))
+                    .arg(profile->suReadGBps.valueOr(0))
+                    .arg(profile->name, profile->suReadGBps.source));
         log.add(QStringLiteral("Required write (GPUs)"), gpuWriteGBps / 1000.0, QStringLiteral("TB/s"),
                 QStringLiteral("%1 SU × %2 GB/s (SuperPOD %3, %4)")
-                    .arg(num(units)).arg(profile->suWriteGBps.valueOr(0)).arg(profile->name, profile->suWriteGBps.source));
-        log.add(QStringLiteral("Client node peak read"), profile->nodeReadGBps.value, QStringLiteral("GB/s"),
-                QStringLiteral("what one GPU node's storage links must carry (%1 single-node figure); needs %2 Gbit/s of client links")
-                    .arg(profile->name).arg(profile->nodeReadGBps.valueOr(0) * 8 / in.linkEfficiency, 0, 'f', 0));
+                    .arg(num(units))
+                    .arg(profile->suWriteGBps.valueOr(0))
+                    .arg(profile->name, profile->suWriteGBps.source));
+        log.add(
+            QStringLiteral("Client node peak read"), profile->nodeReadGBps.value, QStringLiteral("GB/s"),
+            QStringLiteral(
+                "what one GPU node's storage links must carry (%1 single-node figure); needs %2 Gbit/s of client links")
+                .arg(profile->name)
+                .arg(profile->nodeReadGBps.valueOr(0) * 8 / in.linkEfficiency, 0, 'f', 0));
     }
 
     // 2. Checkpoint demand: bytes / (stall fraction × interval).
@@ -160,9 +172,15 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
         const double windowS = in.ckptStallPct / 100.0 * in.ckptIntervalMin * 60.0;
         ckptGBps = d.checkpointTB * 1000.0 / windowS;
         log.add(QStringLiteral("Checkpoint size"), d.checkpointTB, QStringLiteral("TB"),
-                QStringLiteral("%1 parameters × %2 bytes per parameter").arg(in.ckptParams, 0, 'g', 4).arg(in.ckptBytesPerParam));
+                QStringLiteral("%1 parameters × %2 bytes per parameter")
+                    .arg(in.ckptParams, 0, 'g', 4)
+                    .arg(in.ckptBytesPerParam));
         log.add(QStringLiteral("Required write (checkpoint)"), ckptGBps / 1000.0, QStringLiteral("TB/s"),
-                QStringLiteral("%1 TB within %2% of a %3 min interval = %4 s").arg(num(d.checkpointTB)).arg(in.ckptStallPct).arg(in.ckptIntervalMin).arg(num(windowS, 1)));
+                QStringLiteral("%1 TB within %2% of a %3 min interval = %4 s")
+                    .arg(num(d.checkpointTB))
+                    .arg(in.ckptStallPct)
+                    .arg(in.ckptIntervalMin)
+                    .arg(num(windowS, 1)));
     }
     const bool ckptSets = ckptGBps > gpuWriteGBps;
     const double writeGBps = std::max(gpuWriteGBps, ckptGBps);
@@ -176,21 +194,31 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
     const PortSum cPorts = portsOf(*cnode, PortPurpose::Data);
     d.cnodeLinkGBps = cPorts.count * cPorts.speedGbps / 8.0 * in.linkEfficiency;
     log.add(QStringLiteral("C-node client links"), d.cnodeLinkGBps, QStringLiteral("GB/s"),
-            QStringLiteral("%1 × %2 Gbit/s / 8 × link efficiency %3").arg(cPorts.count).arg(cPorts.speedGbps).arg(in.linkEfficiency));
+            QStringLiteral("%1 × %2 Gbit/s / 8 × link efficiency %3")
+                .arg(cPorts.count)
+                .arg(cPorts.speedGbps)
+                .arg(in.linkEfficiency));
     const auto nominalRead = cnode->throughputGBpsAt(100);
     const auto nominalWrite = cnode->throughputGBpsAt(0);
     if (!nominalRead || !nominalWrite) {
         log.add(QStringLiteral("C-node nominal throughput"), std::nullopt, QStringLiteral("GB/s"),
                 QStringLiteral("the catalog gives no read/write figures for %1").arg(cnode->id));
-        result.error = QStringLiteral("C-node type '%1' has no throughput figures; sizing by bandwidth is impossible").arg(cnode->id);
+        result.error = QStringLiteral("C-node type '%1' has no throughput figures; sizing by bandwidth is impossible")
+                           .arg(cnode->id);
         return result;
     }
     d.cnodeReadGBps = std::min(*nominalRead, d.cnodeLinkGBps) * in.readEfficiency;
     d.cnodeWriteGBps = std::min(*nominalWrite, d.cnodeLinkGBps) * in.writeEfficiency;
     log.add(QStringLiteral("C-node read"), d.cnodeReadGBps, QStringLiteral("GB/s"),
-            QStringLiteral("min(nominal %1 at 100% read, links %2) × read efficiency %3").arg(*nominalRead).arg(num(d.cnodeLinkGBps)).arg(in.readEfficiency));
+            QStringLiteral("min(nominal %1 at 100% read, links %2) × read efficiency %3")
+                .arg(*nominalRead)
+                .arg(num(d.cnodeLinkGBps))
+                .arg(in.readEfficiency));
     log.add(QStringLiteral("C-node write"), d.cnodeWriteGBps, QStringLiteral("GB/s"),
-            QStringLiteral("min(nominal %1 at 100% write, links %2) × write efficiency %3").arg(*nominalWrite).arg(num(d.cnodeLinkGBps)).arg(in.writeEfficiency));
+            QStringLiteral("min(nominal %1 at 100% write, links %2) × write efficiency %3")
+                .arg(*nominalWrite)
+                .arg(num(d.cnodeLinkGBps))
+                .arg(in.writeEfficiency));
     if (cnode->writeBurstGBps.known())
         log.add(QStringLiteral("C-node write burst (not used)"), cnode->writeBurstGBps.value, QStringLiteral("GB/s"),
                 QStringLiteral("a short burst into the write buffer; checkpoints are sized on sustained write"));
@@ -199,7 +227,8 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
     if (in.mixReadPct) {
         const double mix = *in.mixReadPct;
         const double share = mix / 100.0;
-        cnodeMixGBps = std::min(*cnode->throughputGBpsAt(mix), d.cnodeLinkGBps) * (share * in.readEfficiency + (1 - share) * in.writeEfficiency);
+        cnodeMixGBps = std::min(*cnode->throughputGBpsAt(mix), d.cnodeLinkGBps) *
+            (share * in.readEfficiency + (1 - share) * in.writeEfficiency);
         mixGBps = gpuReadGBps + gpuWriteGBps;
         log.add(QStringLiteral("C-node at workload mix"), cnodeMixGBps, QStringLiteral("GB/s"),
                 QStringLiteral("catalog mix points interpolated at %1% read, weighted efficiency").arg(mix));
@@ -221,7 +250,9 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
                 QStringLiteral("%1 GB/s / %2 GB/s per C-node").arg(num(writeGBps, 1)).arg(num(d.cnodeWriteGBps)));
         if (in.mixReadPct)
             log.add(QStringLiteral("C-nodes for mix"), forMix, QStringLiteral("nodes"),
-                    QStringLiteral("%1 GB/s read + write at once / %2 GB/s per C-node").arg(num(mixGBps, 1)).arg(num(cnodeMixGBps)));
+                    QStringLiteral("%1 GB/s read + write at once / %2 GB/s per C-node")
+                        .arg(num(mixGBps, 1))
+                        .arg(num(cnodeMixGBps)));
         d.cnodes = kMinCnodes;
         d.cnodesSetBy = QStringLiteral("resilient minimum");
         if (forRead > d.cnodes) {
@@ -247,14 +278,21 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
     d.requiredUsablePB = in.capacityPB * growth / in.dataReduction;
     log.add(QStringLiteral("Required usable"), d.requiredUsablePB, QStringLiteral("PB"),
             QStringLiteral("%1 PB × growth %2 (%3 years at %4%/year) / data reduction %5")
-                .arg(in.capacityPB).arg(num(growth, 3)).arg(in.growthYears).arg(in.growthPctPerYear).arg(in.dataReduction));
+                .arg(in.capacityPB)
+                .arg(num(growth, 3))
+                .arg(in.growthYears)
+                .arg(in.growthPctPerYear)
+                .arg(in.dataReduction));
     const PortSum dPorts = portsOf(*dbox, PortPurpose::Dpu);
     d.dboxLinkGBps = dPorts.count * dPorts.speedGbps / 8.0 * in.linkEfficiency;
     d.dboxThroughputGBps = std::nullopt; // no public source gives per-D-box throughput
     log.add(QStringLiteral("D-box throughput"), std::nullopt, QStringLiteral("GB/s"),
             QStringLiteral("no public source gives a per-D-box figure; only its DPU links bound it"));
     log.add(QStringLiteral("D-box DPU links"), d.dboxLinkGBps, QStringLiteral("GB/s"),
-            QStringLiteral("%1 × %2 Gbit/s / 8 × link efficiency %3").arg(dPorts.count).arg(dPorts.speedGbps).arg(in.linkEfficiency));
+            QStringLiteral("%1 × %2 Gbit/s / 8 × link efficiency %3")
+                .arg(dPorts.count)
+                .arg(dPorts.speedGbps)
+                .arg(in.linkEfficiency));
     if (in.fixedDboxes > 0) {
         d.dboxes = in.fixedDboxes;
         d.dboxesSetBy = QStringLiteral("fixed");
@@ -265,7 +303,8 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
             const ErasureCoding &ec = ErasureCoding::fromSizingData();
             const double bestEff = static_cast<double>(ec.maxDataStrips) / (ec.maxDataStrips + ec.parityStrips);
             // A lower bound at the widest stripe, then up until the real stripe width suffices.
-            forCapacity = std::max(1, ceilDiv(d.requiredUsablePB * 1000.0, rawTBPerBox * bestEff * (1 - in.reservePct / 100.0)));
+            forCapacity =
+                std::max(1, ceilDiv(d.requiredUsablePB * 1000.0, rawTBPerBox * bestEff * (1 - in.reservePct / 100.0)));
             while (usablePBFor(forCapacity, rawTBPerBox, ssdsPerBox, in.reservePct) + 1e-9 < d.requiredUsablePB)
                 ++forCapacity;
         }
@@ -273,15 +312,22 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
         const int forRead = ceilDiv(gpuReadGBps, d.dboxLinkGBps);
         // Writes carry parity to the D-boxes too: enough DPU links for write / EC efficiency.
         int forWrite = ceilDiv(writeGBps, d.dboxLinkGBps);
-        while (forWrite > 0 && forWrite * d.dboxLinkGBps * ErasureCoding::fromSizingData().efficiencyFor(forWrite * ssdsPerBox) + 1e-9 < writeGBps)
+        while (forWrite > 0 &&
+               forWrite * d.dboxLinkGBps * ErasureCoding::fromSizingData().efficiencyFor(forWrite * ssdsPerBox) + 1e-9 <
+                   writeGBps)
             ++forWrite;
         log.add(QStringLiteral("D-boxes for capacity"), forCapacity, QStringLiteral("boxes"),
                 QStringLiteral("%1 PB usable at %2 TB raw and %3 SSDs per box, N+4 erasure coding by cluster SSDs")
-                    .arg(num(d.requiredUsablePB)).arg(rawTBPerBox).arg(ssdsPerBox));
-        log.add(QStringLiteral("D-boxes for read (DPU links)"), forRead, QStringLiteral("boxes"),
-                QStringLiteral("%1 GB/s / %2 GB/s of DPU links per box").arg(num(gpuReadGBps, 1)).arg(num(d.dboxLinkGBps)));
+                    .arg(num(d.requiredUsablePB))
+                    .arg(rawTBPerBox)
+                    .arg(ssdsPerBox));
+        log.add(
+            QStringLiteral("D-boxes for read (DPU links)"), forRead, QStringLiteral("boxes"),
+            QStringLiteral("%1 GB/s / %2 GB/s of DPU links per box").arg(num(gpuReadGBps, 1)).arg(num(d.dboxLinkGBps)));
         log.add(QStringLiteral("D-boxes for write (DPU links)"), forWrite, QStringLiteral("boxes"),
-                QStringLiteral("%1 GB/s / (%2 GB/s of DPU links × erasure-code efficiency) per box").arg(num(writeGBps, 1)).arg(num(d.dboxLinkGBps)));
+                QStringLiteral("%1 GB/s / (%2 GB/s of DPU links × erasure-code efficiency) per box")
+                    .arg(num(writeGBps, 1))
+                    .arg(num(d.dboxLinkGBps)));
         d.dboxes = 1;
         d.dboxesSetBy = QStringLiteral("resilient minimum");
         if (forCapacity > d.dboxes) {
@@ -294,15 +340,18 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
         }
         if (forWrite > d.dboxes) {
             d.dboxes = forWrite;
-            d.dboxesSetBy = ckptSets ? QStringLiteral("checkpoint (D-box links)") : QStringLiteral("write (D-box links)");
+            d.dboxesSetBy =
+                ckptSets ? QStringLiteral("checkpoint (D-box links)") : QStringLiteral("write (D-box links)");
         }
         log.add(QStringLiteral("D-boxes"), d.dboxes, QStringLiteral("boxes"),
                 QStringLiteral("set by %1 (at least 1 with 2 DPUs for resilience)").arg(d.dboxesSetBy));
     }
     if (m_data.cnodeDboxRatio.known())
-        log.add(QStringLiteral("C-node : D-box ratio"), static_cast<double>(d.cnodes) / d.dboxes, QStringLiteral("ratio"),
-                QStringLiteral("the vendor calls %1:1 ideal for most workloads (%2); here it follows from the constraints")
-                    .arg(*m_data.cnodeDboxRatio.value).arg(m_data.cnodeDboxRatio.source));
+        log.add(
+            QStringLiteral("C-node : D-box ratio"), static_cast<double>(d.cnodes) / d.dboxes, QStringLiteral("ratio"),
+            QStringLiteral("the vendor calls %1:1 ideal for most workloads (%2); here it follows from the constraints")
+                .arg(*m_data.cnodeDboxRatio.value)
+                .arg(m_data.cnodeDboxRatio.source));
 
     // 6. Capacity delivered.
     const ErasureCoding &ec = ErasureCoding::fromSizingData();
@@ -312,16 +361,24 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
     d.rawPB = d.dboxes * rawTBPerBox / 1000.0;
     d.usablePB = usablePBFor(d.dboxes, rawTBPerBox, ssdsPerBox, in.reservePct);
     d.effectivePB = d.usablePB * in.dataReduction;
-    log.add(QStringLiteral("Raw capacity"), d.rawPB, QStringLiteral("PB"), QStringLiteral("%1 D-boxes × %2 TB").arg(d.dboxes).arg(rawTBPerBox));
+    log.add(QStringLiteral("Raw capacity"), d.rawPB, QStringLiteral("PB"),
+            QStringLiteral("%1 D-boxes × %2 TB").arg(d.dboxes).arg(rawTBPerBox));
     log.add(QStringLiteral("Erasure-code efficiency"), d.ecEfficiency, QStringLiteral("ratio"),
-            QStringLiteral("%1 SSDs: stripes of %2+%3 (4 SSDs kept for rebuild)").arg(d.clusterSsds).arg(d.dataStrips).arg(ec.parityStrips));
+            QStringLiteral("%1 SSDs: stripes of %2+%3 (4 SSDs kept for rebuild)")
+                .arg(d.clusterSsds)
+                .arg(d.dataStrips)
+                .arg(ec.parityStrips));
     log.add(QStringLiteral("Usable capacity"), d.usablePB, QStringLiteral("PB"),
             QStringLiteral("raw × %1 × (1 − reserve %2%)").arg(num(d.ecEfficiency, 4)).arg(in.reservePct));
     if (dbox->storage.vendorUsableTB.known())
-        log.add(QStringLiteral("Usable by vendor tool (comparison)"), d.dboxes * *dbox->storage.vendorUsableTB.value / 1000.0, QStringLiteral("PB"),
-                QStringLiteral("%1 TB usable per box in %2; the gap to erasure coding alone is not explained by any source")
-                    .arg(*dbox->storage.vendorUsableTB.value).arg(dbox->storage.vendorUsableTB.source));
-    log.add(QStringLiteral("Effective capacity"), d.effectivePB, QStringLiteral("PB"), QStringLiteral("usable × data reduction %1").arg(in.dataReduction));
+        log.add(
+            QStringLiteral("Usable by vendor tool (comparison)"),
+            d.dboxes * *dbox->storage.vendorUsableTB.value / 1000.0, QStringLiteral("PB"),
+            QStringLiteral("%1 TB usable per box in %2; the gap to erasure coding alone is not explained by any source")
+                .arg(*dbox->storage.vendorUsableTB.value)
+                .arg(dbox->storage.vendorUsableTB.source));
+    log.add(QStringLiteral("Effective capacity"), d.effectivePB, QStringLiteral("PB"),
+            QStringLiteral("usable × data reduction %1").arg(in.dataReduction));
 
     // 7. Throughput delivered: C-nodes, bounded by the D-boxes' DPU links.
     const double cRead = d.cnodes * d.cnodeReadGBps;
@@ -333,21 +390,35 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
     d.writeTBps = std::min(cWrite, dWrite) / 1000.0;
     d.writeLimitedBy = cWrite <= dWrite ? QStringLiteral("C-nodes") : QStringLiteral("D-box links");
     log.add(QStringLiteral("Read"), d.readTBps, QStringLiteral("TB/s"),
-            QStringLiteral("min(C-nodes %1, D-box links %2) TB/s: limited by %3").arg(num(cRead / 1000)).arg(num(dLinks / 1000)).arg(d.readLimitedBy));
+            QStringLiteral("min(C-nodes %1, D-box links %2) TB/s: limited by %3")
+                .arg(num(cRead / 1000))
+                .arg(num(dLinks / 1000))
+                .arg(d.readLimitedBy));
     log.add(QStringLiteral("Write"), d.writeTBps, QStringLiteral("TB/s"),
-            QStringLiteral("min(C-nodes %1, D-box links × EC %2) TB/s: limited by %3").arg(num(cWrite / 1000)).arg(num(dWrite / 1000)).arg(d.writeLimitedBy));
+            QStringLiteral("min(C-nodes %1, D-box links × EC %2) TB/s: limited by %3")
+                .arg(num(cWrite / 1000))
+                .arg(num(dWrite / 1000))
+                .arg(d.writeLimitedBy));
     if (in.gpus > 0) {
         d.readGBpsPerGpu = d.readTBps * 1000.0 / in.gpus;
         d.writeGBpsPerGpu = d.writeTBps * 1000.0 / in.gpus;
-        log.add(QStringLiteral("Read per GPU"), d.readGBpsPerGpu, QStringLiteral("GB/s"), QStringLiteral("read / %1 GPUs").arg(in.gpus));
-        log.add(QStringLiteral("Write per GPU"), d.writeGBpsPerGpu, QStringLiteral("GB/s"), QStringLiteral("write / %1 GPUs").arg(in.gpus));
+        log.add(QStringLiteral("Read per GPU"), d.readGBpsPerGpu, QStringLiteral("GB/s"),
+                QStringLiteral("read / %1 GPUs").arg(in.gpus));
+        log.add(QStringLiteral("Write per GPU"), d.writeGBpsPerGpu, QStringLiteral("GB/s"),
+                QStringLiteral("write / %1 GPUs").arg(in.gpus));
     }
     if (d.readTBps + 1e-12 < d.requiredReadTBps)
-        result.warnings << QStringLiteral("read %1 TB/s is below the required %2 TB/s").arg(num(d.readTBps)).arg(num(d.requiredReadTBps));
+        result.warnings << QStringLiteral("read %1 TB/s is below the required %2 TB/s")
+                               .arg(num(d.readTBps))
+                               .arg(num(d.requiredReadTBps));
     if (d.writeTBps + 1e-12 < d.requiredWriteTBps)
-        result.warnings << QStringLiteral("write %1 TB/s is below the required %2 TB/s").arg(num(d.writeTBps)).arg(num(d.requiredWriteTBps));
+        result.warnings << QStringLiteral("write %1 TB/s is below the required %2 TB/s")
+                               .arg(num(d.writeTBps))
+                               .arg(num(d.requiredWriteTBps));
     if (d.usablePB + 1e-9 < d.requiredUsablePB)
-        result.warnings << QStringLiteral("usable %1 PB is below the required %2 PB").arg(num(d.usablePB)).arg(num(d.requiredUsablePB));
+        result.warnings << QStringLiteral("usable %1 PB is below the required %2 PB")
+                               .arg(num(d.usablePB))
+                               .arg(num(d.requiredUsablePB));
 
     // 8. Checkpoint time and stall.
     if (in.ckptParams > 0 && d.writeTBps > 0) {
@@ -355,8 +426,9 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
         d.stallPct = *d.checkpointWriteS / (in.ckptIntervalMin * 60.0) * 100.0;
         log.add(QStringLiteral("Checkpoint write time"), d.checkpointWriteS, QStringLiteral("s"),
                 QStringLiteral("%1 TB / %2 TB/s").arg(num(d.checkpointTB)).arg(num(d.writeTBps)));
-        log.add(QStringLiteral("Checkpoint stall"), d.stallPct, QStringLiteral("%"),
-                QStringLiteral("write time / %1 min interval (allowed %2%)").arg(in.ckptIntervalMin).arg(in.ckptStallPct));
+        log.add(
+            QStringLiteral("Checkpoint stall"), d.stallPct, QStringLiteral("%"),
+            QStringLiteral("write time / %1 min interval (allowed %2%)").arg(in.ckptIntervalMin).arg(in.ckptStallPct));
     }
 
     // 9. Switches from port counts.
@@ -364,8 +436,9 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
     const SizingPortPlan *portPlan = m_data.portPlan(swPorts.count);
     const int lanes = lanesAt(*sw, cPorts.speedGbps);
     if (!portPlan || lanes == 0) {
-        result.error = !portPlan ? QStringLiteral("no port plan for a %1-port switch in resources/sizing").arg(swPorts.count)
-                                 : QStringLiteral("switch '%1' cannot break out to %2 Gbit/s node links").arg(sw->id).arg(cPorts.speedGbps);
+        result.error = !portPlan
+            ? QStringLiteral("no port plan for a %1-port switch in resources/sizing").arg(swPorts.count)
+            : QStringLiteral("switch '%1' cannot break out to %2 Gbit/s node links").arg(sw->id).arg(cPorts.speedGbps);
         return result;
     }
     const int nodeLinks = d.cnodes * cPorts.count + d.dboxes * dPorts.count;
@@ -374,29 +447,42 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
     d.leafSwitches = std::max(2, 2 * ceilDiv(nodeLinks, 2.0 * linksPerSwitch));
     log.add(QStringLiteral("Node links"), nodeLinks, QStringLiteral("links"),
             QStringLiteral("%1 C-nodes × %2 + %3 D-boxes × %4 DPU ports, half to each switch of a pair")
-                .arg(d.cnodes).arg(cPorts.count).arg(d.dboxes).arg(dPorts.count));
+                .arg(d.cnodes)
+                .arg(cPorts.count)
+                .arg(d.dboxes)
+                .arg(dPorts.count));
     log.add(QStringLiteral("Leaf switches"), d.leafSwitches, QStringLiteral("switches"),
             QStringLiteral("%1 node ports × %2 lanes of %3 Gbit/s per %4 (port plan %5), in pairs")
-                .arg(nodePortsPerSwitch).arg(lanes).arg(cPorts.speedGbps).arg(sw->id, portPlan->nodePorts.source));
+                .arg(nodePortsPerSwitch)
+                .arg(lanes)
+                .arg(cPorts.speedGbps)
+                .arg(sw->id, portPlan->nodePorts.source));
     const int isl = static_cast<int>(portPlan->islPorts.valueOr(0));
     d.spineSwitches = d.leafSwitches > 2 ? std::max(2, evenUp(ceilDiv(d.leafSwitches * isl, swPorts.count))) : 0;
     if (d.spineSwitches)
         log.add(QStringLiteral("Spine switches"), d.spineSwitches, QStringLiteral("switches"),
-                QStringLiteral("more than one leaf pair: %1 leaves × %2 ISL ports / %3 ports, in pairs; spine oversubscription is not modelled")
-                    .arg(d.leafSwitches).arg(isl).arg(swPorts.count));
+                QStringLiteral("more than one leaf pair: %1 leaves × %2 ISL ports / %3 ports, in pairs; spine "
+                               "oversubscription is not modelled")
+                    .arg(d.leafSwitches)
+                    .arg(isl)
+                    .arg(swPorts.count));
     d.uplinks = d.leafSwitches * static_cast<int>(portPlan->uplinkPorts.valueOr(0));
-    log.add(QStringLiteral("Uplinks"), d.uplinks, QStringLiteral("ports"),
-            QStringLiteral("%1 per leaf switch (port plan) to the client fabric").arg(portPlan->uplinkPorts.valueOr(0)));
+    log.add(
+        QStringLiteral("Uplinks"), d.uplinks, QStringLiteral("ports"),
+        QStringLiteral("%1 per leaf switch (port plan) to the client fabric").arg(portPlan->uplinkPorts.valueOr(0)));
 
     // 10. Racks within U and power; one management switch and an A and a B PDU per rack.
     double rackLimitKW = in.rackKW;
     QString rackWhy = QStringLiteral("the site's rack limit");
     if (in.feedCapacityKW > 0 && in.feedsRedundant && in.feedCapacityKW < rackLimitKW) {
         rackLimitKW = in.feedCapacityKW;
-        rackWhy = QStringLiteral("one feed (%1 kW after derating) must carry the whole rack when the other is lost (A+B)").arg(num(in.feedCapacityKW, 1));
+        rackWhy =
+            QStringLiteral("one feed (%1 kW after derating) must carry the whole rack when the other is lost (A+B)")
+                .arg(num(in.feedCapacityKW, 1));
     }
     d.rackPowerLimitKW = rackLimitKW;
-    log.add(QStringLiteral("Rack power limit"), rackLimitKW, QStringLiteral("kW"), rackWhy + QStringLiteral(", against max draw"));
+    log.add(QStringLiteral("Rack power limit"), rackLimitKW, QStringLiteral("kW"),
+            rackWhy + QStringLiteral(", against max draw"));
     RackPackRequest pack;
     pack.cnodes = d.cnodes;
     pack.dboxes = d.dboxes;
@@ -410,7 +496,9 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
     pack.rackLimitW = rackLimitKW * 1000.0;
     d.rackLoads = packRacks(pack);
     if (d.rackLoads.empty()) {
-        result.error = QStringLiteral("a single device does not fit an empty %1U rack of %2 kW").arg(in.rackU).arg(num(rackLimitKW, 1));
+        result.error = QStringLiteral("a single device does not fit an empty %1U rack of %2 kW")
+                           .arg(in.rackU)
+                           .arg(num(rackLimitKW, 1));
         return result;
     }
     d.racks = static_cast<int>(d.rackLoads.size());
@@ -428,15 +516,19 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
     for (const DeviceType *t : {cnode, dbox, d.leafSwitches + d.spineSwitches > 0 ? sw : nullptr, mgmt})
         if (t && !packingWKnown(t) && !unknownTypes.contains(t->id))
             unknownTypes << t->id;
-    const QString unknownNote = packedUnknown == 0 ? QString()
+    const QString unknownNote = packedUnknown == 0
+        ? QString()
         : QStringLiteral("; %1 device(s) with unknown draw (%2) packed at 0 W, so a rack may exceed its limit")
-              .arg(packedUnknown).arg(unknownTypes.join(QStringLiteral(", ")));
+              .arg(packedUnknown)
+              .arg(unknownTypes.join(QStringLiteral(", ")));
     log.add(QStringLiteral("Racks"), d.racks, QStringLiteral("racks"),
             QStringLiteral("%1U racks filled within %2 kW max draw each; set by %3%4")
-                .arg(in.rackU).arg(num(rackLimitKW, 1))
+                .arg(in.rackU)
+                .arg(num(rackLimitKW, 1))
                 .arg(d.racks == 1 ? QStringLiteral("everything fitting one rack")
-                                   : d.rackLoads.front().usedU + std::min(cnode->uHeight, dbox->uHeight) > in.rackU ? QStringLiteral("rack units")
-                                                                                                                     : QStringLiteral("power per rack"),
+                         : d.rackLoads.front().usedU + std::min(cnode->uHeight, dbox->uHeight) > in.rackU
+                         ? QStringLiteral("rack units")
+                         : QStringLiteral("power per rack"),
                      unknownNote));
     if (mgmt) {
         // The runs of management ports ("swp{n}" × 48), not the switch's own eth0.
@@ -445,12 +537,20 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
             if (g.purpose == PortPurpose::Mgmt && g.names.isEmpty() && g.pattern.contains(QStringLiteral("{n}")))
                 mgmtPorts += g.count;
         log.add(QStringLiteral("Management switches"), d.mgmtSwitches, QStringLiteral("switches"),
-                QStringLiteral("one %1 per rack: up to %2 BMC/management ports per rack of %3").arg(mgmt->id).arg(maxDevicesPerRack).arg(mgmtPorts));
+                QStringLiteral("one %1 per rack: up to %2 BMC/management ports per rack of %3")
+                    .arg(mgmt->id)
+                    .arg(maxDevicesPerRack)
+                    .arg(mgmtPorts));
         if (maxDevicesPerRack > mgmtPorts)
-            result.warnings << QStringLiteral("a rack holds %1 devices but its management switch has %2 ports").arg(maxDevicesPerRack).arg(mgmtPorts);
+            result.warnings << QStringLiteral("a rack holds %1 devices but its management switch has %2 ports")
+                                   .arg(maxDevicesPerRack)
+                                   .arg(mgmtPorts);
     }
     log.add(QStringLiteral("Switches"), d.switches, QStringLiteral("switches"),
-            QStringLiteral("%1 leaf + %2 spine + %3 management").arg(d.leafSwitches).arg(d.spineSwitches).arg(d.mgmtSwitches));
+            QStringLiteral("%1 leaf + %2 spine + %3 management")
+                .arg(d.leafSwitches)
+                .arg(d.spineSwitches)
+                .arg(d.mgmtSwitches));
 
     // 11. Power and heat from typical and max draw.
     double typicalW = 0;
@@ -471,12 +571,15 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
     d.maxKW = maxW / 1000.0;
     d.heatBtuPerHour = typicalW * kBtuPerHourPerWatt;
     log.add(QStringLiteral("Power typical"), d.typicalKW, QStringLiteral("kW"),
-            d.devicesWithUnknownPower ? QStringLiteral("sum of typical draw; %1 devices with unknown power not counted").arg(d.devicesWithUnknownPower)
+            d.devicesWithUnknownPower ? QStringLiteral("sum of typical draw; %1 devices with unknown power not counted")
+                                            .arg(d.devicesWithUnknownPower)
                                       : QStringLiteral("sum of typical draw"));
     log.add(QStringLiteral("Power max"), d.maxKW, QStringLiteral("kW"), QStringLiteral("sum of max draw"));
-    log.add(QStringLiteral("Heat"), d.heatBtuPerHour, QStringLiteral("BTU/h"), QStringLiteral("typical W × %1").arg(kBtuPerHourPerWatt));
+    log.add(QStringLiteral("Heat"), d.heatBtuPerHour, QStringLiteral("BTU/h"),
+            QStringLiteral("typical W × %1").arg(kBtuPerHourPerWatt));
     if (in.siteMW > 0 && d.maxKW > in.siteMW * 1000.0)
-        result.warnings << QStringLiteral("max draw %1 kW exceeds the site's %2 MW").arg(num(d.maxKW, 1)).arg(in.siteMW);
+        result.warnings
+            << QStringLiteral("max draw %1 kW exceeds the site's %2 MW").arg(num(d.maxKW, 1)).arg(in.siteMW);
     return result;
 }
 

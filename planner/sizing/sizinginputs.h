@@ -18,25 +18,25 @@ struct SizingInputs {
     QString name;
     int gpus = 0;
     int gpusPerNode = 8;
-    QString profile = QStringLiteral("better");  // good, better, best, or custom
-    double customReadGBpsPerGpu = 0;              // used when profile == "custom"
+    QString profile = QStringLiteral("better"); // good, better, best, or custom
+    double customReadGBpsPerGpu = 0;            // used when profile == "custom"
     double customWriteGBpsPerGpu = 0;
-    double capacityPB = 0;                        // usable (logical) capacity wanted today
+    double capacityPB = 0; // usable (logical) capacity wanted today
 
-    double ckptParams = 0;                        // model parameters; 0 = no checkpoint constraint
+    double ckptParams = 0; // model parameters; 0 = no checkpoint constraint
     double ckptBytesPerParam = 14;
     double ckptIntervalMin = 30;
     double ckptStallPct = 5;
 
-    std::optional<double> mixReadPct;             // concurrent read share of GPU traffic; unset = phases apart
-    double dataReduction = 1.0;                   // effective capacity = usable × this
+    std::optional<double> mixReadPct; // concurrent read share of GPU traffic; unset = phases apart
+    double dataReduction = 1.0;       // effective capacity = usable × this
     double growthYears = 0;
     double growthPctPerYear = 0;
 
-    double readEfficiency = 1.0;                  // achievable / nominal
+    double readEfficiency = 1.0; // achievable / nominal
     double writeEfficiency = 1.0;
-    double linkEfficiency = 0.96;                 // payload / line rate on client links
-    double reservePct = 0;                        // capacity kept free beyond erasure coding
+    double linkEfficiency = 0.96; // payload / line rate on client links
+    double reservePct = 0;        // capacity kept free beyond erasure coding
 
     QString cnodeType = QStringLiteral("cnode-turin");
     QString dboxType = QStringLiteral("dbox-ceres-1350");
@@ -47,9 +47,9 @@ struct SizingInputs {
 
     double rackKW = 30;
     int rackU = 42;
-    double feedCapacityKW = 0;                    // one feed's usable kW; 0 = not limiting
-    bool feedsRedundant = true;                   // A+B: one feed carries the whole rack
-    double siteMW = 0;                            // 0 = no site limit
+    double feedCapacityKW = 0;  // one feed's usable kW; 0 = not limiting
+    bool feedsRedundant = true; // A+B: one feed carries the whole rack
+    double siteMW = 0;          // 0 = no site limit
 
     int fixedCnodes = 0;
     int fixedDboxes = 0;

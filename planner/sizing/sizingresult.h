@@ -43,15 +43,15 @@ struct SizingDesign {
     int uplinks = 0;
     int pdus = 0;
     int racks = 0;
-    QString cnodesSetBy;       // read, write, checkpoint, mixed, resilient minimum, fixed
-    QString dboxesSetBy;       // capacity, read (D-box links), write (D-box links), resilient minimum, fixed
+    QString cnodesSetBy; // read, write, checkpoint, mixed, resilient minimum, fixed
+    QString dboxesSetBy; // capacity, read (D-box links), write (D-box links), resilient minimum, fixed
 
     int clusterSsds = 0;
     int dataStrips = 0;
     double ecEfficiency = 0;
     double rawPB = 0;
     double usablePB = 0;
-    double effectivePB = 0;    // usable × data reduction
+    double effectivePB = 0; // usable × data reduction
     double requiredUsablePB = 0;
 
     double requiredReadTBps = 0;
@@ -60,10 +60,10 @@ struct SizingDesign {
     double writeTBps = 0;
     QString readLimitedBy;
     QString writeLimitedBy;
-    double cnodeReadGBps = 0;  // achievable per C-node
+    double cnodeReadGBps = 0; // achievable per C-node
     double cnodeWriteGBps = 0;
     double cnodeLinkGBps = 0;
-    double dboxLinkGBps = 0;   // one D-box's DPU links × efficiency
+    double dboxLinkGBps = 0;                  // one D-box's DPU links × efficiency
     std::optional<double> dboxThroughputGBps; // per-D-box figure: unknown in the catalog
     std::optional<double> readGBpsPerGpu;
     std::optional<double> writeGBpsPerGpu;
@@ -86,7 +86,7 @@ struct SizingResult {
     SizingDesign design;
     std::vector<SizingStep> steps;
     QStringList warnings;
-    QString error;             // non-empty when sizing was impossible (e.g. unknown device type)
+    QString error; // non-empty when sizing was impossible (e.g. unknown device type)
     bool ok() const { return error.isEmpty(); }
 
     const SizingStep *step(const QString &name) const;

@@ -26,8 +26,10 @@ Plan generatePlan(int rackCount)
     const QStringList bothFeeds{QStringLiteral("A"), QStringLiteral("B")};
     for (int r = 0; r < rackCount; ++r) {
         const QString rack = QStringLiteral("R%1").arg(r + 1);
-        plan.racks.push_back(Rack{rack, QStringLiteral("ROW%1-%2").arg(r / 20 + 1).arg(r % 20 + 1), 42, r / 20 + 1, r % 20 + 1});
-        const auto add = [&](const QString &suffix, const QString &type, int u, QStringList feeds, Face face = Face::Front) {
+        plan.racks.push_back(
+            Rack{rack, QStringLiteral("ROW%1-%2").arg(r / 20 + 1).arg(r % 20 + 1), 42, r / 20 + 1, r % 20 + 1});
+        const auto add = [&](const QString &suffix, const QString &type, int u, QStringList feeds,
+                             Face face = Face::Front) {
             const QString id = rack + QLatin1Char('-') + suffix;
             plan.devices.push_back(Device{id, type, rack, u, face, id.toLower(), std::move(feeds)});
             return id;
@@ -43,22 +45,31 @@ Plan generatePlan(int rackCount)
         const auto lane = [](int n) { return QStringLiteral("swp%1s%2").arg(n / 2 + 1).arg(n % 2); };
         for (int i = 0; i < kCNodes; ++i) {
             const QString cn = add(QStringLiteral("cn%1").arg(i + 1), QStringLiteral("cnode-turin"), 20 + i, bothFeeds);
-            addLink(plan, cn + QStringLiteral(":p1"), leafA + QLatin1Char(':') + lane(leafPort), QStringLiteral("dac-400g-2x200g"), 1.5);
-            addLink(plan, cn + QStringLiteral(":p2"), leafB + QLatin1Char(':') + lane(leafPort), QStringLiteral("dac-400g-2x200g"), 1.5);
-            addLink(plan, cn + QStringLiteral(":bmc"), mgmt + QStringLiteral(":swp%1").arg(mgmtPort++), QStringLiteral("cat6-1g"), 2.0);
+            addLink(plan, cn + QStringLiteral(":p1"), leafA + QLatin1Char(':') + lane(leafPort),
+                    QStringLiteral("dac-400g-2x200g"), 1.5);
+            addLink(plan, cn + QStringLiteral(":p2"), leafB + QLatin1Char(':') + lane(leafPort),
+                    QStringLiteral("dac-400g-2x200g"), 1.5);
+            addLink(plan, cn + QStringLiteral(":bmc"), mgmt + QStringLiteral(":swp%1").arg(mgmtPort++),
+                    QStringLiteral("cat6-1g"), 2.0);
             ++leafPort;
         }
         for (int i = 0; i < kDBoxes; ++i) {
-            const QString db = add(QStringLiteral("db%1").arg(i + 1), QStringLiteral("dbox-ceres-1350"), 2 + i * 2, bothFeeds);
+            const QString db =
+                add(QStringLiteral("db%1").arg(i + 1), QStringLiteral("dbox-ceres-1350"), 2 + i * 2, bothFeeds);
             for (int dpu = 1; dpu <= 2; ++dpu) {
-                addLink(plan, db + QStringLiteral(":dpu%1-p1").arg(dpu), leafA + QLatin1Char(':') + lane(leafPort), QStringLiteral("dac-400g-2x200g"), 2.0);
-                addLink(plan, db + QStringLiteral(":dpu%1-p2").arg(dpu), leafB + QLatin1Char(':') + lane(leafPort), QStringLiteral("dac-400g-2x200g"), 2.0);
+                addLink(plan, db + QStringLiteral(":dpu%1-p1").arg(dpu), leafA + QLatin1Char(':') + lane(leafPort),
+                        QStringLiteral("dac-400g-2x200g"), 2.0);
+                addLink(plan, db + QStringLiteral(":dpu%1-p2").arg(dpu), leafB + QLatin1Char(':') + lane(leafPort),
+                        QStringLiteral("dac-400g-2x200g"), 2.0);
                 ++leafPort;
             }
-            addLink(plan, db + QStringLiteral(":bmc1"), mgmt + QStringLiteral(":swp%1").arg(mgmtPort++), QStringLiteral("cat6-1g"), 3.0);
+            addLink(plan, db + QStringLiteral(":bmc1"), mgmt + QStringLiteral(":swp%1").arg(mgmtPort++),
+                    QStringLiteral("cat6-1g"), 3.0);
         }
-        addLink(plan, leafA + QStringLiteral(":swp63"), leafB + QStringLiteral(":swp63"), QStringLiteral("dac-400g"), 1.0);
-        addLink(plan, leafA + QStringLiteral(":swp64"), leafB + QStringLiteral(":swp64"), QStringLiteral("dac-400g"), 1.0);
+        addLink(plan, leafA + QStringLiteral(":swp63"), leafB + QStringLiteral(":swp63"), QStringLiteral("dac-400g"),
+                1.0);
+        addLink(plan, leafA + QStringLiteral(":swp64"), leafB + QStringLiteral(":swp64"), QStringLiteral("dac-400g"),
+                1.0);
         plan.uplinks.push_back(Uplink{leafA, QStringLiteral("swp61"), 400});
         plan.uplinks.push_back(Uplink{leafB, QStringLiteral("swp61"), 400});
     }

@@ -26,7 +26,9 @@ bool loadTemplate(const QString &id, const Catalog &catalog, Plan &plan, LoadErr
 {
     if (!templateIds().contains(id)) {
         if (error)
-            *error = LoadError{id, 0, 0, QString(), QStringLiteral("unknown template; available: %1").arg(templateIds().join(QStringLiteral(", ")))};
+            *error = LoadError{
+                id, 0, 0, QString(),
+                QStringLiteral("unknown template; available: %1").arg(templateIds().join(QStringLiteral(", ")))};
         return false;
     }
     PlanLoadOptions options;

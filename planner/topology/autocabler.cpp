@@ -4,8 +4,8 @@
 #include "planner/topology/portallocator.h"
 
 #include <QHash>
-#include <climits>
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <map>
 #include <tuple>
@@ -46,9 +46,9 @@ struct NewLink {
     QString portB;
     LinkClass linkClass = LinkClass::Node;
     double speedGbps = 0;
-    int lanes = 1;        // > 1: the switch end (devB) is a lane of a split port
+    int lanes = 1; // > 1: the switch end (devB) is a lane of a split port
     QString media;
-    int cable = -1;       // the physical cable: breakout legs share one
+    int cable = -1; // the physical cable: breakout legs share one
 };
 
 int groupOf(const DeviceType *type, PortPurpose purpose, bool multiPortOnly = false)
@@ -63,25 +63,35 @@ int groupOf(const DeviceType *type, PortPurpose purpose, bool multiPortOnly = fa
 
 bool containsSpine(const Device &d)
 {
-    return d.id.contains(QLatin1String("spine"), Qt::CaseInsensitive) || d.hostname.contains(QLatin1String("spine"), Qt::CaseInsensitive);
+    return d.id.contains(QLatin1String("spine"), Qt::CaseInsensitive) ||
+        d.hostname.contains(QLatin1String("spine"), Qt::CaseInsensitive);
 }
 
 int roleRank(Role role)
 {
     switch (role) {
-    case Role::CNode: return 0;
-    case Role::DBox: return 1;
-    case Role::Switch: return 3;
-    default: return 2;
+    case Role::CNode:
+        return 0;
+    case Role::DBox:
+        return 1;
+    case Role::Switch:
+        return 3;
+    default:
+        return 2;
     }
 }
 
 class Cabler {
 public:
-    Cabler(Plan &plan, const Catalog &catalog, const SiteProfile &site, const CablingOptions &options, CablingReport &report)
-        : m_plan(plan), m_catalog(catalog), m_site(site),
-          m_policy(options.policy ? *options.policy : sitePolicy(site)), m_options(options), m_report(report),
-          m_chooser(catalog, m_policy)
+    Cabler(Plan &plan, const Catalog &catalog, const SiteProfile &site, const CablingOptions &options,
+           CablingReport &report)
+        : m_plan(plan)
+        , m_catalog(catalog)
+        , m_site(site)
+        , m_policy(options.policy ? *options.policy : sitePolicy(site))
+        , m_options(options)
+        , m_report(report)
+        , m_chooser(catalog, m_policy)
     {
         m_ratio = options.oversubscription.value_or(m_policy.oversubscription);
         m_report.policyId = m_policy.id;
@@ -170,9 +180,13 @@ private:
                 const int dev = m_devIndex.value(end->device, -1);
                 QString why;
                 if (dev < 0)
-                    m_report.errors << QStringLiteral("manual link %1--%2: no device \"%3\"").arg(l.a.toString(), l.b.toString(), end->device);
-                else if (m_ports.book(dev, end->port, type(dev) && type(dev)->resolvePort(end->port).lane >= 0 ? legs : 0, &why) != PortAllocator::Status::Ok)
-                    m_report.errors << QStringLiteral("manual link %1--%2: %3: %4").arg(l.a.toString(), l.b.toString(), end->device, why);
+                    m_report.errors << QStringLiteral("manual link %1--%2: no device \"%3\"")
+                                           .arg(l.a.toString(), l.b.toString(), end->device);
+                else if (m_ports.book(dev, end->port,
+                                      type(dev) && type(dev)->resolvePort(end->port).lane >= 0 ? legs : 0,
+                                      &why) != PortAllocator::Status::Ok)
+                    m_report.errors << QStringLiteral("manual link %1--%2: %3: %4")
+                                           .arg(l.a.toString(), l.b.toString(), end->device, why);
             }
             kept.push_back(l);
         }
@@ -227,16 +241,18 @@ private:
                 addPair(alone[i], alone[i + 1]);
             } else {
                 addPair(alone[i], -1);
-                m_report.warnings << QStringLiteral("data switch %1 has no partner: its nodes are not dual-homed").arg(device(alone[i]).id);
+                m_report.warnings << QStringLiteral("data switch %1 has no partner: its nodes are not dual-homed")
+                                         .arg(device(alone[i]).id);
             }
         }
         if (m_leafType.isEmpty())
             m_leafType = !m_options.leafType.isEmpty() ? m_options.leafType
-                       : !m_pairs.empty() ? device(m_pairs.front().a).type
-                       : !m_spines.empty() ? device(m_spines.front()).type
-                       : QStringLiteral("sw-sn5400");
+                : !m_pairs.empty()                     ? device(m_pairs.front().a).type
+                : !m_spines.empty()                    ? device(m_spines.front()).type
+                                                       : QStringLiteral("sw-sn5400");
         m_spineType = !m_options.spineType.isEmpty() ? m_options.spineType
-                    : !m_spines.empty() ? device(m_spines.front()).type : m_leafType;
+            : !m_spines.empty()                      ? device(m_spines.front()).type
+                                                     : m_leafType;
     }
 
     void registerMgmt(int i)
@@ -392,7 +408,10 @@ private:
             m_spaceCursor = rack;
             u = freeTopU(rack, h * count);
             if (u <= 0) {
-                error(QStringLiteral("cannot add switches: %1 × %2U does not fit in a %3U rack").arg(count).arg(h).arg(m_site.rack.heightU));
+                error(QStringLiteral("cannot add switches: %1 × %2U does not fit in a %3U rack")
+                          .arg(count)
+                          .arg(h)
+                          .arg(m_site.rack.heightU));
                 return out;
             }
         }
@@ -443,7 +462,12 @@ private:
         const DeviceType *t = type(node);
         const auto &ports = dataPorts(t);
         const int role = roleRank(t->role);
-        struct Booked { int sw; QString name; int lastRole; int roleStart; };
+        struct Booked {
+            int sw;
+            QString name;
+            int lastRole;
+            int roleStart;
+        };
         std::vector<Booked> booked;
         std::vector<NewLink> links;
         for (std::size_t k = 0; k < ports.size(); ++k) {
@@ -475,7 +499,8 @@ private:
             if (before != role)
                 m_roleStart[static_cast<std::size_t>(sw)] = portIndex;
             m_lastRole[static_cast<std::size_t>(sw)] = role;
-            links.push_back(NewLink{node, nodePort, sw, name, LinkClass::Node, std::min(ng.speedGbps, sg.speedGbps / lanes), lanes, sg.media, portIndex});
+            links.push_back(NewLink{node, nodePort, sw, name, LinkClass::Node,
+                                    std::min(ng.speedGbps, sg.speedGbps / lanes), lanes, sg.media, portIndex});
         }
         for (NewLink &l : links) {
             m_ports.book(node, l.portA);
@@ -508,8 +533,9 @@ private:
             if (!placed) {
                 if (!m_pairs.empty())
                     m_pairsFull = true; // every pair is full: later nodes need not search again
-                error(m_pairs.empty() ? QStringLiteral("no data switch in the plan: node data ports left unconnected")
-                                      : QStringLiteral("data switches full: node %1 not connected").arg(device(node).id));
+                error(m_pairs.empty()
+                          ? QStringLiteral("no data switch in the plan: node data ports left unconnected")
+                          : QStringLiteral("data switches full: node %1 not connected").arg(device(node).id));
             }
         }
         m_report.leafPairs = static_cast<int>(m_pairs.size());
@@ -527,16 +553,21 @@ private:
             const PortGroup &pb = type(p.b)->ports[static_cast<std::size_t>(gb)];
             const PortRanges ra = ranges(p.a), rb = ranges(p.b);
             std::vector<int> chosen;
-            for (int i = std::min(ra.islTo, rb.islTo); i >= std::max(ra.islFrom, rb.islFrom) && static_cast<int>(chosen.size()) < m_policy.islLinks; --i)
+            for (int i = std::min(ra.islTo, rb.islTo);
+                 i >= std::max(ra.islFrom, rb.islFrom) && static_cast<int>(chosen.size()) < m_policy.islLinks; --i)
                 if (m_ports.isFree(p.a, pa.nameAt(i)) && m_ports.isFree(p.b, pb.nameAt(i)))
                     chosen.push_back(i);
             if (static_cast<int>(chosen.size()) < m_policy.islLinks)
-                m_report.warnings << QStringLiteral("%1–%2: only %3 of %4 ISL ports free").arg(device(p.a).id, device(p.b).id).arg(chosen.size()).arg(m_policy.islLinks);
+                m_report.warnings << QStringLiteral("%1–%2: only %3 of %4 ISL ports free")
+                                         .arg(device(p.a).id, device(p.b).id)
+                                         .arg(chosen.size())
+                                         .arg(m_policy.islLinks);
             std::sort(chosen.begin(), chosen.end());
             for (int i : chosen) {
                 m_ports.book(p.a, pa.nameAt(i));
                 m_ports.book(p.b, pb.nameAt(i));
-                addLink(NewLink{p.a, pa.nameAt(i), p.b, pb.nameAt(i), LinkClass::Isl, std::min(pa.speedGbps, pb.speedGbps), 1, pb.media, -1});
+                addLink(NewLink{p.a, pa.nameAt(i), p.b, pb.nameAt(i), LinkClass::Isl,
+                                std::min(pa.speedGbps, pb.speedGbps), 1, pb.media, -1});
             }
         }
     }
@@ -569,20 +600,33 @@ private:
             const double upGbps = std::min(lg.speedGbps, spineGroup.speedGbps);
             const PortRanges r = ranges(leaves[i]);
             const int room = m_ports.freeSlots(leaves[i], g, r.upFrom, r.upTo, 1);
-            int n = static_cast<int>(std::ceil(m_downGbps[static_cast<std::size_t>(leaves[i])] / m_ratio / upGbps - 1e-9));
+            int n =
+                static_cast<int>(std::ceil(m_downGbps[static_cast<std::size_t>(leaves[i])] / m_ratio / upGbps - 1e-9));
             if (n > room) {
-                m_report.warnings << QStringLiteral("%1 needs %2 spine uplinks for %3:1 but has %4 ports for them").arg(device(leaves[i]).id).arg(n).arg(m_ratio).arg(room);
+                m_report.warnings << QStringLiteral("%1 needs %2 spine uplinks for %3:1 but has %4 ports for them")
+                                         .arg(device(leaves[i]).id)
+                                         .arg(n)
+                                         .arg(m_ratio)
+                                         .arg(room);
                 n = room;
             }
             need[i] = n;
             total += n;
             maxNeed = std::max(maxNeed, n);
         }
-        const int lanesPerUplink = PortAllocator::lanesFor(spineGroup, std::min(spineGroup.speedGbps, type(leaves.front())->ports[static_cast<std::size_t>(groupOf(type(leaves.front()), PortPurpose::Data))].speedGbps));
+        const int lanesPerUplink = PortAllocator::lanesFor(
+            spineGroup,
+            std::min(spineGroup.speedGbps,
+                     type(leaves.front())
+                         ->ports[static_cast<std::size_t>(groupOf(type(leaves.front()), PortPurpose::Data))]
+                         .speedGbps));
         const int spineDown = (spinePlan.uplinksFirst - 1) * lanesPerUplink;
-        int spinesWanted = std::max(2, static_cast<int>(std::ceil(static_cast<double>(total) / std::max(1, spineDown))));
+        int spinesWanted =
+            std::max(2, static_cast<int>(std::ceil(static_cast<double>(total) / std::max(1, spineDown))));
         // More spines, fewer links from each leaf to each spine, until every spine can take every leaf.
-        while (spinesWanted < maxNeed && static_cast<long long>(leaves.size()) * ((maxNeed + spinesWanted - 1) / spinesWanted) > spineDown)
+        while (spinesWanted<maxNeed &&static_cast<long long>(leaves.size()) *
+                            ((maxNeed + spinesWanted - 1) / spinesWanted)>
+                   spineDown)
             ++spinesWanted;
         if (static_cast<int>(m_spines.size()) < spinesWanted && m_options.addSwitches) {
             const int missing = spinesWanted - static_cast<int>(m_spines.size());
@@ -596,16 +640,21 @@ private:
         }
         m_report.spines = static_cast<int>(m_spines.size());
         if (m_spines.empty()) {
-            error(QStringLiteral("leaf–spine needed but no spine switches (add switches named \"spine…\" or allow adding)"));
+            error(QStringLiteral(
+                "leaf–spine needed but no spine switches (add switches named \"spine…\" or allow adding)"));
             return;
         }
         const int S = static_cast<int>(m_spines.size());
         const int perSpinePerLeaf = (maxNeed + S - 1) / S;
         const bool fullMesh = static_cast<long long>(leaves.size()) * perSpinePerLeaf <= spineDown;
         if (!fullMesh)
-            error(QStringLiteral("two-tier leaf–spine limit: %1 leaves × %2 links each exceed the %3 downlinks of a %4 spine; "
-                                 "not every leaf reaches every spine (plan a super-spine tier)")
-                      .arg(leaves.size()).arg(perSpinePerLeaf).arg(spineDown).arg(spineType->id));
+            error(QStringLiteral(
+                      "two-tier leaf–spine limit: %1 leaves × %2 links each exceed the %3 downlinks of a %4 spine; "
+                      "not every leaf reaches every spine (plan a super-spine tier)")
+                      .arg(leaves.size())
+                      .arg(perSpinePerLeaf)
+                      .arg(spineDown)
+                      .arg(spineType->id));
         for (std::size_t i = 0; i < leaves.size(); ++i) {
             const int leaf = leaves[i];
             int n = need[i];
@@ -627,7 +676,8 @@ private:
                 int spineIndex = -1;
                 QString spinePort = m_ports.bookNext(spine, spg, 0, sp.uplinksFirst - 2, lanes, false, &spineIndex);
                 if (spinePort.isEmpty())
-                    spinePort = m_ports.bookNext(spine, spg, sp.islFirst - 1, sp.islLast - 1, lanes, false, &spineIndex);
+                    spinePort =
+                        m_ports.bookNext(spine, spg, sp.islFirst - 1, sp.islLast - 1, lanes, false, &spineIndex);
                 if (spinePort.isEmpty()) {
                     error(QStringLiteral("spine ports exhausted: leaf uplinks left unconnected"));
                     break;
@@ -637,7 +687,8 @@ private:
                     m_ports.release(spine, spinePort);
                     break;
                 }
-                addLink(NewLink{leaf, leafPort, spine, spinePort, LinkClass::Fabric, speed, lanes, spGroup.media, spineIndex});
+                addLink(NewLink{leaf, leafPort, spine, spinePort, LinkClass::Fabric, speed, lanes, spGroup.media,
+                                spineIndex});
             }
         }
     }
@@ -679,7 +730,10 @@ private:
                 continue;
             }
             if (group.speedGbps < m_site.network.uplinkSpeedGbps)
-                m_report.warnings << QStringLiteral("%1:%2 runs at %3 Gbit/s, the site asks for %4 Gbit/s uplinks").arg(device(sw).id, port).arg(group.speedGbps).arg(m_site.network.uplinkSpeedGbps);
+                m_report.warnings << QStringLiteral("%1:%2 runs at %3 Gbit/s, the site asks for %4 Gbit/s uplinks")
+                                         .arg(device(sw).id, port)
+                                         .arg(group.speedGbps)
+                                         .arg(m_site.network.uplinkSpeedGbps);
             m_plan.uplinks.push_back(Uplink{device(sw).id, port, m_site.network.uplinkSpeedGbps});
             m_report.uplinks++;
         }
@@ -711,7 +765,8 @@ private:
         for (std::size_t r = 0; r < m_rackDevices.size(); ++r)
             for (int rank = 0; rank < 4; ++rank)
                 for (int dev : m_rackDevices[r])
-                    if (type(dev) && roleRank(type(dev)->role) == rank && m_kind[static_cast<std::size_t>(dev)] != SwitchKind::Mgmt)
+                    if (type(dev) && roleRank(type(dev)->role) == rank &&
+                        m_kind[static_cast<std::size_t>(dev)] != SwitchKind::Mgmt)
                         order.push_back(dev);
         int unconnected = 0;
         for (int dev : order) {
@@ -727,11 +782,13 @@ private:
                     const int rack = rackOf(dev);
                     const auto tryOn = [&](int sw) {
                         const int mg = groupOf(type(sw), PortPurpose::Mgmt, true);
-                        const QString name = m_ports.bookNext(sw, mg, 0, type(sw)->ports[static_cast<std::size_t>(mg)].count - 1, 1);
+                        const QString name =
+                            m_ports.bookNext(sw, mg, 0, type(sw)->ports[static_cast<std::size_t>(mg)].count - 1, 1);
                         if (name.isEmpty())
                             return false;
                         const PortGroup &sg = type(sw)->ports[static_cast<std::size_t>(mg)];
-                        addLink(NewLink{dev, port, sw, name, LinkClass::Mgmt, std::min(g.speedGbps, sg.speedGbps), 1, sg.media, -1});
+                        addLink(NewLink{dev, port, sw, name, LinkClass::Mgmt, std::min(g.speedGbps, sg.speedGbps), 1,
+                                        sg.media, -1});
                         return true;
                     };
                     if (rack >= 0)
@@ -752,8 +809,11 @@ private:
         }
         if (unconnected)
             m_report.warnings << (m_mgmtSwitches.empty()
-                                      ? QStringLiteral("no management switch: %1 management/BMC ports left unconnected").arg(unconnected)
-                                      : QStringLiteral("management switches full: %1 management/BMC ports left unconnected").arg(unconnected));
+                                      ? QStringLiteral("no management switch: %1 management/BMC ports left unconnected")
+                                            .arg(unconnected)
+                                      : QStringLiteral(
+                                            "management switches full: %1 management/BMC ports left unconnected")
+                                            .arg(unconnected));
     }
 
     // ---- cables ---------------------------------------------------------------------------------
@@ -813,11 +873,13 @@ private:
             }
             const NewLink &first = m_links[static_cast<std::size_t>(legs.front())];
             // Many links share class, speed and run length: choose once for each.
-            const auto key = std::make_tuple(static_cast<int>(first.linkClass), first.speedGbps, first.lanes, inRack, runM, first.media);
+            const auto key = std::make_tuple(static_cast<int>(first.linkClass), first.speedGbps, first.lanes, inRack,
+                                             runM, first.media);
             auto cached = m_choices.find(key);
             if (cached == m_choices.end()) {
                 QString why;
-                auto sel = m_chooser.choose(first.linkClass, first.speedGbps, first.lanes, inRack, runM, first.media, &why);
+                auto sel =
+                    m_chooser.choose(first.linkClass, first.speedGbps, first.lanes, inRack, runM, first.media, &why);
                 cached = m_choices.emplace(key, std::make_pair(std::move(sel), why)).first;
             }
             const auto &sel = cached->second.first;
@@ -874,11 +936,12 @@ private:
     std::vector<int> m_mgmtSwitches;
     std::vector<int> m_nodes;
     std::vector<NewLink> m_links;
-    std::vector<std::vector<int>> m_cables;      // link indices per physical cable
-    QHash<qint64, int> m_breakoutCable;          // (switch, split port) → cable
+    std::vector<std::vector<int>> m_cables; // link indices per physical cable
+    QHash<qint64, int> m_breakoutCable;     // (switch, split port) → cable
     std::map<std::pair<const PortGroup *, double>, int> m_lanesCache;
     std::map<const DeviceType *, std::vector<std::pair<int, int>>> m_dataPorts;
-    std::map<std::tuple<int, double, int, bool, double, QString>, std::pair<std::optional<CableSelection>, QString>> m_choices;
+    std::map<std::tuple<int, double, int, bool, double, QString>, std::pair<std::optional<CableSelection>, QString>>
+        m_choices;
     std::map<int, std::vector<int>> m_pairOrder;
     std::map<int, std::vector<int>> m_mgmtOrder;
     std::map<QString, int> m_prefixCounter;

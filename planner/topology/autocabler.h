@@ -9,16 +9,16 @@
 namespace pp {
 
 struct CablingOptions {
-    const CablePolicy *policy = nullptr;      // null: the site's policy (network.cablePolicy) or "default"
-    std::optional<double> oversubscription;   // leaf downlink : uplink bandwidth; overrides the policy
-    bool addSwitches = true;                  // add leaf pairs and spines when the plan's switches are not enough
-    QString leafType;                         // catalog id for added leaves; default: the plan's leaf type
-    QString spineType;                        // catalog id for added spines; default: the leaf type
+    const CablePolicy *policy = nullptr;    // null: the site's policy (network.cablePolicy) or "default"
+    std::optional<double> oversubscription; // leaf downlink : uplink bandwidth; overrides the policy
+    bool addSwitches = true;                // add leaf pairs and spines when the plan's switches are not enough
+    QString leafType;                       // catalog id for added leaves; default: the plan's leaf type
+    QString spineType;                      // catalog id for added spines; default: the leaf type
 };
 
 // What an auto-cabling run did and what it could not do.
 struct CablingReport {
-    QStringList errors;    // ports left unconnected, no cable fits, limits exceeded
+    QStringList errors; // ports left unconnected, no cable fits, limits exceeded
     QStringList warnings;
     QStringList notes;
     QString policyId;
@@ -38,7 +38,8 @@ struct CablingReport {
 // pair, ISLs within each pair, management and BMC ports to the management switch, site uplinks
 // with the site's count and speed, and leaf-spine links (adding leaves and spines) when one pair
 // is not enough. Switches whose id or hostname contains "spine" are spines.
-CablingReport autoCable(Plan &plan, const Catalog &catalog, const SiteProfile &site, const CablingOptions &options = {});
+CablingReport autoCable(Plan &plan, const Catalog &catalog, const SiteProfile &site,
+                        const CablingOptions &options = {});
 
 // The policy a site asks for ("network": {"cablePolicy": "aoc-node-links"}), or the default.
 const CablePolicy &sitePolicy(const SiteProfile &site);

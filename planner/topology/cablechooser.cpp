@@ -7,7 +7,9 @@
 namespace pp {
 
 CableChooser::CableChooser(const Catalog &catalog, const CablePolicy &policy)
-    : m_catalog(catalog), m_policy(policy), m_cables(catalog.deviceTypes(Role::Cable))
+    : m_catalog(catalog)
+    , m_policy(policy)
+    , m_cables(catalog.deviceTypes(Role::Cable))
 {
     std::sort(m_cables.begin(), m_cables.end(), [](const DeviceType *a, const DeviceType *b) { return a->id < b->id; });
     for (const DeviceType *c : m_cables) {
@@ -84,7 +86,8 @@ std::optional<CableSelection> CableChooser::choose(LinkClass linkClass, double l
         for (std::size_t ci = 0; ci < m_cables.size(); ++ci) {
             const DeviceType *c = m_cables[ci];
             const CableSpec &spec = c->cable;
-            if (!kindMatches(choice.kind, spec.kind) || spec.legs != legs || std::abs(spec.speedGbps - legSpeedGbps) > 1e-6)
+            if (!kindMatches(choice.kind, spec.kind) || spec.legs != legs ||
+                std::abs(spec.speedGbps - legSpeedGbps) > 1e-6)
                 continue;
             const auto length = stockLength(m_stockM[ci], runM);
             if (!length || (choice.maxLengthM > 0 && *length > choice.maxLengthM + 1e-9))
@@ -98,7 +101,10 @@ std::optional<CableSelection> CableChooser::choose(LinkClass linkClass, double l
             }
         }
         if (!best) {
-            tried << QStringLiteral("%1 (no %2 cable of %3G%4 long enough)").arg(choice.kind, choice.kind).arg(legSpeedGbps).arg(legs > 1 ? QStringLiteral(" x%1 legs").arg(legs) : QString());
+            tried << QStringLiteral("%1 (no %2 cable of %3G%4 long enough)")
+                         .arg(choice.kind, choice.kind)
+                         .arg(legSpeedGbps)
+                         .arg(legs > 1 ? QStringLiteral(" x%1 legs").arg(legs) : QString());
             continue;
         }
         CableSelection sel;
@@ -108,7 +114,8 @@ std::optional<CableSelection> CableChooser::choose(LinkClass linkClass, double l
         sel.kind = choice.kind;
         if (choice.kind == QLatin1String("optics")) {
             for (const DeviceType *c : m_cables)
-                if (c->cable.kind == QLatin1String("transceiver") && std::abs(c->cable.speedGbps - legSpeedGbps) < 1e-6) {
+                if (c->cable.kind == QLatin1String("transceiver") &&
+                    std::abs(c->cable.speedGbps - legSpeedGbps) < 1e-6) {
                     sel.transceiverId = c->id;
                     break;
                 }
@@ -117,8 +124,11 @@ std::optional<CableSelection> CableChooser::choose(LinkClass linkClass, double l
     }
     if (why)
         *why = QStringLiteral("no catalog cable for a %1 link of %2 Gbit/s%3 over %4 m (tried %5)")
-                   .arg(linkClassId(linkClass)).arg(legSpeedGbps).arg(legs > 1 ? QStringLiteral(" in %1 legs").arg(legs) : QString())
-                   .arg(runM, 0, 'f', 1).arg(tried.isEmpty() ? QStringLiteral("nothing") : tried.join(QStringLiteral(", ")));
+                   .arg(linkClassId(linkClass))
+                   .arg(legSpeedGbps)
+                   .arg(legs > 1 ? QStringLiteral(" in %1 legs").arg(legs) : QString())
+                   .arg(runM, 0, 'f', 1)
+                   .arg(tried.isEmpty() ? QStringLiteral("nothing") : tried.join(QStringLiteral(", ")));
     return std::nullopt;
 }
 
@@ -137,7 +147,8 @@ LinkOptics opticsForCable(const Catalog &catalog, const QString &cableId)
     std::vector<const DeviceType *> optics = catalog.deviceTypes(Role::Cable);
     std::sort(optics.begin(), optics.end(), [](const DeviceType *a, const DeviceType *b) { return a->id < b->id; });
     for (const DeviceType *t : optics)
-        if (t->cable.kind == QLatin1String("transceiver") && std::abs(t->cable.speedGbps - cable->cable.speedGbps) < 1e-6)
+        if (t->cable.kind == QLatin1String("transceiver") &&
+            std::abs(t->cable.speedGbps - cable->cable.speedGbps) < 1e-6)
             return LinkOptics{t->id, 2};
     return {};
 }

@@ -11,17 +11,17 @@ namespace pp {
 // Where one end of a run sits: the rack (null for loose items) and the height of the port in U.
 struct RunEnd {
     const Rack *rack = nullptr;
-    int rackIndex = -1;  // position of the rack in the plan, used when the rack has no row/position
-    double centreU = 0;  // rack units from the bottom to the middle of the device
+    int rackIndex = -1; // position of the rack in the plan, used when the rack has no row/position
+    double centreU = 0; // rack units from the bottom to the middle of the device
 };
 
 // A cable picked for one link: catalog cable id, stock length, and the optics it needs.
 struct CableSelection {
     QString cableId;
     double lengthM = 0;
-    double runM = 0;           // measured run before rounding up to a stock length
-    QString transceiverId;     // for "optics": the transceiver at each end
-    QString kind;              // dac, aoc, optics, copper
+    double runM = 0;       // measured run before rounding up to a stock length
+    QString transceiverId; // for "optics": the transceiver at each end
+    QString kind;          // dac, aoc, optics, copper
 };
 
 // Picks cable types and stock lengths by a policy: DAC inside a rack, AOC or optics between racks;
@@ -36,8 +36,8 @@ public:
 
     // A cable for a link of this class carrying legSpeedGbps per leg over `legs` legs (2 for a
     // 400G → 2 × 200G breakout). Empty when no catalog cable fits; why says what was missing.
-    std::optional<CableSelection> choose(LinkClass linkClass, double legSpeedGbps, int legs, bool sameRack,
-                                         double runM, const QString &media, QString *why = nullptr) const;
+    std::optional<CableSelection> choose(LinkClass linkClass, double legSpeedGbps, int legs, bool sameRack, double runM,
+                                         const QString &media, QString *why = nullptr) const;
 
     // "cnode-1:p1--leaf-a:swp1s0": the text printed on the cable's label.
     static QString label(const Device &a, const QString &portA, const Device &b, const QString &portB);

@@ -12,8 +12,12 @@ namespace {
 constexpr const char *kPolicyFormat = "pocplanner-cable-policy";
 constexpr const char *kPortPlanFormat = "pocplanner-switch-port-plans";
 
-struct ClassName { LinkClass linkClass; const char *id; };
-constexpr ClassName kClasses[] = {{LinkClass::Node, "node"}, {LinkClass::Isl, "isl"}, {LinkClass::Fabric, "fabric"}, {LinkClass::Mgmt, "mgmt"}};
+struct ClassName {
+    LinkClass linkClass;
+    const char *id;
+};
+constexpr ClassName kClasses[] = {
+    {LinkClass::Node, "node"}, {LinkClass::Isl, "isl"}, {LinkClass::Fabric, "fabric"}, {LinkClass::Mgmt, "mgmt"}};
 
 QByteArray readResource(const QString &name)
 {
@@ -43,7 +47,8 @@ CablePolicy CablePolicy::fromJson(const Json &doc, const QString &path)
     requireObject(doc, path);
     const QString format = string(doc, "format", path);
     if (format != QLatin1String(kPolicyFormat))
-        throw FieldError(join(path, "format"), QStringLiteral("expected \"%1\", found \"%2\"").arg(QLatin1String(kPolicyFormat), format));
+        throw FieldError(join(path, "format"),
+                         QStringLiteral("expected \"%1\", found \"%2\"").arg(QLatin1String(kPolicyFormat), format));
     integer(doc, "version", path, 1, 1);
     CablePolicy p;
     p.id = string(doc, "id", path);
@@ -69,9 +74,12 @@ CablePolicy CablePolicy::fromJson(const Json &doc, const QString &path)
             requireObject(list[i], ip);
             CableChoice choice;
             choice.kind = string(list[i], "kind", ip);
-            static const QStringList kinds{QStringLiteral("dac"), QStringLiteral("aoc"), QStringLiteral("optics"), QStringLiteral("copper")};
+            static const QStringList kinds{QStringLiteral("dac"), QStringLiteral("aoc"), QStringLiteral("optics"),
+                                           QStringLiteral("copper")};
             if (!kinds.contains(choice.kind))
-                throw FieldError(join(ip, "kind"), QStringLiteral("expected one of %1, found \"%2\"").arg(kinds.join(QStringLiteral(", ")), choice.kind));
+                throw FieldError(join(ip, "kind"),
+                                 QStringLiteral("expected one of %1, found \"%2\"")
+                                     .arg(kinds.join(QStringLiteral(", ")), choice.kind));
             choice.sameRackOnly = boolean(list[i], "sameRack", ip, false);
             choice.maxLengthM = number(list[i], "maxLengthM", ip, 0, 100000, 0);
             out.push_back(choice);

@@ -18,7 +18,7 @@ QString linkClassId(LinkClass linkClass); // "node", "isl", "fabric", "mgmt"
 struct CableChoice {
     QString kind;
     bool sameRackOnly = false;
-    double maxLengthM = 0;   // 0 = no limit beyond the cable's stock lengths
+    double maxLengthM = 0; // 0 = no limit beyond the cable's stock lengths
 };
 
 // How cables are chosen and measured: configurable per site or vendor, read from
@@ -30,8 +30,8 @@ struct CablePolicy {
     QString originFile;
 
     double rackUnitMM = 44.45;
-    double rackPitchMM = 600;   // centre to centre of neighbouring racks in a row
-    double rowPitchMM = 2400;   // centre to centre of neighbouring rows
+    double rackPitchMM = 600;    // centre to centre of neighbouring racks in a row
+    double rowPitchMM = 2400;    // centre to centre of neighbouring rows
     double trayAboveRackM = 0.3; // from the rack top to the overhead tray
     double slackM = 0.5;
     int islLinks = 2;

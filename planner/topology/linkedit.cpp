@@ -83,7 +83,8 @@ std::vector<PortStatus> portsOf(const Plan &plan, const Catalog &catalog, const 
             int split = 0;
             double laneSpeed = g.speedGbps;
             for (const QString &b : g.breakouts)
-                if (const auto parsed = Breakout::parse(b); parsed && parsed->lanes >= count && (split == 0 || parsed->lanes < split)) {
+                if (const auto parsed = Breakout::parse(b);
+                    parsed && parsed->lanes >= count && (split == 0 || parsed->lanes < split)) {
                     split = parsed->lanes;
                     laneSpeed = parsed->laneSpeedGbps;
                 }
@@ -132,7 +133,9 @@ QStringList freePortsFor(const Plan &plan, const Catalog &catalog, const QString
 
 static LinkClass classOf(const PortRef &a, const PortRef &b, const DeviceType *ta, const DeviceType *tb)
 {
-    const auto mgmt = [](const PortRef &r) { return r.group->purpose == PortPurpose::Mgmt || r.group->purpose == PortPurpose::Bmc; };
+    const auto mgmt = [](const PortRef &r) {
+        return r.group->purpose == PortPurpose::Mgmt || r.group->purpose == PortPurpose::Bmc;
+    };
     if (mgmt(a) || mgmt(b))
         return LinkClass::Mgmt;
     if (ta->role == Role::Switch && tb->role == Role::Switch)
@@ -140,7 +143,8 @@ static LinkClass classOf(const PortRef &a, const PortRef &b, const DeviceType *t
     return LinkClass::Node;
 }
 
-bool connectPorts(Plan &plan, const Catalog &catalog, const CablePolicy &policy, const Endpoint &a, const Endpoint &b, QString *why)
+bool connectPorts(Plan &plan, const Catalog &catalog, const CablePolicy &policy, const Endpoint &a, const Endpoint &b,
+                  QString *why)
 {
     const auto fail = [why](const QString &text) {
         if (why)
@@ -159,11 +163,17 @@ bool connectPorts(Plan &plan, const Catalog &catalog, const CablePolicy &policy,
         return fail(QStringLiteral("device type not in the catalog"));
     const PortRef ra = ta->resolvePort(a.port), rb = tb->resolvePort(b.port);
     if (!ra.valid() || !rb.valid())
-        return fail(QStringLiteral("%1 has no port \"%2\"").arg(!ra.valid() ? a.device : b.device, !ra.valid() ? a.port : b.port));
-    const double speedA = ra.lane >= 0 ? ra.group->speedGbps / std::max(1, PortAllocator::lanesFor(*ra.group, rb.group->speedGbps)) : ra.group->speedGbps;
-    const double speedB = rb.lane >= 0 ? rb.group->speedGbps / std::max(1, PortAllocator::lanesFor(*rb.group, ra.group->speedGbps)) : rb.group->speedGbps;
+        return fail(QStringLiteral("%1 has no port \"%2\"")
+                        .arg(!ra.valid() ? a.device : b.device, !ra.valid() ? a.port : b.port));
+    const double speedA = ra.lane >= 0
+        ? ra.group->speedGbps / std::max(1, PortAllocator::lanesFor(*ra.group, rb.group->speedGbps))
+        : ra.group->speedGbps;
+    const double speedB = rb.lane >= 0
+        ? rb.group->speedGbps / std::max(1, PortAllocator::lanesFor(*rb.group, ra.group->speedGbps))
+        : rb.group->speedGbps;
     const double speed = std::min(speedA, speedB);
-    const int legs = std::max(ra.lane >= 0 ? PortAllocator::lanesFor(*ra.group, speed) : 1, rb.lane >= 0 ? PortAllocator::lanesFor(*rb.group, speed) : 1);
+    const int legs = std::max(ra.lane >= 0 ? PortAllocator::lanesFor(*ra.group, speed) : 1,
+                              rb.lane >= 0 ? PortAllocator::lanesFor(*rb.group, speed) : 1);
 
     PortAllocator ports;
     QHash<QString, int> index;
@@ -178,7 +188,8 @@ bool connectPorts(Plan &plan, const Catalog &catalog, const CablePolicy &policy,
     const auto end = [&](const Device &d) {
         const DeviceType *t = catalog.deviceType(d.type);
         const int r = plan.rackIndex(d.rack);
-        return RunEnd{r >= 0 ? &plan.racks[static_cast<std::size_t>(r)] : nullptr, r, d.u + std::max(1, t ? t->uHeight : 1) / 2.0};
+        return RunEnd{r >= 0 ? &plan.racks[static_cast<std::size_t>(r)] : nullptr, r,
+                      d.u + std::max(1, t ? t->uHeight : 1) / 2.0};
     };
     const RunEnd ea = end(*da), eb = end(*db);
     Link link;
@@ -187,7 +198,8 @@ bool connectPorts(Plan &plan, const Catalog &catalog, const CablePolicy &policy,
     link.manual = true;
     link.label = CableChooser::label(*da, a.port, *db, b.port);
     const QString media = ta->role == Role::Switch ? ra.group->media : rb.group->media;
-    if (const auto sel = chooser.choose(classOf(ra, rb, ta, tb), speed, legs, CableChooser::sameRack(ea, eb), chooser.runLengthM(ea, eb), media, &reason)) {
+    if (const auto sel = chooser.choose(classOf(ra, rb, ta, tb), speed, legs, CableChooser::sameRack(ea, eb),
+                                        chooser.runLengthM(ea, eb), media, &reason)) {
         link.cable = sel->cableId;
         link.lengthM = sel->lengthM;
     } else if (why) {
@@ -200,8 +212,12 @@ bool connectPorts(Plan &plan, const Catalog &catalog, const CablePolicy &policy,
 bool disconnectPort(Plan &plan, const Endpoint &end)
 {
     const auto before = plan.links.size() + plan.uplinks.size();
-    plan.links.erase(std::remove_if(plan.links.begin(), plan.links.end(), [&](const Link &l) { return l.a == end || l.b == end; }), plan.links.end());
-    plan.uplinks.erase(std::remove_if(plan.uplinks.begin(), plan.uplinks.end(), [&](const Uplink &u) { return u.device == end.device && u.port == end.port; }), plan.uplinks.end());
+    plan.links.erase(
+        std::remove_if(plan.links.begin(), plan.links.end(), [&](const Link &l) { return l.a == end || l.b == end; }),
+        plan.links.end());
+    plan.uplinks.erase(std::remove_if(plan.uplinks.begin(), plan.uplinks.end(),
+                                      [&](const Uplink &u) { return u.device == end.device && u.port == end.port; }),
+                       plan.uplinks.end());
     return plan.links.size() + plan.uplinks.size() != before;
 }
 

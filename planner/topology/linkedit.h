@@ -15,7 +15,7 @@ struct PortStatus {
     QString port;
     PortPurpose purpose = PortPurpose::Data;
     double speedGbps = 0;
-    QString peer;        // "device:port" at the other end, empty when free
+    QString peer; // "device:port" at the other end, empty when free
     QString cable;
     double lengthM = 0;
     QString label;
@@ -40,7 +40,8 @@ QStringList freePortsFor(const Plan &plan, const Catalog &catalog, const QString
 
 // Adds a manual link a ↔ b with a cable and length chosen by the policy; false with why when a
 // port is unknown or taken.
-bool connectPorts(Plan &plan, const Catalog &catalog, const CablePolicy &policy, const Endpoint &a, const Endpoint &b, QString *why);
+bool connectPorts(Plan &plan, const Catalog &catalog, const CablePolicy &policy, const Endpoint &a, const Endpoint &b,
+                  QString *why);
 
 // Removes the link on that port (and a site uplink on it); false when the port has none.
 bool disconnectPort(Plan &plan, const Endpoint &end);

@@ -91,7 +91,8 @@ bool parseLldpCapture(const QString &text, const QString &fallbackHost, LldpCapt
             headerLine = i;
             remoteHostCol = static_cast<int>(line.indexOf(QLatin1String("Remote Host")));
             remotePortCol = static_cast<int>(line.indexOf(QLatin1String("Remote Port")));
-        } else if (line.contains(QLatin1String("Neighbor Device ID")) && line.contains(QLatin1String("Neighbor Port ID"))) {
+        } else if (line.contains(QLatin1String("Neighbor Device ID")) &&
+                   line.contains(QLatin1String("Neighbor Port ID"))) {
             out.format = QStringLiteral("eos");
             headerLine = i;
             remoteHostCol = static_cast<int>(line.indexOf(QLatin1String("Neighbor Device ID")));
@@ -101,8 +102,9 @@ bool parseLldpCapture(const QString &text, const QString &fallbackHost, LldpCapt
     }
     if (headerLine < 0) {
         if (why)
-            *why = QStringLiteral("no LLDP neighbour table found (expected the header of `nv show interface --view=lldp` "
-                                  "with \"Remote Host\" and \"Remote Port\", or of Arista `show lldp neighbors`)");
+            *why =
+                QStringLiteral("no LLDP neighbour table found (expected the header of `nv show interface --view=lldp` "
+                               "with \"Remote Host\" and \"Remote Port\", or of Arista `show lldp neighbors`)");
         return false;
     }
     if (out.host.isEmpty())
@@ -119,7 +121,9 @@ bool parseLldpCapture(const QString &text, const QString &fallbackHost, LldpCapt
         if (line.size() > remotePortCol && remoteHostCol < remotePortCol) {
             // Fixed-width columns: cut at the header positions.
             row.remoteHost = line.mid(remoteHostCol, remotePortCol - remoteHostCol).trimmed();
-            row.remotePort = (endCol > remotePortCol ? line.mid(remotePortCol, endCol - remotePortCol) : line.mid(remotePortCol)).trimmed();
+            row.remotePort =
+                (endCol > remotePortCol ? line.mid(remotePortCol, endCol - remotePortCol) : line.mid(remotePortCol))
+                    .trimmed();
             if (out.format == QLatin1String("nvue"))
                 row.remotePort = row.remotePort.section(ws, 0, 0, QString::SectionSkipEmpty);
         } else {
@@ -146,7 +150,8 @@ CablingVerification verifyCabling(const std::vector<NeighbourRow> &expected, con
     std::map<QString, std::map<QString, std::pair<QString, QString>>> want;
     std::map<QString, QString> displayHost;
     for (const NeighbourRow &r : expected) {
-        want[normalHost(r.localHost)][normalPort(r.localPort)] = {normalHost(r.remoteHost) + QLatin1Char(':') + normalPort(r.remotePort), r.label};
+        want[normalHost(r.localHost)][normalPort(r.localPort)] = {
+            normalHost(r.remoteHost) + QLatin1Char(':') + normalPort(r.remotePort), r.label};
         displayHost[normalHost(r.localHost)] = r.localHost;
     }
     for (const LldpCapture &c : captures) {
@@ -164,15 +169,18 @@ CablingVerification verifyCabling(const std::vector<NeighbourRow> &expected, con
         for (const auto &[port, remote] : it->second) {
             const auto s = seen.find(port);
             if (s == seen.end())
-                result.mismatches.push_back({CablingMismatch::Kind::Missing, displayHost[host], port, remote.first, QString(), remote.second});
+                result.mismatches.push_back(
+                    {CablingMismatch::Kind::Missing, displayHost[host], port, remote.first, QString(), remote.second});
             else if (s->second != remote.first)
-                wrong.push_back({CablingMismatch::Kind::Miswired, displayHost[host], port, remote.first, s->second, remote.second});
+                wrong.push_back(
+                    {CablingMismatch::Kind::Miswired, displayHost[host], port, remote.first, s->second, remote.second});
             else
                 ++result.matched;
         }
         for (const auto &[port, remote] : seen)
             if (!it->second.count(port))
-                result.mismatches.push_back({CablingMismatch::Kind::Unexpected, displayHost[host], port, QString(), remote, QString()});
+                result.mismatches.push_back(
+                    {CablingMismatch::Kind::Unexpected, displayHost[host], port, QString(), remote, QString()});
         // Two ports that each see what the other should: a swapped pair of cables.
         std::vector<bool> paired(wrong.size(), false);
         for (std::size_t i = 0; i < wrong.size(); ++i)
@@ -180,13 +188,15 @@ CablingVerification verifyCabling(const std::vector<NeighbourRow> &expected, con
                 if (!paired[j] && wrong[i].found == wrong[j].expected && wrong[j].found == wrong[i].expected) {
                     paired[i] = paired[j] = true;
                     result.swaps << QStringLiteral("%1: cables on %2 and %3 are swapped (%4 is on %3, %5 is on %2)")
-                                        .arg(wrong[i].localHost, wrong[i].localPort, wrong[j].localPort, wrong[i].expected, wrong[j].expected);
+                                        .arg(wrong[i].localHost, wrong[i].localPort, wrong[j].localPort,
+                                             wrong[i].expected, wrong[j].expected);
                 }
         result.mismatches.insert(result.mismatches.end(), wrong.begin(), wrong.end());
     }
-    std::stable_sort(result.mismatches.begin(), result.mismatches.end(), [](const CablingMismatch &a, const CablingMismatch &b) {
-        return std::tie(a.kind, a.localHost) < std::tie(b.kind, b.localHost);
-    });
+    std::stable_sort(result.mismatches.begin(), result.mismatches.end(),
+                     [](const CablingMismatch &a, const CablingMismatch &b) {
+                         return std::tie(a.kind, a.localHost) < std::tie(b.kind, b.localHost);
+                     });
     return result;
 }
 
@@ -198,13 +208,16 @@ QString cablingVerificationText(const CablingVerification &r)
     for (const CablingMismatch &m : r.mismatches) {
         switch (m.kind) {
         case CablingMismatch::Kind::Miswired:
-            out += QStringLiteral("MISWIRED   %1:%2 sees %3, plan expects %4 [%5]\n").arg(m.localHost, m.localPort, m.found, m.expected, m.label);
+            out += QStringLiteral("MISWIRED   %1:%2 sees %3, plan expects %4 [%5]\n")
+                       .arg(m.localHost, m.localPort, m.found, m.expected, m.label);
             break;
         case CablingMismatch::Kind::Missing:
-            out += QStringLiteral("MISSING    %1:%2 sees nothing, plan expects %3 [%4]\n").arg(m.localHost, m.localPort, m.expected, m.label);
+            out += QStringLiteral("MISSING    %1:%2 sees nothing, plan expects %3 [%4]\n")
+                       .arg(m.localHost, m.localPort, m.expected, m.label);
             break;
         case CablingMismatch::Kind::Unexpected:
-            out += QStringLiteral("UNEXPECTED %1:%2 sees %3, plan has no link there\n").arg(m.localHost, m.localPort, m.found);
+            out += QStringLiteral("UNEXPECTED %1:%2 sees %3, plan has no link there\n")
+                       .arg(m.localHost, m.localPort, m.found);
             break;
         }
     }
@@ -212,9 +225,12 @@ QString cablingVerificationText(const CablingVerification &r)
         out += QStringLiteral("SWAPPED    %1\n").arg(s);
     out += QStringLiteral("%1 links as planned, %2 miswired, %3 missing, %4 unexpected on %5 switches (%6)\n")
                .arg(r.matched)
-               .arg(std::count_if(r.mismatches.begin(), r.mismatches.end(), [](const CablingMismatch &m) { return m.kind == CablingMismatch::Kind::Miswired; }))
-               .arg(std::count_if(r.mismatches.begin(), r.mismatches.end(), [](const CablingMismatch &m) { return m.kind == CablingMismatch::Kind::Missing; }))
-               .arg(std::count_if(r.mismatches.begin(), r.mismatches.end(), [](const CablingMismatch &m) { return m.kind == CablingMismatch::Kind::Unexpected; }))
+               .arg(std::count_if(r.mismatches.begin(), r.mismatches.end(),
+                                  [](const CablingMismatch &m) { return m.kind == CablingMismatch::Kind::Miswired; }))
+               .arg(std::count_if(r.mismatches.begin(), r.mismatches.end(),
+                                  [](const CablingMismatch &m) { return m.kind == CablingMismatch::Kind::Missing; }))
+               .arg(std::count_if(r.mismatches.begin(), r.mismatches.end(),
+                                  [](const CablingMismatch &m) { return m.kind == CablingMismatch::Kind::Unexpected; }))
                .arg(r.hostsChecked.size())
                .arg(r.hostsChecked.join(QStringLiteral(", ")));
     return out;

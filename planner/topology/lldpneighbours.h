@@ -14,7 +14,7 @@ struct NeighbourRow {
     QString localPort;
     QString remoteHost;
     QString remotePort;
-    QString label;       // the cable label from the plan (expected rows only)
+    QString label; // the cable label from the plan (expected rows only)
 };
 
 // The neighbour table the plan expects, seen from every switch end of every link, sorted by
@@ -27,7 +27,7 @@ std::vector<NeighbourRow> expectedNeighbours(const Plan &plan, const Catalog &ca
 // or, failing that, by fallbackHost (the file name). False with a reason when nothing parses.
 struct LldpCapture {
     QString host;
-    QString format;      // "nvue" or "eos"
+    QString format; // "nvue" or "eos"
     std::vector<NeighbourRow> rows;
 };
 bool parseLldpCapture(const QString &text, const QString &fallbackHost, LldpCapture &out, QString *why);
@@ -38,15 +38,15 @@ struct CablingMismatch {
     Kind kind = Kind::Missing;
     QString localHost;
     QString localPort;
-    QString expected;    // "host:port" the plan wants there (empty for unexpected)
-    QString found;       // "host:port" LLDP sees there (empty for missing)
+    QString expected; // "host:port" the plan wants there (empty for unexpected)
+    QString found;    // "host:port" LLDP sees there (empty for missing)
     QString label;
 };
 
 struct CablingVerification {
     int matched = 0;
     std::vector<CablingMismatch> mismatches;
-    QStringList swaps;        // "leaf-a: swp1s0 and swp1s1 are swapped (…)"
+    QStringList swaps; // "leaf-a: swp1s0 and swp1s1 are swapped (…)"
     QStringList hostsChecked;
     QStringList unknownHosts; // captures whose switch the plan does not have
     bool clean() const { return mismatches.empty() && unknownHosts.isEmpty(); }

@@ -67,7 +67,10 @@ PortAllocator::Status PortAllocator::book(int device, const QString &port, int l
     PortState *s = state(device, ref);
     if (ref.lane < 0) {
         if (s->lanes > 1)
-            return fail(Status::BreakoutConflict, QStringLiteral("%1 is split into %2 lanes; book a lane (%1s0…) or free the lanes first").arg(ref.baseName).arg(s->lanes));
+            return fail(Status::BreakoutConflict,
+                        QStringLiteral("%1 is split into %2 lanes; book a lane (%1s0…) or free the lanes first")
+                            .arg(ref.baseName)
+                            .arg(s->lanes));
         if (s->booked)
             return fail(Status::Taken, QStringLiteral("%1 is already connected").arg(port));
         s->lanes = 1;
@@ -77,11 +80,17 @@ PortAllocator::Status PortAllocator::book(int device, const QString &port, int l
     if (lanes <= 0)
         lanes = s->lanes > 1 ? s->lanes : smallestBreakoutWithLane(*ref.group, ref.lane);
     if (lanes <= ref.lane || !hasBreakout(*ref.group, lanes))
-        return fail(Status::UnknownPort, QStringLiteral("%1 cannot be split into %2 lanes (breakouts: %3)").arg(ref.baseName).arg(lanes).arg(ref.group->breakouts.join(QStringLiteral(", "))));
+        return fail(Status::UnknownPort,
+                    QStringLiteral("%1 cannot be split into %2 lanes (breakouts: %3)")
+                        .arg(ref.baseName)
+                        .arg(lanes)
+                        .arg(ref.group->breakouts.join(QStringLiteral(", "))));
     if (s->lanes == 1)
-        return fail(Status::BreakoutConflict, QStringLiteral("%1 is used as a whole port, so lane %2 is not available").arg(ref.baseName, port));
+        return fail(Status::BreakoutConflict,
+                    QStringLiteral("%1 is used as a whole port, so lane %2 is not available").arg(ref.baseName, port));
     if (s->lanes > 1 && s->lanes != lanes)
-        return fail(Status::BreakoutConflict, QStringLiteral("%1 is split into %2 lanes, not %3").arg(ref.baseName).arg(s->lanes).arg(lanes));
+        return fail(Status::BreakoutConflict,
+                    QStringLiteral("%1 is split into %2 lanes, not %3").arg(ref.baseName).arg(s->lanes).arg(lanes));
     const unsigned short bit = static_cast<unsigned short>(1u << ref.lane);
     if (s->booked & bit)
         return fail(Status::Taken, QStringLiteral("%1 is already connected").arg(port));
@@ -127,7 +136,8 @@ QString PortAllocator::laneName(const PortGroup &group, int index, int lane, int
     return lanes <= 1 ? base : base + QLatin1Char('s') + QString::number(lane);
 }
 
-QString PortAllocator::bookNext(int device, int group, int fromIndex, int toIndex, int lanes, bool freshPort, int *portIndex)
+QString PortAllocator::bookNext(int device, int group, int fromIndex, int toIndex, int lanes, bool freshPort,
+                                int *portIndex)
 {
     DeviceState &d = m_devices[static_cast<std::size_t>(device)];
     if (!d.type || group < 0 || group >= static_cast<int>(d.type->ports.size()))
@@ -183,7 +193,8 @@ int PortAllocator::freeSlots(int device, int group, int fromIndex, int toIndex, 
 int PortAllocator::physicalPortsUsed(int device) const
 {
     const DeviceState &d = m_devices[static_cast<std::size_t>(device)];
-    return static_cast<int>(std::count_if(d.ports.begin(), d.ports.end(), [](const PortState &s) { return s.booked != 0; }));
+    return static_cast<int>(
+        std::count_if(d.ports.begin(), d.ports.end(), [](const PortState &s) { return s.booked != 0; }));
 }
 
 int PortAllocator::lanesUsed(int device) const

@@ -29,12 +29,13 @@ public:
     // fromIndex..toIndex of port group `group`, in port order; with freshPort only unused ports are
     // taken (so that a new kind of neighbour starts on a new physical port). Empty when full.
     // portIndex receives the index of the physical port within the group.
-    QString bookNext(int device, int group, int fromIndex, int toIndex, int lanes, bool freshPort = false, int *portIndex = nullptr);
+    QString bookNext(int device, int group, int fromIndex, int toIndex, int lanes, bool freshPort = false,
+                     int *portIndex = nullptr);
     // How many whole ports or lanes bookNext could still hand out in that range.
     int freeSlots(int device, int group, int fromIndex, int toIndex, int lanes) const;
 
     int physicalPortsUsed(int device) const;
-    int lanesUsed(int device) const;          // a whole port counts as one lane
+    int lanesUsed(int device) const; // a whole port counts as one lane
     // 0 = unused, 1 = used whole, n = split into n lanes.
     int portLanes(int device, int group, int index) const;
 

@@ -2,8 +2,8 @@
 #include "app/gui/catalog/catalogmenus.h"
 #include "app/gui/catalog/catalogpalette.h"
 #include "app/gui/catalog/catalogportstable.h"
-#include "app/gui/window/mainwindow.h"
 #include "app/gui/catalog/netboxpushdialog.h"
+#include "app/gui/window/mainwindow.h"
 
 #include "catalog/io/cataloglocations.h"
 #include "planner/templates/templates.h"
@@ -56,12 +56,12 @@ private:
         bool ok = false;
         QString title;
         QString text;
-        int progressMaximum = -1;   // of the fetch progress dialog when the result came
+        int progressMaximum = -1; // of the fetch progress dialog when the result came
         int progressValue = -1;
     };
     void collectNotices(gui::MainWindow &window, gui::CatalogMenus &menus, QList<Notice> &notices);
 
-    std::unique_ptr<QTemporaryDir> m_runDir;   // QSettings picks its folder once per process
+    std::unique_ptr<QTemporaryDir> m_runDir; // QSettings picks its folder once per process
     std::unique_ptr<QTemporaryDir> m_dir;
     QString userFile() const { return m_dir->filePath(QStringLiteral("catalog/user-catalog.json")); }
 };
@@ -289,18 +289,21 @@ void TestCatalogMenus::portValidationNamesTheField()
     const std::size_t undoBefore = static_cast<std::size_t>(dialog.undoStack().count());
 
     ports.setText(row, C::Count, QStringLiteral("0"));
-    QVERIFY2(dialog.validationMessage().contains(QStringLiteral("Ports row 1, count")), qPrintable(dialog.validationMessage()));
+    QVERIFY2(dialog.validationMessage().contains(QStringLiteral("Ports row 1, count")),
+             qPrintable(dialog.validationMessage()));
     QVERIFY(!dialog.applyForm());
     ports.setText(row, C::Count, QStringLiteral("4"));
     ports.setText(row, C::Name, QStringLiteral("swp"));
     ports.setText(row, C::Speed, QStringLiteral("-5"));
-    QVERIFY2(dialog.validationMessage().contains(QStringLiteral("Ports row 1, speedGbps")), qPrintable(dialog.validationMessage()));
+    QVERIFY2(dialog.validationMessage().contains(QStringLiteral("Ports row 1, speedGbps")),
+             qPrintable(dialog.validationMessage()));
     ports.setText(row, C::Speed, QStringLiteral("fast"));
     QVERIFY2(dialog.validationMessage().contains(QStringLiteral("speedGbps")), qPrintable(dialog.validationMessage()));
     QVERIFY(!dialog.applyForm());
     ports.setText(row, C::Speed, QStringLiteral("200"));
     ports.setText(row, C::Name, QString());
-    QVERIFY2(dialog.validationMessage().contains(QStringLiteral("Ports row 1, name")), qPrintable(dialog.validationMessage()));
+    QVERIFY2(dialog.validationMessage().contains(QStringLiteral("Ports row 1, name")),
+             qPrintable(dialog.validationMessage()));
     ports.setText(row, C::Name, QStringLiteral("swp"));
     QVERIFY2(dialog.validationMessage().isEmpty(), qPrintable(dialog.validationMessage()));
 
@@ -313,14 +316,16 @@ void TestCatalogMenus::portValidationNamesTheField()
     // A list of names sets the count; a repeated name in it is refused too.
     ports.setText(second, C::Name, QStringLiteral("bmc, ipmi, bmc"));
     QCOMPARE(ports.table()->item(second, C::Count)->text(), QStringLiteral("3"));
-    QVERIFY2(dialog.validationMessage().contains(QStringLiteral("\"bmc\" appears twice")), qPrintable(dialog.validationMessage()));
+    QVERIFY2(dialog.validationMessage().contains(QStringLiteral("\"bmc\" appears twice")),
+             qPrintable(dialog.validationMessage()));
     ports.setText(second, C::Name, QStringLiteral("bmc, ipmi"));
     QVERIFY2(dialog.validationMessage().isEmpty(), qPrintable(dialog.validationMessage()));
     QCOMPARE(static_cast<std::size_t>(dialog.undoStack().count()), undoBefore);
     QVERIFY(dialog.current(QStringLiteral("new-device"))->ports.empty());
     QVERIFY(dialog.applyForm());
     QCOMPARE(dialog.current(QStringLiteral("new-device"))->ports.size(), std::size_t(2));
-    QCOMPARE(dialog.current(QStringLiteral("new-device"))->ports[1].names, (QStringList{QStringLiteral("bmc"), QStringLiteral("ipmi")}));
+    QCOMPARE(dialog.current(QStringLiteral("new-device"))->ports[1].names,
+             (QStringList{QStringLiteral("bmc"), QStringLiteral("ipmi")}));
 }
 
 void TestCatalogMenus::portEditOfExistingTypeUndoes()
@@ -347,7 +352,8 @@ void TestCatalogMenus::portEditOfExistingTypeUndoes()
     dialog.undoStack().undo();
     QCOMPARE(dialog.current(QStringLiteral("sw-sn5600"))->ports.front().speedGbps, before.speedGbps);
     QCOMPARE(dialog.current(QStringLiteral("sw-sn5600"))->ports.front().roceCapable, before.roceCapable);
-    QCOMPARE(dialog.portsTable()->table()->item(0, gui::CatalogPortsTable::Speed)->text(), QString::number(before.speedGbps));
+    QCOMPARE(dialog.portsTable()->table()->item(0, gui::CatalogPortsTable::Speed)->text(),
+             QString::number(before.speedGbps));
     QCOMPARE(catalog.deviceType(QStringLiteral("sw-sn5600"))->ports.front().speedGbps, before.speedGbps);
 }
 
@@ -403,13 +409,19 @@ void TestCatalogMenus::fileMenuImportsNetBoxTypes()
     QVERIFY(importNetBox);
     QVERIFY(import->actions().contains(importNetBox));
     QVERIFY(importNetBox->text().contains(QStringLiteral("NetBox")));
-    QVERIFY2(fileActions.contains(QStringLiteral("updateCatalogAction")), qPrintable(fileActions.join(QLatin1Char(' '))));
+    QVERIFY2(fileActions.contains(QStringLiteral("updateCatalogAction")),
+             qPrintable(fileActions.join(QLatin1Char(' '))));
     QVERIFY(fileActions.contains(QStringLiteral("catalogEditorAction")));
     QVERIFY(fileActions.contains(QStringLiteral("netboxPushAction")));
     QVERIFY(!fileActions.contains(QStringLiteral("importNetBoxAction")));
-    QVERIFY(window.menuBar()->findChild<QAction *>(QStringLiteral("updateCatalogAction"))->text().remove(QLatin1Char('&')).startsWith(QStringLiteral("Update catalog from URL")));
+    QVERIFY(window.menuBar()
+                ->findChild<QAction *>(QStringLiteral("updateCatalogAction"))
+                ->text()
+                .remove(QLatin1Char('&'))
+                .startsWith(QStringLiteral("Update catalog from URL")));
     bool ok = false;
-    const QString message = menus->importNetBox({QStringLiteral(POCPLAN_SOURCE_DIR "/tests/netbox/data/sn5600.yaml")}, &ok);
+    const QString message =
+        menus->importNetBox({QStringLiteral(POCPLAN_SOURCE_DIR "/tests/netbox/data/sn5600.yaml")}, &ok);
     QVERIFY2(ok, qPrintable(message));
     QVERIFY(message.contains(QStringLiteral("nvidia-sn5600")));
     QVERIFY(catalog.deviceType(QStringLiteral("nvidia-sn5600")));
@@ -462,7 +474,9 @@ void TestCatalogMenus::updateFromUrlReloadsLiveCatalog()
     QVERIFY(leaf);
     QCOMPARE(leaf->layer, Catalog::kFetchedLayer);
     QCOMPARE(catalog.deviceType(QStringLiteral("sw-sn2201"))->layer, Catalog::kFetchedLayer);
-    QVERIFY(QFileInfo(leaf->originFile).absolutePath().startsWith(QFileInfo(catalogLocations::fetchedDir()).absoluteFilePath()));
+    QVERIFY(QFileInfo(leaf->originFile)
+                .absolutePath()
+                .startsWith(QFileInfo(catalogLocations::fetchedDir()).absoluteFilePath()));
     QVERIFY(planChanged.count() >= 1);
     QTreeWidgetItem *item = paletteItem(window, QStringLiteral("lab-leaf"));
     QVERIFY(item);
@@ -556,7 +570,8 @@ void TestCatalogMenus::pushDialogReports()
     int between = 0;
     for (int i = 0; i < shown.size(); ++i) {
         if (i > 0)
-            QVERIFY2(shown[i] > shown[i - 1], qPrintable(QStringLiteral("value %1 after %2").arg(shown[i]).arg(shown[i - 1])));
+            QVERIFY2(shown[i] > shown[i - 1],
+                     qPrintable(QStringLiteral("value %1 after %2").arg(shown[i]).arg(shown[i - 1])));
         between += shown[i] > dialog.progressBar()->minimum() && shown[i] < maximum ? 1 : 0;
     }
     // One step of the bar per push step, not a jump to full at the end.

@@ -43,7 +43,7 @@ static QByteArray readAll(const QString &fileName)
 static bool copySamplePlan(const QString &to)
 {
     return QFile::copy(QStringLiteral(POCPLAN_SOURCE_DIR "/resources/templates/poc-3c1d.pocplan.json"), to) &&
-           QFile::setPermissions(to, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QFile::setPermissions(to, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 }
 
 // The child: opens the plan, edits it through the window's actions, and once the autosave of
@@ -64,17 +64,18 @@ static int runEditingSession(int argc, char **argv)
     if (!window.openFile(planFile))
         return 3;
     window.show();
-    QObject::connect(&window.autosaver(), &gui::Autosaver::recoveryWritten, &window, [&window, editedFile](const QString &recovery) {
-        QString error;
-        if (!writeFileAtomically(editedFile, planToBytes(window.document().plan()), &error)) {
-            QTextStream(stderr) << "cannot write " << editedFile << ": " << error << Qt::endl;
-            QCoreApplication::exit(4);
-            return;
-        }
-        QTextStream(stdout) << "AUTOSAVED " << recovery << Qt::endl;
-    });
+    QObject::connect(&window.autosaver(), &gui::Autosaver::recoveryWritten, &window,
+                     [&window, editedFile](const QString &recovery) {
+                         QString error;
+                         if (!writeFileAtomically(editedFile, planToBytes(window.document().plan()), &error)) {
+                             QTextStream(stderr) << "cannot write " << editedFile << ": " << error << Qt::endl;
+                             QCoreApplication::exit(4);
+                             return;
+                         }
+                         QTextStream(stdout) << "AUTOSAVED " << recovery << Qt::endl;
+                     });
     QTimer::singleShot(0, &window, [&window] {
-        window.action(QStringLiteral("rack.add"))->trigger();       // a second rack, selected
+        window.action(QStringLiteral("rack.add"))->trigger();        // a second rack, selected
         window.action(QStringLiteral("edit.selectNext"))->trigger(); // the first device in reading order
         window.action(QStringLiteral("edit.delete"))->trigger();
         window.action(QStringLiteral("edit.selectNext"))->trigger();
@@ -95,7 +96,9 @@ static QProcessEnvironment isolatedEnvironment(const QString &root)
     for (const QString &var : vars) {
         const QString dir = root + QLatin1Char('/') + var.toLower();
         QDir().mkpath(dir);
-        QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner); // XDG_RUNTIME_DIR must be 0700
+        QFile::setPermissions(dir,
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                  QFileDevice::ExeOwner); // XDG_RUNTIME_DIR must be 0700
         env.insert(var, dir);
     }
     env.remove(QStringLiteral("XDG_DATA_DIRS"));
@@ -109,7 +112,8 @@ static QString sessionRecovery(const QString &recoveryDir, qint64 pid)
 {
     const QString prefix = QStringLiteral("session-%1-").arg(pid);
     for (const QString &meta : QDir(recoveryDir).entryList({prefix + QStringLiteral("*.meta.json")}, QDir::Files)) {
-        const QString plan = recoveryDir + QLatin1Char('/') + meta.chopped(QStringLiteral(".meta.json").size()) + QStringLiteral(".pocplan.json");
+        const QString plan = recoveryDir + QLatin1Char('/') + meta.chopped(QStringLiteral(".meta.json").size()) +
+            QStringLiteral(".pocplan.json");
         if (QFile::exists(plan))
             return plan;
     }
@@ -144,7 +148,8 @@ void TestCrashRecovery::sigkillThenRestoreKeepsEdits()
     QTemporaryDir tmp;
     QVERIFY(tmp.isValid());
     const QProcessEnvironment env = isolatedEnvironment(tmp.path());
-    const QString recoveryDir = env.value(QStringLiteral("XDG_DATA_HOME")) + QStringLiteral("/pocplanner/pocplanner/recovery");
+    const QString recoveryDir =
+        env.value(QStringLiteral("XDG_DATA_HOME")) + QStringLiteral("/pocplanner/pocplanner/recovery");
     const QString workDir = tmp.filePath(QStringLiteral("work"));
     QVERIFY(QDir().mkpath(workDir));
     const QString planFile = workDir + QStringLiteral("/kit.pocplan.json");

@@ -1,15 +1,15 @@
-#include "app/gui/window/autosaver.h"
-#include "app/gui/catalog/catalogpalette.h"
-#include "app/gui/window/checkrunner.h"
-#include "app/gui/panels/dashboardwidget.h"
-#include "app/gui/panels/findingspanel.h"
-#include "app/gui/panels/inspectorpanel.h"
-#include "app/gui/window/mainwindow.h"
-#include "app/gui/window/planeditor.h"
 #include "app/gui/canvas/rackitems.h"
 #include "app/gui/canvas/rackscene.h"
 #include "app/gui/canvas/rackview.h"
+#include "app/gui/catalog/catalogpalette.h"
 #include "app/gui/dialogs/sitedialog.h"
+#include "app/gui/panels/dashboardwidget.h"
+#include "app/gui/panels/findingspanel.h"
+#include "app/gui/panels/inspectorpanel.h"
+#include "app/gui/window/autosaver.h"
+#include "app/gui/window/checkrunner.h"
+#include "app/gui/window/mainwindow.h"
+#include "app/gui/window/planeditor.h"
 
 #include "planner/io/planio.h"
 #include "planner/model/plansummary.h"
@@ -17,11 +17,11 @@
 
 #include <QAction>
 #include <QComboBox>
-#include <QLabel>
-#include <QSpinBox>
 #include <QGraphicsSceneDragDropEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
+#include <QSpinBox>
 #include <QStatusBar>
 #include <QTreeWidget>
 #include <QUndoStack>
@@ -58,7 +58,9 @@ private:
 // Flags one device so the findings panel has something to show while allRules() is still growing.
 class FlagDeviceRule : public Rule {
 public:
-    explicit FlagDeviceRule(QString id) : m_id(std::move(id)) {}
+    explicit FlagDeviceRule(QString id)
+        : m_id(std::move(id))
+    { }
     QString id() const override { return QStringLiteral("test.flag"); }
     QString description() const override { return QStringLiteral("flags one device"); }
     void check(const CheckContext &ctx, std::vector<Finding> &out) const override
@@ -80,7 +82,8 @@ private:
     QString m_id;
 };
 
-static void sendDrop(RackScene &scene, const QString &type, const QPointF &pos, QEvent::Type eventType = QEvent::GraphicsSceneDrop)
+static void sendDrop(RackScene &scene, const QString &type, const QPointF &pos,
+                     QEvent::Type eventType = QEvent::GraphicsSceneDrop)
 {
     QMimeData mime;
     mime.setData(QLatin1String(RackScene::kDeviceTypeMime), type.toUtf8());
@@ -92,7 +95,8 @@ static void sendDrop(RackScene &scene, const QString &type, const QPointF &pos, 
     QApplication::sendEvent(&scene, &event);
 }
 
-static void sendMouse(QWidget *viewport, QEvent::Type type, const QPoint &pos, Qt::MouseButton button, Qt::MouseButtons buttons)
+static void sendMouse(QWidget *viewport, QEvent::Type type, const QPoint &pos, Qt::MouseButton button,
+                      Qt::MouseButtons buttons)
 {
     QMouseEvent event(type, QPointF(pos), viewport->mapToGlobal(QPointF(pos)), button, buttons, Qt::NoModifier);
     QApplication::sendEvent(viewport, &event);
@@ -179,7 +183,8 @@ void TestEditor::overlappingDropIsRefused()
     const QByteArray before = planToBytes(w.document().plan());
     // Hovering over cn1 (U22) shows the refusal; dropping there changes nothing.
     sendDrop(scene, QStringLiteral("cnode-turin"), scene.slotRect(0, 22, 1).center(), QEvent::GraphicsSceneDragMove);
-    QVERIFY2(w.statusBar()->currentMessage().contains(QStringLiteral("overlap")), qPrintable(w.statusBar()->currentMessage()));
+    QVERIFY2(w.statusBar()->currentMessage().contains(QStringLiteral("overlap")),
+             qPrintable(w.statusBar()->currentMessage()));
     bool redGhost = false;
     for (QGraphicsItem *item : scene.items())
         redGhost = redGhost || (item->isVisible() && item->zValue() == 100);
@@ -187,11 +192,13 @@ void TestEditor::overlappingDropIsRefused()
     sendDrop(scene, QStringLiteral("cnode-turin"), scene.slotRect(0, 22, 1).center());
     QCOMPARE(planToBytes(w.document().plan()), before);
     QCOMPARE(w.editor().undoStack().count(), 0);
-    QVERIFY2(w.statusBar()->currentMessage().startsWith(QStringLiteral("Refused")), qPrintable(w.statusBar()->currentMessage()));
+    QVERIFY2(w.statusBar()->currentMessage().startsWith(QStringLiteral("Refused")),
+             qPrintable(w.statusBar()->currentMessage()));
     // A 2U D-box at the top U overflows the rack.
     sendDrop(scene, QStringLiteral("dbox-maverick-5400"), scene.slotRect(0, 42, 1).center());
     QCOMPARE(planToBytes(w.document().plan()), before);
-    QVERIFY2(w.statusBar()->currentMessage().contains(QStringLiteral("outside rack")), qPrintable(w.statusBar()->currentMessage()));
+    QVERIFY2(w.statusBar()->currentMessage().contains(QStringLiteral("outside rack")),
+             qPrintable(w.statusBar()->currentMessage()));
 }
 
 void TestEditor::dragOutsideRackIsRefused()
@@ -208,7 +215,8 @@ void TestEditor::dragOutsideRackIsRefused()
     sendMouse(vp, QEvent::MouseMove, to, Qt::NoButton, Qt::LeftButton);
     sendMouse(vp, QEvent::MouseButtonRelease, to, Qt::LeftButton, Qt::NoButton);
     QCOMPARE(planToBytes(w.document().plan()), before);
-    QVERIFY2(w.statusBar()->currentMessage().contains(QStringLiteral("overlap")), qPrintable(w.statusBar()->currentMessage()));
+    QVERIFY2(w.statusBar()->currentMessage().contains(QStringLiteral("overlap")),
+             qPrintable(w.statusBar()->currentMessage()));
 }
 
 void TestEditor::clickingFindingSelectsDevice()
@@ -229,7 +237,10 @@ void TestEditor::clickingFindingSelectsDevice()
     QCOMPARE(row->text(4), QStringLiteral("2 kW"));
     QTest::mouseClick(tree->viewport(), Qt::LeftButton, Qt::NoModifier, tree->visualItemRect(row).center());
     QCOMPARE(w.scene().selectedDeviceIds(), QStringList{QStringLiteral("cn2")});
-    QVERIFY(w.view().mapToScene(w.view().viewport()->rect()).boundingRect().contains(w.scene().deviceItem(QStringLiteral("cn2"))->sceneBoundingRect().center()));
+    QVERIFY(w.view()
+                .mapToScene(w.view().viewport()->rect())
+                .boundingRect()
+                .contains(w.scene().deviceItem(QStringLiteral("cn2"))->sceneBoundingRect().center()));
     // The inspector follows the selection.
     QCOMPARE(w.inspector().hostnameEdit()->text(), QStringLiteral("cnode-2"));
     // Hiding errors hides the row.
@@ -370,7 +381,8 @@ void TestEditor::siteDialogMakesMergePatch()
     QVERIFY(dialog.setField(QStringLiteral("network/pfc"), false));
     const SiteRef ref = dialog.siteRef();
     QCOMPARE(ref.profile, QStringLiteral("customer-lab-poc"));
-    QCOMPARE(QString::fromStdString(ref.overrides.dump()), QStringLiteral(R"({"power":{"budgetKW":2.0},"network":{"pfc":false}})"));
+    QCOMPARE(QString::fromStdString(ref.overrides.dump()),
+             QStringLiteral(R"({"power":{"budgetKW":2.0},"network":{"pfc":false}})"));
     QVERIFY(w.editor().setSite(ref.profile, ref.overrides));
     SiteProfile site;
     QVERIFY(ResolvedPlan::resolveSite(w.document().plan(), Catalog::builtIn(), site, nullptr));
@@ -435,8 +447,10 @@ void TestEditor::chartSeriesEqualModel()
     QCOMPARE(dash.series(DashboardWidget::RackPower, QStringLiteral("max")), max);
     QCOMPARE(dash.series(DashboardWidget::RackHeat, QStringLiteral("heat")), typical);
     QCOMPARE(dash.limitLine(DashboardWidget::RackPower), site.power.rackLimitKW);
-    QCOMPARE(dash.series(DashboardWidget::SiteTotals, QStringLiteral("power typical")), std::vector<double>{summary.typicalW / 1000.0});
-    QCOMPARE(dash.series(DashboardWidget::SiteTotals, QStringLiteral("power max")), std::vector<double>{summary.maxW / 1000.0});
+    QCOMPARE(dash.series(DashboardWidget::SiteTotals, QStringLiteral("power typical")),
+             std::vector<double>{summary.typicalW / 1000.0});
+    QCOMPARE(dash.series(DashboardWidget::SiteTotals, QStringLiteral("power max")),
+             std::vector<double>{summary.maxW / 1000.0});
     QCOMPARE(dash.limitLine(DashboardWidget::SiteTotals), site.power.budgetKW);
 
     // Feeds: R1 is all dual-fed, so each feed carries half normally and all of it when the other is lost.
@@ -453,7 +467,7 @@ void TestEditor::chartSeriesEqualModel()
     QVERIFY(qFuzzyCompare(bLost[0], r1Max));
     QVERIFY(qFuzzyCompare(normal[2], dboxKW)); // the A-only D-box
     QCOMPARE(normal[3], 0.0);
-    QCOMPARE(aLost[3], 0.0);                   // it goes dark when A is lost
+    QCOMPARE(aLost[3], 0.0); // it goes dark when A is lost
     QVERIFY(qFuzzyCompare(bLost[2], dboxKW));
     QVERIFY(qFuzzyCompare(dash.limitLine(DashboardWidget::FeedLoad), site.power.feeds.capacityW() / 1000.0));
     // The normal-case feed loads are the ones the power.feed-capacity rule checks.

@@ -177,7 +177,8 @@ void TestFileChanged::invalidChangedFileKeepsPlan()
     QVERIFY(bar.isVisible());
     QVERIFY2(bar.text().contains(QStringLiteral("Cannot reload")), qPrintable(bar.text()));
     QVERIFY2(bar.text().contains(QStringLiteral("kit.pocplan.json")), qPrintable(bar.text()));
-    QVERIFY2(bar.text().contains(QStringLiteral("kit.pocplan.json:3:")), qPrintable(bar.text())); // file:line:column: reason
+    QVERIFY2(bar.text().contains(QStringLiteral("kit.pocplan.json:3:")),
+             qPrintable(bar.text())); // file:line:column: reason
     QCOMPARE(planToBytes(m_window->document().plan()), mine);
     QVERIFY(m_window->document().isModified());
     QCOMPARE(m_window->document().fileName(), m_file);

@@ -1,5 +1,5 @@
-#include "app/gui/window/mainwindow.h"
 #include "app/gui/canvas/rackscene.h"
+#include "app/gui/window/mainwindow.h"
 
 #include <QGraphicsRectItem>
 #include <QLabel>
@@ -35,11 +35,14 @@ void TestMainWindow::showsSampleKit()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QCOMPARE(deviceIdsOnCanvas(window.scene()),
              (QStringList{QStringLiteral("cn1"), QStringLiteral("cn2"), QStringLiteral("cn3"), QStringLiteral("db1"),
-                          QStringLiteral("pduA"), QStringLiteral("pduB"), QStringLiteral("sw1"), QStringLiteral("sw2"), QStringLiteral("swm")}));
+                          QStringLiteral("pduA"), QStringLiteral("pduB"), QStringLiteral("sw1"), QStringLiteral("sw2"),
+                          QStringLiteral("swm")}));
     const QList<QLabel *> labels = window.statusBar()->findChildren<QLabel *>();
     bool found = false;
     for (QLabel *l : labels)
-        found = found || (l->text().contains(QStringLiteral("3.51 kW typical")) && l->text().contains(QStringLiteral("30.0 kW budget")));
+        found = found ||
+            (l->text().contains(QStringLiteral("3.51 kW typical")) &&
+             l->text().contains(QStringLiteral("30.0 kW budget")));
     QVERIFY(found);
     // The device drawn lowest is the D-box at U18, below the C-nodes at U20–22.
     QGraphicsItem *dbox = nullptr;

@@ -27,10 +27,12 @@ void TestCatalog::builtInHasContractIds_data()
     QTest::addColumn<QString>("id");
     QTest::addColumn<QString>("role");
     const QList<QPair<const char *, const char *>> ids{
-        {"cnode-genoa", "cnode"}, {"cnode-turin", "cnode"}, {"dbox-ceres-338", "dbox"}, {"dbox-ceres-1350", "dbox"},
-        {"dbox-ceres-2700", "dbox"}, {"dbox-maverick-5400", "dbox"}, {"sw-sn5600", "switch"}, {"sw-sn5400", "switch"},
-        {"sw-sn4700", "switch"}, {"sw-sn2201", "switch"}, {"pdu-415v-32a-3ph", "pdu"}, {"pdu-208v-60a-3ph", "pdu"},
-        {"dac-400g", "cable"}, {"dac-400g-2x200g", "cable"}, {"aoc-400g", "cable"}, {"xcvr-400g-osfp", "cable"}};
+        {"cnode-genoa", "cnode"},    {"cnode-turin", "cnode"},     {"dbox-ceres-338", "dbox"},
+        {"dbox-ceres-1350", "dbox"}, {"dbox-ceres-2700", "dbox"},  {"dbox-maverick-5400", "dbox"},
+        {"sw-sn5600", "switch"},     {"sw-sn5400", "switch"},      {"sw-sn4700", "switch"},
+        {"sw-sn2201", "switch"},     {"pdu-415v-32a-3ph", "pdu"},  {"pdu-208v-60a-3ph", "pdu"},
+        {"dac-400g", "cable"},       {"dac-400g-2x200g", "cable"}, {"aoc-400g", "cable"},
+        {"xcvr-400g-osfp", "cable"}};
     for (const auto &[id, role] : ids)
         QTest::newRow(id) << QString::fromLatin1(id) << QString::fromLatin1(role);
 }
@@ -50,14 +52,21 @@ void TestCatalog::everyKnownFigureHasSourceAndConfidence()
     const Catalog &c = Catalog::builtIn();
     for (const DeviceType *t : c.deviceTypes()) {
         const QList<QPair<QString, const Figure *>> figures{
-            {QStringLiteral("typicalW"), &t->typicalW}, {QStringLiteral("maxW"), &t->maxW}, {QStringLiteral("weightKg"), &t->weightKg},
-            {QStringLiteral("rawTB"), &t->storage.rawTB}, {QStringLiteral("dpuCount"), &t->storage.dpuCount},
-            {QStringLiteral("pdu.amps"), &t->pdu.amps}, {QStringLiteral("cable.powerWPerEnd"), &t->cable.powerWPerEnd}};
+            {QStringLiteral("typicalW"), &t->typicalW},
+            {QStringLiteral("maxW"), &t->maxW},
+            {QStringLiteral("weightKg"), &t->weightKg},
+            {QStringLiteral("rawTB"), &t->storage.rawTB},
+            {QStringLiteral("dpuCount"), &t->storage.dpuCount},
+            {QStringLiteral("pdu.amps"), &t->pdu.amps},
+            {QStringLiteral("cable.powerWPerEnd"), &t->cable.powerWPerEnd}};
         for (const auto &[name, f] : figures) {
             if (!f->known())
                 continue;
-            QVERIFY2(!f->source.isEmpty(), qPrintable(t->id + QLatin1Char('.') + name + QStringLiteral(" has no source")));
-            QVERIFY2(c.source(f->source), qPrintable(t->id + QLatin1Char('.') + name + QStringLiteral(" cites unknown source ") + f->source));
+            QVERIFY2(!f->source.isEmpty(),
+                     qPrintable(t->id + QLatin1Char('.') + name + QStringLiteral(" has no source")));
+            QVERIFY2(
+                c.source(f->source),
+                qPrintable(t->id + QLatin1Char('.') + name + QStringLiteral(" cites unknown source ") + f->source));
             QVERIFY2(!f->confidence.isEmpty(), qPrintable(t->id + QLatin1Char('.') + name));
         }
         for (const MixThroughput &m : t->throughput)
@@ -145,13 +154,28 @@ void TestCatalog::badCatalogNamesFileAndPath_data()
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("reason");
     const QByteArray head = R"({"format": "pocplanner-catalog", "version": 1, "deviceTypes": [)";
-    QTest::newRow("bad role") << head + R"({"id": "x", "role": "toaster"}]})" << "deviceTypes[0].role" << "unknown role";
-    QTest::newRow("duplicate id") << head + R"({"id": "x", "role": "cnode"}, {"id": "x", "role": "dbox"}]})" << "deviceTypes[1].id" << "duplicate";
-    QTest::newRow("negative power") << head + R"({"id": "x", "role": "cnode", "maxW": {"value": -5}}]})" << "deviceTypes[0].maxW.value" << "outside the allowed range";
-    QTest::newRow("typical above max") << head + R"({"id": "x", "role": "cnode", "typicalW": 900, "maxW": 500}]})" << "deviceTypes[0].typicalW" << "exceeds max";
-    QTest::newRow("port count text") << head + R"({"id": "x", "role": "switch", "ports": [{"pattern": "swp{n}", "count": "64", "speedGbps": 400}]}]})" << "deviceTypes[0].ports[0].count" << "expected a whole number";
-    QTest::newRow("bad breakout") << head + R"({"id": "x", "role": "switch", "ports": [{"pattern": "swp{n}", "count": 4, "speedGbps": 400, "breakouts": ["two"]}]}]})" << "deviceTypes[0].ports[0].breakouts[0]" << "breakout";
-    QTest::newRow("wrong format") << QByteArray(R"({"format": "something-else", "deviceTypes": []})") << "format" << "expected";
+    QTest::newRow("bad role") << head + R"({"id": "x", "role": "toaster"}]})"
+                              << "deviceTypes[0].role"
+                              << "unknown role";
+    QTest::newRow("duplicate id") << head + R"({"id": "x", "role": "cnode"}, {"id": "x", "role": "dbox"}]})"
+                                  << "deviceTypes[1].id"
+                                  << "duplicate";
+    QTest::newRow("negative power") << head + R"({"id": "x", "role": "cnode", "maxW": {"value": -5}}]})"
+                                    << "deviceTypes[0].maxW.value"
+                                    << "outside the allowed range";
+    QTest::newRow("typical above max") << head + R"({"id": "x", "role": "cnode", "typicalW": 900, "maxW": 500}]})"
+                                       << "deviceTypes[0].typicalW"
+                                       << "exceeds max";
+    QTest::newRow("port count text") << head +
+            R"({"id": "x", "role": "switch", "ports": [{"pattern": "swp{n}", "count": "64", "speedGbps": 400}]}]})"
+                                     << "deviceTypes[0].ports[0].count"
+                                     << "expected a whole number";
+    QTest::newRow("bad breakout") << head +
+            R"({"id": "x", "role": "switch", "ports": [{"pattern": "swp{n}", "count": 4, "speedGbps": 400, "breakouts": ["two"]}]}]})"
+                                  << "deviceTypes[0].ports[0].breakouts[0]"
+                                  << "breakout";
+    QTest::newRow("wrong format") << QByteArray(R"({"format": "something-else", "deviceTypes": []})") << "format"
+                                  << "expected";
 }
 
 void TestCatalog::badCatalogNamesFileAndPath()
@@ -174,7 +198,8 @@ void TestCatalog::truncatedCatalogNamesLineAndColumn()
 {
     Catalog c;
     LoadError error;
-    QVERIFY(!c.loadCatalogData("{\n  \"deviceTypes\": [\n    {\"id\": \"x\",", QStringLiteral("cut.json"), Catalog::kUserLayer, &error));
+    QVERIFY(!c.loadCatalogData("{\n  \"deviceTypes\": [\n    {\"id\": \"x\",", QStringLiteral("cut.json"),
+                               Catalog::kUserLayer, &error));
     QCOMPARE(error.line, 3);
     QVERIFY(error.column > 1);
     QVERIFY2(error.reason.contains(QStringLiteral("truncated")), qPrintable(error.reason));
@@ -185,7 +210,8 @@ void TestCatalog::userLayerOverridesBuiltIn()
 {
     Catalog c = Catalog::builtIn();
     LoadError error;
-    const QByteArray user = R"json({"deviceTypes": [{"id": "cnode-turin", "role": "cnode", "model": "Turin (site measured)",
+    const QByteArray user =
+        R"json({"deviceTypes": [{"id": "cnode-turin", "role": "cnode", "model": "Turin (site measured)",
         "typicalW": {"value": 610, "source": "site-meter", "confidence": "stated"}}]})json";
     const bool loaded = c.loadCatalogData(user, QStringLiteral("user.json"), Catalog::kUserLayer, &error);
     QVERIFY2(loaded, qPrintable(error.toString()));

@@ -29,7 +29,20 @@ private slots:
     void redirectsUpToTheLimitAreFollowed();
 
 private:
-    enum class Mode { Good, Slow, Trickle, Truncated, Error500, Oversized, OversizedChunked, Chunked, Invalid, RedirectLoop, Redirects, AlwaysNotModified };
+    enum class Mode {
+        Good,
+        Slow,
+        Trickle,
+        Truncated,
+        Error500,
+        Oversized,
+        OversizedChunked,
+        Chunked,
+        Invalid,
+        RedirectLoop,
+        Redirects,
+        AlwaysNotModified
+    };
     HttpResponse answer(const HttpRequest &request) const;
     FetchOptions options() const;
     QByteArray storedBytes() const;
@@ -61,7 +74,8 @@ HttpResponse TestCatalogFetch::answer(const HttpRequest &request) const
             r.reason = "Not Modified";
             return r;
         }
-        r.headers << qMakePair(QByteArray("ETag"), QByteArray("\"v1\"")) << qMakePair(QByteArray("Content-Type"), QByteArray("application/json"));
+        r.headers << qMakePair(QByteArray("ETag"), QByteArray("\"v1\""))
+                  << qMakePair(QByteArray("Content-Type"), QByteArray("application/json"));
         r.body = m_good;
         return r;
     case Mode::Slow:
@@ -96,7 +110,8 @@ HttpResponse TestCatalogFetch::answer(const HttpRequest &request) const
         }
         r.status = 302;
         r.reason = "Found";
-        r.headers << qMakePair(QByteArray("Location"), m_server->url(QStringLiteral("/hop/%1").arg(hop - 1)).toEncoded());
+        r.headers << qMakePair(QByteArray("Location"),
+                               m_server->url(QStringLiteral("/hop/%1").arg(hop - 1)).toEncoded());
         r.body = "<a href=\"/hop\">moved</a>"; // a body, as real servers send, that is never read
         return r;
     }
@@ -114,7 +129,8 @@ HttpResponse TestCatalogFetch::answer(const HttpRequest &request) const
         r.body = QByteArray(200 * 1024, ' ');
         return r;
     case Mode::Invalid:
-        r.body = R"~({"format": "pocplanner-catalog", "version": 1, "deviceTypes": [ { "id": "x", "role": "toaster" } ]})~";
+        r.body =
+            R"~({"format": "pocplanner-catalog", "version": 1, "deviceTypes": [ { "id": "x", "role": "toaster" } ]})~";
         return r;
     case Mode::RedirectLoop:
         r.status = 302;
@@ -140,7 +156,8 @@ FetchOptions TestCatalogFetch::options() const
 
 QByteArray TestCatalogFetch::storedBytes() const
 {
-    QFile f(QDir(options().storeDir).filePath(CatalogFetcher::storeFileName(m_server->url(QStringLiteral("/catalog.json")))));
+    QFile f(QDir(options().storeDir)
+                .filePath(CatalogFetcher::storeFileName(m_server->url(QStringLiteral("/catalog.json")))));
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
@@ -174,15 +191,24 @@ void TestCatalogFetch::faultKeepsLastGoodCatalog_data()
     QTest::addColumn<QString>("why");
     QTest::addColumn<int>("requests"); // made by the faulty fetch: no retries, redirects up to the limit
     const int t = kTimeoutMs;
-    QTest::newRow("stalled") << int(Mode::Slow) << QString() << t << QStringLiteral("timed out: no data for 0.7 s") << 1;
-    QTest::newRow("over-deadline") << int(Mode::Trickle) << QString() << 1000 << QStringLiteral("timed out: the download took longer than 1 s") << 1;
+    QTest::newRow("stalled") << int(Mode::Slow) << QString() << t << QStringLiteral("timed out: no data for 0.7 s")
+                             << 1;
+    QTest::newRow("over-deadline") << int(Mode::Trickle) << QString() << 1000
+                                   << QStringLiteral("timed out: the download took longer than 1 s") << 1;
     QTest::newRow("truncated") << int(Mode::Truncated) << QString() << t << QStringLiteral("truncated") << 1;
-    QTest::newRow("http-500") << int(Mode::Error500) << QString() << t << QStringLiteral("HTTP 500 Internal Server Error") << 1;
-    QTest::newRow("wrong-hash") << int(Mode::Good) << QString(64, QLatin1Char('a')) << t << QStringLiteral("SHA-256 mismatch") << 1;
-    QTest::newRow("oversized") << int(Mode::Oversized) << QString() << t << QStringLiteral("too large: the server announces 204800 bytes, the limit is 65536 bytes") << 1;
-    QTest::newRow("oversized-chunked") << int(Mode::OversizedChunked) << QString() << t << QStringLiteral("received so far, the limit is 65536 bytes") << 1;
+    QTest::newRow("http-500") << int(Mode::Error500) << QString() << t
+                              << QStringLiteral("HTTP 500 Internal Server Error") << 1;
+    QTest::newRow("wrong-hash") << int(Mode::Good) << QString(64, QLatin1Char('a')) << t
+                                << QStringLiteral("SHA-256 mismatch") << 1;
+    QTest::newRow("oversized") << int(Mode::Oversized) << QString() << t
+                               << QStringLiteral(
+                                      "too large: the server announces 204800 bytes, the limit is 65536 bytes")
+                               << 1;
+    QTest::newRow("oversized-chunked") << int(Mode::OversizedChunked) << QString() << t
+                                       << QStringLiteral("received so far, the limit is 65536 bytes") << 1;
     QTest::newRow("invalid") << int(Mode::Invalid) << QString() << t << QStringLiteral("invalid catalog") << 1;
-    QTest::newRow("redirect-loop") << int(Mode::RedirectLoop) << QString() << t << QStringLiteral("too many redirects: followed 3, the limit is 3") << 4;
+    QTest::newRow("redirect-loop") << int(Mode::RedirectLoop) << QString() << t
+                                   << QStringLiteral("too many redirects: followed 3, the limit is 3") << 4;
 }
 
 void TestCatalogFetch::faultKeepsLastGoodCatalog()
@@ -242,7 +268,8 @@ void TestCatalogFetch::notModifiedWithoutStoredCatalogFails()
         CatalogFetcher fetcher(options());
         const FetchResult r = fetcher.fetchBlocking(url);
         QVERIFY(r.status == FetchResult::Status::Failed);
-        QVERIFY2(r.message.contains(QStringLiteral("304 Not Modified but no stored catalog exists")) && r.message.contains(QStringLiteral("nothing changed")),
+        QVERIFY2(r.message.contains(QStringLiteral("304 Not Modified but no stored catalog exists")) &&
+                     r.message.contains(QStringLiteral("nothing changed")),
                  qPrintable(r.message));
         QCOMPARE(r.deviceTypes, 0);
     }
@@ -266,7 +293,8 @@ void TestCatalogFetch::failureWithoutPreviousCatalogChangesNothing()
     CatalogFetcher fetcher(options());
     const FetchResult r = fetcher.fetchBlocking(m_server->url(QStringLiteral("/catalog.json")));
     QVERIFY(r.status == FetchResult::Status::Failed);
-    QVERIFY2(r.message.contains(QStringLiteral("HTTP 500")) && r.message.contains(QStringLiteral("nothing changed")), qPrintable(r.message));
+    QVERIFY2(r.message.contains(QStringLiteral("HTTP 500")) && r.message.contains(QStringLiteral("nothing changed")),
+             qPrintable(r.message));
     QVERIFY(r.storedFile.isEmpty());
     QVERIFY(!QFileInfo::exists(options().storeDir) || QDir(options().storeDir).isEmpty());
 }
@@ -297,7 +325,8 @@ void TestCatalogFetch::redirectsUpToTheLimitAreFollowed()
     CatalogFetcher fetcher(o);
     const FetchResult r = fetcher.fetchBlocking(m_server->url(QStringLiteral("/hop/4")));
     QVERIFY(r.status == FetchResult::Status::Failed);
-    QVERIFY2(r.message.contains(QStringLiteral("too many redirects: followed 3, the limit is 3")), qPrintable(r.message));
+    QVERIFY2(r.message.contains(QStringLiteral("too many redirects: followed 3, the limit is 3")),
+             qPrintable(r.message));
     QCOMPARE(m_server->requests.size(), o.maxRedirects + 1); // stopped at /hop/1, never asked for /hop/0
     QCOMPARE(m_server->requests.last().path(), QByteArray("/hop/1"));
 }

@@ -25,9 +25,12 @@ static const BenchGoalOutcome *goal(const BenchSummary &s, const QString &what)
 static std::vector<BenchResult> fullRun(double load1000Ms, double check1000Ms)
 {
     return {
-        {100, 2000, QStringLiteral("parse-floor"), 30},  {100, 2000, QStringLiteral("load"), 12},
-        {100, 2000, QStringLiteral("check"), 4},         {1000, 20000, QStringLiteral("parse-floor"), 300},
-        {1000, 20000, QStringLiteral("load"), load1000Ms}, {1000, 20000, QStringLiteral("check"), check1000Ms},
+        {100, 2000, QStringLiteral("parse-floor"), 30},
+        {100, 2000, QStringLiteral("load"), 12},
+        {100, 2000, QStringLiteral("check"), 4},
+        {1000, 20000, QStringLiteral("parse-floor"), 300},
+        {1000, 20000, QStringLiteral("load"), load1000Ms},
+        {1000, 20000, QStringLiteral("check"), check1000Ms},
         {1, 20, QStringLiteral("size"), 90},
     };
 }
@@ -58,7 +61,7 @@ void TestBenchReport::goalsMetMissedAndNotMeasured()
     QVERIFY(goal(ok, QStringLiteral("size"))->met());
     QVERIFY(goal(ok, QStringLiteral("peak RSS at 1000 racks"))->met());
     QVERIFY(goal(ok, QStringLiteral("check growth 100 → 1000 racks"))->met());
-    QVERIFY(!goal(ok, QStringLiteral("export-svg at 1000 racks"))->measured); // that step did not run
+    QVERIFY(!goal(ok, QStringLiteral("export-svg at 1000 racks"))->measured);  // that step did not run
     QVERIFY(!goal(ok, QStringLiteral("parse-floor growth 100 → 1000 racks"))); // the yardstick is not judged
     const BenchSummary noRss = summarizeBench(fullRun(120, 44), std::nullopt);
     QVERIFY(!goal(noRss, QStringLiteral("peak RSS at 1000 racks"))->measured);
@@ -71,7 +74,8 @@ void TestBenchReport::goalsMetMissedAndNotMeasured()
     QVERIFY(!goal(bad, QStringLiteral("peak RSS at 1000 racks"))->met());
 
     // Without the 1,000-rack plan the size-bound goals and RSS are not measured, never "met".
-    const BenchSummary small = summarizeBench({{10, 200, QStringLiteral("load"), 1}, {10, 200, QStringLiteral("parse-floor"), 2}}, 80.0);
+    const BenchSummary small =
+        summarizeBench({{10, 200, QStringLiteral("load"), 1}, {10, 200, QStringLiteral("parse-floor"), 2}}, 80.0);
     QVERIFY(!goal(small, QStringLiteral("load at 1000 racks"))->measured);
     QVERIFY(!goal(small, QStringLiteral("peak RSS at 1000 racks"))->measured);
     QVERIFY(!goal(small, QStringLiteral("load ÷ parse floor at 1000 racks"))->measured);

@@ -71,7 +71,9 @@ static bool writeSn2201(const QString &file, const QString &model, int typicalW)
       "deviceTypes": [{"id": "sw-sn2201", "vendor": "NVIDIA", "model": "%1", "role": "switch", "uHeight": 1,
         "typicalW": {"value": %2, "source": "LAYER", "confidence": "stated"},
         "ports": [{"pattern": "swp{n}", "count": 48, "speedGbps": 1, "media": "RJ45", "purpose": "mgmt"}]}]})~")
-                .arg(model).arg(typicalW).toUtf8());
+                .arg(model)
+                .arg(typicalW)
+                .toUtf8());
     return true;
 }
 
@@ -114,7 +116,9 @@ void TestCatalogCli::importIntoUserLayerAndShow()
     r = run({QStringLiteral("catalog"), QStringLiteral("show"), QStringLiteral("nvidia-sn5600")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY2(r.out.contains(QStringLiteral("layer: user (") + userFile), qPrintable(r.out));
-    QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("weightKg +23\\.5 kg +stated-3P +netbox:Nvidia/nvidia-sn5600"))), qPrintable(r.out));
+    QVERIFY2(r.out.contains(
+                 QRegularExpression(QStringLiteral("weightKg +23\\.5 kg +stated-3P +netbox:Nvidia/nvidia-sn5600"))),
+             qPrintable(r.out));
     QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("maxW +unknown +not-found"))), qPrintable(r.out));
     QVERIFY(r.out.contains(QStringLiteral("64 x 800 Gbit/s OSFP, data")));
     QVERIFY(r.out.contains(QStringLiteral("2U")) && r.out.contains(QStringLiteral("rear-to-front")));
@@ -158,7 +162,9 @@ void TestCatalogCli::userFileOverrideIsVisible()
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY2(r.out.contains(QStringLiteral("layer: user")), qPrintable(r.out));
     QVERIFY2(r.out.contains(QStringLiteral("overrides: built-in (:/catalog/switches.json)")), qPrintable(r.out));
-    QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("typicalW +98\\.0 W +stated +LABSHEET \\(Our lab's measured draw\\)"))), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QRegularExpression(
+                 QStringLiteral("typicalW +98\\.0 W +stated +LABSHEET \\(Our lab's measured draw\\)"))),
+             qPrintable(r.out));
     const Result list = run({QStringLiteral("catalog"), QStringLiteral("list"), QStringLiteral("--json")});
     QVERIFY(list.out.contains(QStringLiteral("\"overrides\": true")));
 }
@@ -168,7 +174,8 @@ void TestCatalogCli::layerStackDecidesWhichDefinitionWins()
     const QString id = QStringLiteral("sw-sn2201");
     const QString userFile = userDir() + QStringLiteral("/lab.json");
     const QString extraFile = m_home->filePath(QStringLiteral("extra.json"));
-    const QString fetchedFile = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/fetched/vendor.json");
+    const QString fetchedFile =
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/fetched/vendor.json");
     QVERIFY(writeSn2201(userFile, QStringLiteral("from the user folder"), 101));
     QVERIFY(writeSn2201(extraFile, QStringLiteral("from --catalog"), 102));
     const QStringList show{QStringLiteral("catalog"), QStringLiteral("show"), id};
@@ -178,7 +185,8 @@ void TestCatalogCli::layerStackDecidesWhichDefinitionWins()
     // No fetched catalog: the user folder beats the built-in ...
     Result r = run(show);
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    QVERIFY2(r.out.contains(QStringLiteral("from the user folder")) && r.out.contains(QStringLiteral("layer: user (") + userFile + QLatin1Char(')')),
+    QVERIFY2(r.out.contains(QStringLiteral("from the user folder")) &&
+                 r.out.contains(QStringLiteral("layer: user (") + userFile + QLatin1Char(')')),
              qPrintable(r.out));
     QVERIFY2(r.out.contains(QStringLiteral("overrides: ") + builtIn + QLatin1Char('\n')), qPrintable(r.out));
     QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("typicalW +101\\.0 W"))));
@@ -194,11 +202,13 @@ void TestCatalogCli::layerStackDecidesWhichDefinitionWins()
     for (const QStringList &args : {show, showExtra}) {
         r = run(args);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QVERIFY2(r.out.contains(QStringLiteral("from the fetched layer")) && r.out.contains(QStringLiteral("layer: fetched (") + fetchedFile + QLatin1Char(')')),
+        QVERIFY2(r.out.contains(QStringLiteral("from the fetched layer")) &&
+                     r.out.contains(QStringLiteral("layer: fetched (") + fetchedFile + QLatin1Char(')')),
                  qPrintable(r.out));
         QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("typicalW +103\\.0 W"))));
     }
-    QVERIFY2(r.out.contains(QStringLiteral("overrides: %1, user (%2), user (%3)\n").arg(builtIn, userFile, extraFile)), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("overrides: %1, user (%2), user (%3)\n").arg(builtIn, userFile, extraFile)),
+             qPrintable(r.out));
     r = run(showExtra + QStringList{QStringLiteral("--json")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     const Json doc = Json::parse(r.out.toStdString(), nullptr, false);
@@ -209,7 +219,9 @@ void TestCatalogCli::layerStackDecidesWhichDefinitionWins()
         layers.push_back(d["layer"].get<std::string>());
     QCOMPARE(layers, (std::vector<std::string>{"built-in", "user", "user", "fetched"}));
     r = run({QStringLiteral("catalog"), QStringLiteral("list"), QStringLiteral("--role"), QStringLiteral("switch")});
-    QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("sw-sn2201 .* fetched\\* +NVIDIA from the fetched layer"))), qPrintable(r.out));
+    QVERIFY2(
+        r.out.contains(QRegularExpression(QStringLiteral("sw-sn2201 .* fetched\\* +NVIDIA from the fetched layer"))),
+        qPrintable(r.out));
 }
 
 void TestCatalogCli::fetchKeepsLastGoodCatalog()
@@ -234,10 +246,13 @@ void TestCatalogCli::fetchKeepsLastGoodCatalog()
     status = 500;
     r = run({QStringLiteral("catalog"), QStringLiteral("fetch"), url});
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.err.contains(QStringLiteral("HTTP 500")) && r.err.contains(QStringLiteral("keeping the last good catalog")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("HTTP 500")) &&
+                 r.err.contains(QStringLiteral("keeping the last good catalog")),
+             qPrintable(r.err));
 
     status = 200;
-    r = run({QStringLiteral("catalog"), QStringLiteral("fetch"), url, QStringLiteral("--sha256"), QString(64, QLatin1Char('0'))});
+    r = run({QStringLiteral("catalog"), QStringLiteral("fetch"), url, QStringLiteral("--sha256"),
+             QString(64, QLatin1Char('0'))});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(QStringLiteral("SHA-256 mismatch")), qPrintable(r.err));
 
@@ -271,12 +286,16 @@ void TestCatalogCli::fetchCachesETagInUserCacheDir()
     QVERIFY(!server.requests.last().headers.contains("if-none-match"));
 
     // The ETag record is in the isolated XDG_CACHE_HOME, nowhere else.
-    const QString cacheFile = m_home->filePath(QStringLiteral("cache/pocplanner/pocplanner/catalog-fetch/")) + pp::CatalogFetcher::storeFileName(url);
-    QCOMPARE(QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/catalog-fetch/") + pp::CatalogFetcher::storeFileName(url), cacheFile);
+    const QString cacheFile = m_home->filePath(QStringLiteral("cache/pocplanner/pocplanner/catalog-fetch/")) +
+        pp::CatalogFetcher::storeFileName(url);
+    QCOMPARE(QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/catalog-fetch/") +
+                 pp::CatalogFetcher::storeFileName(url),
+             cacheFile);
     QFile meta(cacheFile);
     QVERIFY2(meta.open(QIODevice::ReadOnly), qPrintable(cacheFile));
     QVERIFY(meta.readAll().contains("cat-7"));
-    QVERIFY(!QFileInfo::exists(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/catalog-fetch")));
+    QVERIFY(!QFileInfo::exists(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                               QStringLiteral("/catalog-fetch")));
 
     r = run({QStringLiteral("catalog"), QStringLiteral("fetch"), url.toString()});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
@@ -286,8 +305,8 @@ void TestCatalogCli::fetchCachesETagInUserCacheDir()
 
 void TestCatalogCli::netboxDryRunRedactsToken()
 {
-    const Result r = run({QStringLiteral("netbox"), QStringLiteral("push"), kit(), QStringLiteral("--url"), QStringLiteral("http://127.0.0.1:9/"),
-                          QStringLiteral("--dry-run")},
+    const Result r = run({QStringLiteral("netbox"), QStringLiteral("push"), kit(), QStringLiteral("--url"),
+                          QStringLiteral("http://127.0.0.1:9/"), QStringLiteral("--dry-run")},
                          QStringLiteral("supersecret-token-value"));
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY(!r.out.contains(QStringLiteral("supersecret")) && !r.err.contains(QStringLiteral("supersecret")));
@@ -302,7 +321,8 @@ void TestCatalogCli::netboxPushTwiceUpdates()
 {
     FakeNetBox netbox;
     LoopbackServer server([&](const HttpRequest &r) { return netbox.handle(r); });
-    const QStringList args{QStringLiteral("netbox"), QStringLiteral("push"), kit(), QStringLiteral("--url"), server.url(QStringLiteral("/")).toString()};
+    const QStringList args{QStringLiteral("netbox"), QStringLiteral("push"), kit(), QStringLiteral("--url"),
+                           server.url(QStringLiteral("/")).toString()};
     Result r = run(args, QStringLiteral("tok-1"));
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY2(r.out.contains(QStringLiteral("updated 0, failed 0")), qPrintable(r.out));
@@ -317,7 +337,8 @@ void TestCatalogCli::netboxPushTwiceUpdates()
 
 void TestCatalogCli::netboxPushNeedsToken()
 {
-    const Result r = run({QStringLiteral("netbox"), QStringLiteral("push"), kit(), QStringLiteral("--url"), QStringLiteral("http://127.0.0.1:9/")});
+    const Result r = run({QStringLiteral("netbox"), QStringLiteral("push"), kit(), QStringLiteral("--url"),
+                          QStringLiteral("http://127.0.0.1:9/")});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains(QStringLiteral("POCPLAN_NETBOX_TOKEN")));
 }

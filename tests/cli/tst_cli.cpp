@@ -28,7 +28,8 @@ private:
 void TestCli::newThenInfoJson()
 {
     const QString plan = m_dir.filePath(QStringLiteral("p.json"));
-    CliResult r = runCli({QStringLiteral("new"), QStringLiteral("--template"), QStringLiteral("poc-3c1d"), QStringLiteral("-o"), plan});
+    CliResult r = runCli(
+        {QStringLiteral("new"), QStringLiteral("--template"), QStringLiteral("poc-3c1d"), QStringLiteral("-o"), plan});
     QCOMPARE(r.exitCode, 0);
     r = runCli({QStringLiteral("info"), plan, QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 0);
@@ -108,15 +109,20 @@ void TestCli::usageErrors()
     QVERIFY(r.err.contains(QStringLiteral("unknown command")));
     QCOMPARE(runCli({QStringLiteral("info"), QStringLiteral("--bogus")}).exitCode, 2);
     QCOMPARE(runCli({QStringLiteral("info")}).exitCode, 2);
-    QCOMPARE(runCli({QStringLiteral("catalog"), QStringLiteral("list"), QStringLiteral("--role"), QStringLiteral("toaster")}).exitCode, 2);
-    r = runCli({QStringLiteral("new"), QStringLiteral("--template"), QStringLiteral("nope"), QStringLiteral("-o"), m_dir.filePath(QStringLiteral("n.json"))});
+    QCOMPARE(
+        runCli({QStringLiteral("catalog"), QStringLiteral("list"), QStringLiteral("--role"), QStringLiteral("toaster")})
+            .exitCode,
+        2);
+    r = runCli({QStringLiteral("new"), QStringLiteral("--template"), QStringLiteral("nope"), QStringLiteral("-o"),
+                m_dir.filePath(QStringLiteral("n.json"))});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains(QStringLiteral("poc-3c1d")));
 }
 
 void TestCli::catalogListJson()
 {
-    const CliResult r = runCli({QStringLiteral("catalog"), QStringLiteral("list"), QStringLiteral("--role"), QStringLiteral("dbox"), QStringLiteral("--json")});
+    const CliResult r = runCli({QStringLiteral("catalog"), QStringLiteral("list"), QStringLiteral("--role"),
+                                QStringLiteral("dbox"), QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 0);
     const Json doc = Json::parse(r.out.toStdString());
     QStringList ids;
@@ -124,8 +130,11 @@ void TestCli::catalogListJson()
         QCOMPARE(t["role"].get<std::string>(), std::string("dbox"));
         ids << QString::fromStdString(t["id"].get<std::string>());
     }
-    QCOMPARE(ids, (QStringList{QStringLiteral("dbox-ceres-1350"), QStringLiteral("dbox-ceres-2700"), QStringLiteral("dbox-ceres-338"), QStringLiteral("dbox-maverick-5400")}));
-    const CliResult sw = runCli({QStringLiteral("catalog"), QStringLiteral("list"), QStringLiteral("--role"), QStringLiteral("switch")});
+    QCOMPARE(ids,
+             (QStringList{QStringLiteral("dbox-ceres-1350"), QStringLiteral("dbox-ceres-2700"),
+                          QStringLiteral("dbox-ceres-338"), QStringLiteral("dbox-maverick-5400")}));
+    const CliResult sw =
+        runCli({QStringLiteral("catalog"), QStringLiteral("list"), QStringLiteral("--role"), QStringLiteral("switch")});
     QVERIFY(sw.out.contains(QStringLiteral("unknown"))); // SN2201 power has no source
 }
 
@@ -147,7 +156,8 @@ void TestCli::helpAndVersion()
 
 void TestCli::benchJson()
 {
-    const CliResult r = runCli({QStringLiteral("bench"), QStringLiteral("--racks"), QStringLiteral("1,2"), QStringLiteral("--repeat"), QStringLiteral("1"), QStringLiteral("--json")});
+    const CliResult r = runCli({QStringLiteral("bench"), QStringLiteral("--racks"), QStringLiteral("1,2"),
+                                QStringLiteral("--repeat"), QStringLiteral("1"), QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 0);
     const Json doc = Json::parse(r.out.toStdString());
     QCOMPARE(doc["format"].get<std::string>(), std::string("pocplanner-bench"));
@@ -171,7 +181,8 @@ void TestCli::benchJson()
         return -1.0;
     };
     for (const Json &ratio : doc["loadRatios"])
-        QCOMPARE(ratio["loadToParseFloor"].get<double>(), medianOf(ratio["racks"], "load") / medianOf(ratio["racks"], "parse-floor"));
+        QCOMPARE(ratio["loadToParseFloor"].get<double>(),
+                 medianOf(ratio["racks"], "load") / medianOf(ratio["racks"], "parse-floor"));
     // A run without the 1,000-rack plan judges none of the 1,000-rack goals.
     bool sawLoadGoal = false;
     for (const Json &goal : doc["goals"])
@@ -184,8 +195,9 @@ void TestCli::benchJson()
 
 void TestCli::benchTableNamesGoals()
 {
-    const CliResult r = runCli({QStringLiteral("bench"), QStringLiteral("--racks"), QStringLiteral("1,10"), QStringLiteral("--repeat"),
-                                QStringLiteral("1"), QStringLiteral("--step"), QStringLiteral("parse-floor,load,check")});
+    const CliResult r =
+        runCli({QStringLiteral("bench"), QStringLiteral("--racks"), QStringLiteral("1,10"), QStringLiteral("--repeat"),
+                QStringLiteral("1"), QStringLiteral("--step"), QStringLiteral("parse-floor,load,check")});
     QCOMPARE(r.exitCode, 0);
     const QStringList lines = r.out.split(QLatin1Char('\n'));
     QVERIFY(lines.first().contains(QStringLiteral("MEDIAN ms")));
@@ -196,8 +208,9 @@ void TestCli::benchTableNamesGoals()
         if (cells.size() == 4 && (cells[0] == QLatin1String("1") || cells[0] == QLatin1String("10")))
             rows << cells[0] + QLatin1Char(' ') + cells[2];
     }
-    QCOMPARE(rows, (QStringList{QStringLiteral("1 parse-floor"), QStringLiteral("1 load"), QStringLiteral("1 check"),
-                                QStringLiteral("10 parse-floor"), QStringLiteral("10 load"), QStringLiteral("10 check")}));
+    QCOMPARE(rows,
+             (QStringList{QStringLiteral("1 parse-floor"), QStringLiteral("1 load"), QStringLiteral("1 check"),
+                          QStringLiteral("10 parse-floor"), QStringLiteral("10 load"), QStringLiteral("10 check")}));
     QVERIFY(r.out.contains(QStringLiteral("peak RSS: ")));
     QVERIFY(r.out.contains(QStringLiteral("load ÷ parse floor at 10 racks: ")));
     QVERIFY(r.out.contains(QStringLiteral("growth check 1 → 10 racks: ")));

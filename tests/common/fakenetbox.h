@@ -45,7 +45,8 @@ public:
             r.reason = "Created";
         } else if (request.method == "PATCH") {
             for (const Json &patch : body) {
-                auto it = std::find_if(objects.begin(), objects.end(), [&](const Json &o) { return o["id"] == patch["id"]; });
+                auto it =
+                    std::find_if(objects.begin(), objects.end(), [&](const Json &o) { return o["id"] == patch["id"]; });
                 if (it == objects.end())
                     return bad(r, R"~({"detail": "no such id"})~");
                 it->merge_patch(patch);
@@ -77,12 +78,16 @@ private:
 
     HttpResponse &list(const HttpRequest &request, const std::vector<Json> &objects, HttpResponse &r) const
     {
-        const QUrl url(QStringLiteral("http://") + QString::fromLatin1(request.headers.value("host")) + QString::fromLatin1(request.target));
+        const QUrl url(QStringLiteral("http://") + QString::fromLatin1(request.headers.value("host")) +
+                       QString::fromLatin1(request.target));
         QUrlQuery query(url);
-        const int limit = std::min(maxPageSize, query.hasQueryItem(QStringLiteral("limit")) ? query.queryItemValue(QStringLiteral("limit")).toInt() : 50);
+        const int limit = std::min(
+            maxPageSize,
+            query.hasQueryItem(QStringLiteral("limit")) ? query.queryItemValue(QStringLiteral("limit")).toInt() : 50);
         const int offset = query.queryItemValue(QStringLiteral("offset")).toInt();
         Json results = Json::array();
-        for (std::size_t i = static_cast<std::size_t>(offset); i < objects.size() && results.size() < static_cast<std::size_t>(limit); ++i)
+        for (std::size_t i = static_cast<std::size_t>(offset);
+             i < objects.size() && results.size() < static_cast<std::size_t>(limit); ++i)
             results.push_back(objects[i]);
         Json next = nullptr;
         if (static_cast<std::size_t>(offset + limit) < objects.size()) {
@@ -94,19 +99,25 @@ private:
             nextUrl.setQuery(query);
             next = nextUrl.toString().toStdString();
         }
-        r.body = QByteArray::fromStdString(Json{{"count", objects.size()}, {"next", next}, {"previous", nullptr}, {"results", results}}.dump());
+        r.body = QByteArray::fromStdString(
+            Json{{"count", objects.size()}, {"next", next}, {"previous", nullptr}, {"results", results}}.dump());
         return r;
     }
 
     static QByteArray uniqueClash(const std::string &endpoint, const std::vector<Json> &objects, const Json &o)
     {
-        if (endpoint != "/api/dcim/sites/" && endpoint != "/api/dcim/manufacturers/" && endpoint != "/api/dcim/device-roles/")
+        if (endpoint != "/api/dcim/sites/" && endpoint != "/api/dcim/manufacturers/" &&
+            endpoint != "/api/dcim/device-roles/")
             return {};
-        auto lower = [](const Json &v) { return v.is_string() ? QString::fromStdString(v.get<std::string>()).toLower() : QString(); };
+        auto lower = [](const Json &v) {
+            return v.is_string() ? QString::fromStdString(v.get<std::string>()).toLower() : QString();
+        };
         for (const Json &e : objects) {
-            if (!lower(o.value("name", Json())).isEmpty() && lower(e.value("name", Json())) == lower(o.value("name", Json())))
+            if (!lower(o.value("name", Json())).isEmpty() &&
+                lower(e.value("name", Json())) == lower(o.value("name", Json())))
                 return "name";
-            if (!lower(o.value("slug", Json())).isEmpty() && lower(e.value("slug", Json())) == lower(o.value("slug", Json())))
+            if (!lower(o.value("slug", Json())).isEmpty() &&
+                lower(e.value("slug", Json())) == lower(o.value("slug", Json())))
                 return "slug";
         }
         return {};

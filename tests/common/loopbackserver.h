@@ -1,10 +1,10 @@
 #pragma once
 
 #include <QHostAddress>
-#include <QTimer>
 #include <QMap>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 #include <QUrl>
 #include <functional>
 #include <memory>
@@ -12,7 +12,7 @@
 // One request as the loopback server parsed it; header names are lower case.
 struct HttpRequest {
     QByteArray method;
-    QByteArray target;   // path and query
+    QByteArray target; // path and query
     QMap<QByteArray, QByteArray> headers;
     QByteArray body;
     QByteArray path() const { return target.left(target.indexOf('?') < 0 ? target.size() : target.indexOf('?')); }
@@ -40,7 +40,8 @@ class LoopbackServer : public QTcpServer {
 public:
     using Handler = std::function<HttpResponse(const HttpRequest &)>;
 
-    explicit LoopbackServer(Handler handler) : m_handler(std::move(handler))
+    explicit LoopbackServer(Handler handler)
+        : m_handler(std::move(handler))
     {
         listen(QHostAddress::LocalHost, 0);
         connect(this, &QTcpServer::newConnection, this, [this] {
@@ -49,7 +50,10 @@ public:
         });
     }
 
-    QUrl url(const QString &path) const { return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(serverPort()).arg(path)); }
+    QUrl url(const QString &path) const
+    {
+        return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(serverPort()).arg(path));
+    }
     void setHandler(Handler handler) { m_handler = std::move(handler); }
 
     QList<HttpRequest> requests;

@@ -1,5 +1,5 @@
-#include "tests/common/clirunner.h"
 #include "csvtestparser.h"
+#include "tests/common/clirunner.h"
 
 #include <QDirIterator>
 #include <QTemporaryDir>
@@ -40,12 +40,15 @@ void TestExportCli::exportsEverythingByDefault()
     const CliResult r = runCli({QStringLiteral("export"), kitPlan(), QStringLiteral("-o"), out});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     const QStringList files = filesIn(out);
-    for (const QString &name : {QStringLiteral("bom.csv"), QStringLiteral("bom.xlsx"), QStringLiteral("bom.json"), QStringLiteral("bom.md"),
-                                QStringLiteral("rack-diagrams.pdf"), QStringLiteral("racks.drawio"), QStringLiteral("diagrams/rack-R1-front.svg"),
-                                QStringLiteral("diagrams/rack-R1-rear.png"), QStringLiteral("cables.csv"), QStringLiteral("cables.md"),
-                                QStringLiteral("runbook.md"), QStringLiteral("runbook.html"), QStringLiteral("runbook.pdf"),
-                                QStringLiteral("check-report.json"), QStringLiteral("check-report.txt"), QStringLiteral("netbox/devices.csv")})
-        QVERIFY2(files.contains(name), qPrintable(name + QStringLiteral(" missing; got ") + files.join(QLatin1Char(' '))));
+    for (const QString &name :
+         {QStringLiteral("bom.csv"), QStringLiteral("bom.xlsx"), QStringLiteral("bom.json"), QStringLiteral("bom.md"),
+          QStringLiteral("rack-diagrams.pdf"), QStringLiteral("racks.drawio"),
+          QStringLiteral("diagrams/rack-R1-front.svg"), QStringLiteral("diagrams/rack-R1-rear.png"),
+          QStringLiteral("cables.csv"), QStringLiteral("cables.md"), QStringLiteral("runbook.md"),
+          QStringLiteral("runbook.html"), QStringLiteral("runbook.pdf"), QStringLiteral("check-report.json"),
+          QStringLiteral("check-report.txt"), QStringLiteral("netbox/devices.csv")})
+        QVERIFY2(files.contains(name),
+                 qPrintable(name + QStringLiteral(" missing; got ") + files.join(QLatin1Char(' '))));
     // Every written file is printed, one per line.
     QCOMPARE(r.out.trimmed().split(QLatin1Char('\n')).size(), files.size());
 }
@@ -53,18 +56,21 @@ void TestExportCli::exportsEverythingByDefault()
 void TestExportCli::selectorsLimitTheFormats()
 {
     QTemporaryDir dir;
-    const CliResult r = runCli({QStringLiteral("export"), kitPlan(), QStringLiteral("-o"), dir.path(), QStringLiteral("--bom"), QStringLiteral("csv,md"),
-                                QStringLiteral("--diagrams"), QStringLiteral("drawio"), QStringLiteral("--netbox")});
+    const CliResult r = runCli({QStringLiteral("export"), kitPlan(), QStringLiteral("-o"), dir.path(),
+                                QStringLiteral("--bom"), QStringLiteral("csv,md"), QStringLiteral("--diagrams"),
+                                QStringLiteral("drawio"), QStringLiteral("--netbox")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    QCOMPARE(filesIn(dir.path()), QStringList({QStringLiteral("bom.csv"), QStringLiteral("bom.md"), QStringLiteral("netbox/cables.csv"),
-                                               QStringLiteral("netbox/devices.csv"), QStringLiteral("netbox/power-feeds.csv"),
-                                               QStringLiteral("netbox/racks.csv"), QStringLiteral("racks.drawio")}));
+    QCOMPARE(filesIn(dir.path()),
+             QStringList({QStringLiteral("bom.csv"), QStringLiteral("bom.md"), QStringLiteral("netbox/cables.csv"),
+                          QStringLiteral("netbox/devices.csv"), QStringLiteral("netbox/power-feeds.csv"),
+                          QStringLiteral("netbox/racks.csv"), QStringLiteral("racks.drawio")}));
 }
 
 void TestExportCli::unknownFormatIsUsageError()
 {
     QTemporaryDir dir;
-    const CliResult r = runCli({QStringLiteral("export"), kitPlan(), QStringLiteral("-o"), dir.path(), QStringLiteral("--bom"), QStringLiteral("csv,docx")});
+    const CliResult r = runCli({QStringLiteral("export"), kitPlan(), QStringLiteral("-o"), dir.path(),
+                                QStringLiteral("--bom"), QStringLiteral("csv,docx")});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains(QStringLiteral("docx")));
     QVERIFY(filesIn(dir.path()).isEmpty());
@@ -80,7 +86,8 @@ void TestExportCli::missingOutputIsUsageError()
 void TestExportCli::unreadablePlanIsUsageError()
 {
     QTemporaryDir dir;
-    const CliResult r = runCli({QStringLiteral("export"), dir.filePath(QStringLiteral("missing.pocplan.json")), QStringLiteral("-o"), dir.filePath(QStringLiteral("out"))});
+    const CliResult r = runCli({QStringLiteral("export"), dir.filePath(QStringLiteral("missing.pocplan.json")),
+                                QStringLiteral("-o"), dir.filePath(QStringLiteral("out"))});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains(QStringLiteral("missing.pocplan.json")));
     QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("out"))));
@@ -93,19 +100,22 @@ void TestExportCli::unwritableFolderFails()
     QFile f(blocker);
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.close();
-    const CliResult r = runCli({QStringLiteral("export"), kitPlan(), QStringLiteral("-o"), blocker + QStringLiteral("/sub")});
+    const CliResult r =
+        runCli({QStringLiteral("export"), kitPlan(), QStringLiteral("-o"), blocker + QStringLiteral("/sub")});
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.err.contains(QStringLiteral("blocker")) && r.err.contains(QStringLiteral("output folder")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("blocker")) && r.err.contains(QStringLiteral("output folder")),
+             qPrintable(r.err));
     QCOMPARE(filesIn(dir.path()), QStringList{QStringLiteral("blocker")});
 }
 
 void TestExportCli::planWithErrorsExportsAsDraft()
 {
     QTemporaryDir dir;
-    const CliResult r = runCli({QStringLiteral("export"), QStringLiteral(POCPLAN_TEST_DATA "/draft.pocplan.json"), QStringLiteral("-o"), dir.path(),
-                                QStringLiteral("--runbook"), QStringLiteral("md")});
+    const CliResult r = runCli({QStringLiteral("export"), QStringLiteral(POCPLAN_TEST_DATA "/draft.pocplan.json"),
+                                QStringLiteral("-o"), dir.path(), QStringLiteral("--runbook"), QStringLiteral("md")});
     QCOMPARE(r.exitCode, 0);
-    QVERIFY2(r.err.contains(QStringLiteral("unresolved error")) && r.err.contains(QStringLiteral("DRAFT")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("unresolved error")) && r.err.contains(QStringLiteral("DRAFT")),
+             qPrintable(r.err));
     QFile md(dir.filePath(QStringLiteral("runbook.md")));
     QVERIFY(md.open(QIODevice::ReadOnly));
     QVERIFY(QString::fromUtf8(md.readAll()).startsWith(QStringLiteral("> **DRAFT \u2014 1 unresolved error**")));
@@ -135,8 +145,8 @@ void TestExportCli::expectedLldpCsvIsSafe()
             QVERIFY2(!cellRunsAsFormula(cell), qPrintable(cell));
         cells << r;
     }
-    for (const QString &name : {QStringLiteral("+leaf \"a\" <script>"), QStringLiteral("=cmd|' /C calc'!A0"), QStringLiteral("@SUM(1+1)*cmd|x"),
-                                QStringLiteral("=HYPERLINK(\"http://x\")|<i>")})
+    for (const QString &name : {QStringLiteral("+leaf \"a\" <script>"), QStringLiteral("=cmd|' /C calc'!A0"),
+                                QStringLiteral("@SUM(1+1)*cmd|x"), QStringLiteral("=HYPERLINK(\"http://x\")|<i>")})
         QVERIFY2(cells.contains(QLatin1Char('\'') + name), qPrintable(name));
     QVERIFY(cells.contains(QStringLiteral("a,b \"c\"")));
 }

@@ -2,16 +2,16 @@
 #include "exporters/bom/bomwriter.h"
 #include "exporters/bom/bomxlsxwriter.h"
 #include "exporters/cabling/cableplan.h"
-#include "exporters/diagrams/drawiowriter.h"
 #include "exporters/common/exportjob.h"
-#include "exporters/netbox/netboxcsvwriter.h"
+#include "exporters/common/textescape.h"
+#include "exporters/diagrams/drawiowriter.h"
 #include "exporters/diagrams/rackdiagramdata.h"
 #include "exporters/diagrams/rackdiagramwriter.h"
+#include "exporters/netbox/netboxcsvwriter.h"
 #include "exporters/runbook/runbookdata.h"
 #include "exporters/runbook/runbookwriter.h"
-#include "exporters/common/textescape.h"
-#include "planner/templates/generatedplan.h"
 #include "planner/io/planio.h"
+#include "planner/templates/generatedplan.h"
 
 #include <QProcess>
 #include <QRegularExpression>
@@ -55,18 +55,21 @@ bool matchesGolden(const QByteArray &actual, const QString &name, QString *why)
         const QByteArray la = i < a.size() ? a[i] : QByteArray("<end>");
         const QByteArray le = i < e.size() ? e[i] : QByteArray("<end>");
         if (la != le) {
-            *why = QStringLiteral("%1 line %2:\n  expected: %3\n  actual:   %4").arg(path).arg(i + 1).arg(QString::fromUtf8(le), QString::fromUtf8(la));
+            *why = QStringLiteral("%1 line %2:\n  expected: %3\n  actual:   %4")
+                       .arg(path)
+                       .arg(i + 1)
+                       .arg(QString::fromUtf8(le), QString::fromUtf8(la));
             break;
         }
     }
     return false;
 }
 
-#define COMPARE_GOLDEN(bytes, name) \
-    do { \
-        QString why_; \
-        if (!matchesGolden((bytes), (name), &why_)) \
-            QFAIL(qPrintable(why_)); \
+#define COMPARE_GOLDEN(bytes, name)                                                                                    \
+    do {                                                                                                               \
+        QString why_;                                                                                                  \
+        if (!matchesGolden((bytes), (name), &why_))                                                                    \
+            QFAIL(qPrintable(why_));                                                                                   \
     } while (false)
 
 // A plan loaded against the built-in catalog, resolved, with its export context.
@@ -229,7 +232,8 @@ private slots:
 
 void TestExporters::escaping()
 {
-    QCOMPARE(textescape::xml(QStringLiteral("<a href=\"x\">'&'</a>")), QStringLiteral("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"));
+    QCOMPARE(textescape::xml(QStringLiteral("<a href=\"x\">'&'</a>")),
+             QStringLiteral("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"));
     QCOMPARE(textescape::neutralizeFormula(QStringLiteral("=1+2")), QStringLiteral("'=1+2"));
     QCOMPARE(textescape::neutralizeFormula(QStringLiteral("+1+1")), QStringLiteral("'+1+1"));
     QCOMPARE(textescape::neutralizeFormula(QStringLiteral("@SUM(A1)")), QStringLiteral("'@SUM(A1)"));
@@ -237,10 +241,12 @@ void TestExporters::escaping()
     // A cell that is one plain number stays a number; anything more keeps the apostrophe.
     for (const char *plain : {"-1", "-5", "-0.25", "+3", "+1", "-.5", "-5.", "12", "0"})
         QCOMPARE(textescape::neutralizeFormula(QString::fromLatin1(plain)), QString::fromLatin1(plain));
-    for (const char *formula : {"-2-3", "-1+cmd", "=1", "+1e5", "-1e5", "-", "+", "-.", "--1", "-1.2.3", "- 1", "-1 ", "+-1", "@1",
-                                "-1,5", "\t1", "\r-1", "-0x10", "-1%", "+(1)"})
-        QCOMPARE(textescape::neutralizeFormula(QString::fromLatin1(formula)), QLatin1Char('\'') + QString::fromLatin1(formula));
-    QCOMPARE(textescape::neutralizeFormula(QStringLiteral(u"-\u0661")), QStringLiteral(u"'-\u0661")); // Arabic-Indic one: not an ASCII number
+    for (const char *formula : {"-2-3", "-1+cmd", "=1",  "+1e5", "-1e5", "-",   "+",    "-.",    "--1", "-1.2.3",
+                                "- 1",  "-1 ",    "+-1", "@1",   "-1,5", "\t1", "\r-1", "-0x10", "-1%", "+(1)"})
+        QCOMPARE(textescape::neutralizeFormula(QString::fromLatin1(formula)),
+                 QLatin1Char('\'') + QString::fromLatin1(formula));
+    QCOMPARE(textescape::neutralizeFormula(QStringLiteral(u"-\u0661")),
+             QStringLiteral(u"'-\u0661")); // Arabic-Indic one: not an ASCII number
     QCOMPARE(textescape::csvField(QStringLiteral("-5")), QStringLiteral("-5"));
     QCOMPARE(textescape::csvField(QStringLiteral("-2-3")), QStringLiteral("'-2-3"));
     QCOMPARE(textescape::csvField(QStringLiteral("-1\r\n=cmd")), QStringLiteral("\"'-1\r\n=cmd\""));
@@ -263,7 +269,8 @@ void TestExporters::xmlDropsInvalidCodePoints()
     QString hostile = QStringLiteral("a");
     for (const char16_t bad : {u'\x01', u'\x08', u'\x0B', u'\x0C', u'\x1F', u'\xFFFE', u'\xFFFF', u'\xD800', u'\xDFFF'})
         hostile += QChar(bad) + QStringLiteral("|");
-    hostile += QStringLiteral("\t\n\r") + emoji + QChar(0xD83D); // a valid pair, then a high surrogate cut off at the end
+    hostile +=
+        QStringLiteral("\t\n\r") + emoji + QChar(0xD83D); // a valid pair, then a high surrogate cut off at the end
     QString expected = QStringLiteral("a");
     for (int i = 0; i < 9; ++i)
         expected += fffd + QStringLiteral("|");
@@ -278,7 +285,8 @@ void TestExporters::xmlDropsInvalidCodePoints()
 
     // The escaped text parses in an attribute and in element text; the raw text does not.
     const auto parses = [](const QString &text, QString *value) {
-        const QString doc = QStringLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\"><text data-x=\"%1\">%1</text></svg>").arg(text);
+        const QString doc =
+            QStringLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\"><text data-x=\"%1\">%1</text></svg>").arg(text);
         QXmlStreamReader xml(doc.toUtf8());
         while (!xml.atEnd()) {
             xml.readNext();
@@ -301,10 +309,21 @@ void TestExporters::outputFolderRefusesUnsafeNames()
     OutputFolder folder(root);
     QString error;
     QVERIFY2(folder.prepare(&error), qPrintable(error));
-    const QStringList unsafe{QStringLiteral("../x"), QStringLiteral("a/../../x"), QStringLiteral("a/.."), QStringLiteral(".."),
-                             QStringLiteral("./x"), QStringLiteral("a//x"), QStringLiteral("a/"), QStringLiteral("/x"),
-                             base.filePath(QStringLiteral("x")), root + QStringLiteral("/x"), QStringLiteral("..\\x"),
-                             QStringLiteral("a\\b"), QString(), QStringLiteral("x\ny"), QStringLiteral("x") + QChar(0) + QStringLiteral("y")};
+    const QStringList unsafe{QStringLiteral("../x"),
+                             QStringLiteral("a/../../x"),
+                             QStringLiteral("a/.."),
+                             QStringLiteral(".."),
+                             QStringLiteral("./x"),
+                             QStringLiteral("a//x"),
+                             QStringLiteral("a/"),
+                             QStringLiteral("/x"),
+                             base.filePath(QStringLiteral("x")),
+                             root + QStringLiteral("/x"),
+                             QStringLiteral("..\\x"),
+                             QStringLiteral("a\\b"),
+                             QString(),
+                             QStringLiteral("x\ny"),
+                             QStringLiteral("x") + QChar(0) + QStringLiteral("y")};
     for (const QString &name : unsafe) {
         QVERIFY2(!OutputFolder::isSafeRelativeName(name), qPrintable(name));
         error.clear();
@@ -314,13 +333,17 @@ void TestExporters::outputFolderRefusesUnsafeNames()
     QVERIFY(folder.written().isEmpty());
     QVERIFY(!QFileInfo::exists(base.filePath(QStringLiteral("x"))));
     QVERIFY(!QFileInfo::exists(QStringLiteral("/x")));
-    QCOMPARE(QDir(base.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList{QStringLiteral("out")});
+    QCOMPARE(QDir(base.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+             QStringList{QStringLiteral("out")});
     QCOMPARE(QDir(root).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
     // Plain names, dots inside a name included, are written where they say.
-    for (const QString &name : {QStringLiteral("bom.csv"), QStringLiteral("diagrams/rack-R1-front.svg"), QStringLiteral("..x"), QStringLiteral("a..b/c")}) {
+    for (const QString &name : {QStringLiteral("bom.csv"), QStringLiteral("diagrams/rack-R1-front.svg"),
+                                QStringLiteral("..x"), QStringLiteral("a..b/c")}) {
         QVERIFY2(OutputFolder::isSafeRelativeName(name), qPrintable(name));
         QVERIFY2(folder.write(name, "ok", &error), qPrintable(error));
-        QVERIFY(QFileInfo(QDir(root).filePath(name)).canonicalFilePath().startsWith(QFileInfo(root).canonicalFilePath() + QLatin1Char('/')));
+        QVERIFY(QFileInfo(QDir(root).filePath(name))
+                    .canonicalFilePath()
+                    .startsWith(QFileInfo(root).canonicalFilePath() + QLatin1Char('/')));
     }
     QCOMPARE(folder.written().size(), 4);
 }
@@ -340,23 +363,25 @@ void TestExporters::outputFolderRefusesSymlinksOut()
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("keep");
     }
-    QVERIFY(QFile::link(outside.path(), root + QStringLiteral("/diagrams")));                         // a folder link out
-    QVERIFY(QFile::link(victim, root + QStringLiteral("/bom.csv")));                                  // a file link out
-    QVERIFY(QFile::link(outside.filePath(QStringLiteral("new.csv")), root + QStringLiteral("/new.csv"))); // dangling, would create
-    QVERIFY(QFile::link(QStringLiteral("../outside"), root + QStringLiteral("/rel")));                // relative link out
-    QVERIFY(QFile::link(root + QStringLiteral("/real"), root + QStringLiteral("/alias")));            // a link that stays inside
+    QVERIFY(QFile::link(outside.path(), root + QStringLiteral("/diagrams"))); // a folder link out
+    QVERIFY(QFile::link(victim, root + QStringLiteral("/bom.csv")));          // a file link out
+    QVERIFY(QFile::link(outside.filePath(QStringLiteral("new.csv")),
+                        root + QStringLiteral("/new.csv")));                               // dangling, would create
+    QVERIFY(QFile::link(QStringLiteral("../outside"), root + QStringLiteral("/rel")));     // relative link out
+    QVERIFY(QFile::link(root + QStringLiteral("/real"), root + QStringLiteral("/alias"))); // a link that stays inside
     OutputFolder folder(root);
     QString error;
     QVERIFY2(folder.prepare(&error), qPrintable(error));
-    for (const QString &name : {QStringLiteral("diagrams/rack.svg"), QStringLiteral("diagrams/sub/rack.svg"), QStringLiteral("bom.csv"),
-                                QStringLiteral("new.csv"), QStringLiteral("rel/x.csv")}) {
+    for (const QString &name : {QStringLiteral("diagrams/rack.svg"), QStringLiteral("diagrams/sub/rack.svg"),
+                                QStringLiteral("bom.csv"), QStringLiteral("new.csv"), QStringLiteral("rel/x.csv")}) {
         QVERIFY2(OutputFolder::isSafeRelativeName(name), qPrintable(name)); // the name is fine, the link is not
         error.clear();
         QVERIFY2(!folder.write(name, "written", &error), qPrintable(name));
         QVERIFY2(error.contains(QLatin1String("symbolic link")), qPrintable(error));
     }
     QVERIFY(folder.written().isEmpty());
-    QCOMPARE(outside.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList{QStringLiteral("victim.txt")});
+    QCOMPARE(outside.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+             QStringList{QStringLiteral("victim.txt")});
     QFile f(victim);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), QByteArray("keep"));
@@ -371,7 +396,8 @@ void TestExporters::outputFolderRefusesSymlinksOut()
     OutputFolder exportFolder(root);
     QVERIFY(!job.run(exportFolder, &error));
     QVERIFY2(error.contains(QLatin1String("symbolic link")), qPrintable(error));
-    QCOMPARE(outside.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList{QStringLiteral("victim.txt")});
+    QCOMPARE(outside.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+             QStringList{QStringLiteral("victim.txt")});
 }
 
 void TestExporters::bomQuantities()
@@ -387,8 +413,10 @@ void TestExporters::bomQuantities()
     QCOMPARE(bom.quantityOf(QStringLiteral("dac-400g-2x200g")), 6);
     int at15 = 0, at20 = 0;
     for (const BomLine &l : bom.lines) {
-        if (l.typeId == QLatin1String("dac-400g-2x200g") && l.lengthM && *l.lengthM == 1.5) at15 = l.quantity;
-        if (l.typeId == QLatin1String("dac-400g-2x200g") && l.lengthM && *l.lengthM == 2.0) at20 = l.quantity;
+        if (l.typeId == QLatin1String("dac-400g-2x200g") && l.lengthM && *l.lengthM == 1.5)
+            at15 = l.quantity;
+        if (l.typeId == QLatin1String("dac-400g-2x200g") && l.lengthM && *l.lengthM == 2.0)
+            at20 = l.quantity;
     }
     // swp1 and swp2 of both switches and swp3 of leaf-b carry 1.5 m legs; leaf-a swp3 has 2 m legs.
     QCOMPARE(at15, 5);
@@ -487,7 +515,8 @@ void TestExporters::xlsxReadBack()
     const Sheet summary = readSheet(unzipEntry(path, QStringLiteral("xl/worksheets/sheet2.xml")), shared);
     QMap<QString, QPair<bool, QString>> figures;
     for (auto row = summary.cbegin(); row != summary.cend(); ++row)
-        figures[row.value().value(QStringLiteral("A")).second + QLatin1Char('|') + row.value().value(QStringLiteral("C")).second] = row.value().value(QStringLiteral("B"));
+        figures[row.value().value(QStringLiteral("A")).second + QLatin1Char('|') +
+                row.value().value(QStringLiteral("C")).second] = row.value().value(QStringLiteral("B"));
     QVERIFY(figures.value(QStringLiteral("Power, typical|kW")).first);
     QCOMPARE(figures.value(QStringLiteral("Power, typical|kW")).second.toDouble(), bom.totals.typicalW / 1000.0);
     QVERIFY(figures.value(QStringLiteral("Heat|BTU/h")).first);
@@ -515,7 +544,8 @@ void TestExporters::netboxGolden()
         COMPARE_GOLDEN(file.data, QStringLiteral("kit/netbox/") + file.name);
     QVERIFY(files[0].data.startsWith("site,location,name,status,role,form_factor,width,u_height"));
     QVERIFY(files[1].data.startsWith("name,role,manufacturer,device_type,status,site,location,rack,position,face"));
-    QVERIFY(files[2].data.startsWith("site,power_panel,rack,name,status,type,supply,phase,voltage,amperage,max_utilization"));
+    QVERIFY(files[2].data.startsWith(
+        "site,power_panel,rack,name,status,type,supply,phase,voltage,amperage,max_utilization"));
     QVERIFY(files[3].data.startsWith("side_a_site,side_a_device,side_a_type,side_a_name,side_b_site,side_b_device"));
 }
 
@@ -531,8 +561,12 @@ void TestExporters::svgGoldenAndStructure()
         QStringList groups;
         while (!xml.atEnd()) {
             xml.readNext();
-            if (xml.isStartElement() && xml.name() == QLatin1String("g")
-                && xml.attributes().value(QStringLiteral("class")).toString().split(QLatin1Char(' ')).contains(QStringLiteral("device")))
+            if (xml.isStartElement() && xml.name() == QLatin1String("g") &&
+                xml.attributes()
+                    .value(QStringLiteral("class"))
+                    .toString()
+                    .split(QLatin1Char(' '))
+                    .contains(QStringLiteral("device")))
                 groups << xml.attributes().value(QStringLiteral("data-device")).toString();
         }
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
@@ -631,7 +665,8 @@ void TestExporters::drawioStructure()
                 QVERIFY(style.contains(QLatin1String("container=1")));
                 QVERIFY(style.contains(QLatin1String("rackUnitSize=14.8")));
             } else if (!pendingDevice.isEmpty() && pendingPosition > 0) {
-                QVERIFY2(cabinetIds.contains(attrs.value(QStringLiteral("parent")).toString()), "a rack-mounted device is a child of its cabinet");
+                QVERIFY2(cabinetIds.contains(attrs.value(QStringLiteral("parent")).toString()),
+                         "a rack-mounted device is a child of its cabinet");
                 xml.readNextStartElement();
                 QCOMPARE(xml.name().toString(), QStringLiteral("mxGeometry"));
                 const double y = xml.attributes().value(QStringLiteral("y")).toDouble();
@@ -659,9 +694,15 @@ void TestExporters::runbookTracks_data()
     QTest::addColumn<QString>("track");
     QTest::addColumn<QString>("ownSection");
     QTest::addColumn<QString>("ownHeading");
-    QTest::newRow("lab") << "lab" << "shipping-lab" << "vendor loaner hardware in the customer's lab";
-    QTest::newRow("azure-dedicated") << "azure-dedicated" << "hosting-azure" << "Hosting team coordination";
-    QTest::newRow("customer-hardware") << "customer-hardware" << "license" << "Evaluation license";
+    QTest::newRow("lab") << "lab"
+                         << "shipping-lab"
+                         << "vendor loaner hardware in the customer's lab";
+    QTest::newRow("azure-dedicated") << "azure-dedicated"
+                                     << "hosting-azure"
+                                     << "Hosting team coordination";
+    QTest::newRow("customer-hardware") << "customer-hardware"
+                                       << "license"
+                                       << "Evaluation license";
 }
 
 void TestExporters::runbookTracks()
@@ -672,7 +713,8 @@ void TestExporters::runbookTracks()
     Fixture f(QStringLiteral("kit.pocplan.json"), track);
     const RunbookDocument doc = cleanRunbook(*f.context, track);
     QVERIFY(doc.sections.contains(ownSection));
-    for (const QString &other : {QStringLiteral("shipping-lab"), QStringLiteral("hosting-azure"), QStringLiteral("license")})
+    for (const QString &other :
+         {QStringLiteral("shipping-lab"), QStringLiteral("hosting-azure"), QStringLiteral("license")})
         if (other != ownSection)
             QVERIFY2(!doc.sections.contains(other), qPrintable(other));
     const QString md = QString::fromUtf8(RunbookWriter::markdown(doc));
@@ -680,10 +722,13 @@ void TestExporters::runbookTracks()
     QVERIFY(md.contains(ownHeading));
     QVERIFY(html.contains(ownHeading.toHtmlEscaped().replace(QLatin1Char('\''), QStringLiteral("&#39;"))));
     // Every section the issue asks for.
-    for (const QString &heading : {QStringLiteral("Scope and kit"), QStringLiteral("Site readiness checklist"), QStringLiteral("Power feeds and connectors"),
-                                   QStringLiteral("RoCE switch settings"), QStringLiteral("Cabling"), QStringLiteral("Switch configuration"),
-                                   QStringLiteral("DPU bring-up"), QStringLiteral("Cluster install and network configuration"), QStringLiteral("Acceptance tests"),
-                                   QStringLiteral("Failure drills"), QStringLiteral("Kubernetes: CSI and COSI"), QStringLiteral("Monitoring and logging"), QStringLiteral("Sign-off")})
+    for (const QString &heading :
+         {QStringLiteral("Scope and kit"), QStringLiteral("Site readiness checklist"),
+          QStringLiteral("Power feeds and connectors"), QStringLiteral("RoCE switch settings"),
+          QStringLiteral("Cabling"), QStringLiteral("Switch configuration"), QStringLiteral("DPU bring-up"),
+          QStringLiteral("Cluster install and network configuration"), QStringLiteral("Acceptance tests"),
+          QStringLiteral("Failure drills"), QStringLiteral("Kubernetes: CSI and COSI"),
+          QStringLiteral("Monitoring and logging"), QStringLiteral("Sign-off")})
         QVERIFY2(md.contains(heading), qPrintable(track + QStringLiteral(": no ") + heading));
     // The plan's numbers, filled in.
     const PlanSummary &s = f.context->summary();
@@ -718,8 +763,10 @@ void TestExporters::runbookDraftMark()
     Fixture f(QStringLiteral("kit.pocplan.json"));
     RunbookDocument doc = cleanRunbook(*f.context, QStringLiteral("lab"));
     doc.draftMark = QStringLiteral("DRAFT \u2014 4 unresolved errors");
-    QVERIFY(QString::fromUtf8(RunbookWriter::markdown(doc)).startsWith(QStringLiteral("> **DRAFT \u2014 4 unresolved errors**")));
-    QVERIFY(QString::fromUtf8(RunbookWriter::html(doc)).contains(QStringLiteral("<p class=\"draft\">DRAFT \u2014 4 unresolved errors</p>")));
+    QVERIFY(QString::fromUtf8(RunbookWriter::markdown(doc))
+                .startsWith(QStringLiteral("> **DRAFT \u2014 4 unresolved errors**")));
+    QVERIFY(QString::fromUtf8(RunbookWriter::html(doc))
+                .contains(QStringLiteral("<p class=\"draft\">DRAFT \u2014 4 unresolved errors</p>")));
 }
 
 void TestExporters::runbookPdf()
@@ -745,7 +792,8 @@ void TestExporters::runbookPdf()
     QProcess p;
     p.start(pdftotext, {out.fileName(), QStringLiteral("-")});
     QVERIFY(p.waitForFinished(30000));
-    const QStringList pageTexts = QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\f'), Qt::SkipEmptyParts);
+    const QStringList pageTexts =
+        QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\f'), Qt::SkipEmptyParts);
     QCOMPARE(pageTexts.size(), pages);
     for (const QString &t : pageTexts)
         QVERIFY(t.contains(QStringLiteral("DRAFT")));
@@ -757,7 +805,8 @@ void TestExporters::planWithErrorsIsMarkedDraft()
     Fixture f(QStringLiteral("draft.pocplan.json"));
     const int n = f.context->unresolvedErrors();
     QVERIFY(n >= 1);
-    const QString mark = QStringLiteral("DRAFT — %1 unresolved error%2").arg(n).arg(n == 1 ? QString() : QStringLiteral("s"));
+    const QString mark =
+        QStringLiteral("DRAFT — %1 unresolved error%2").arg(n).arg(n == 1 ? QString() : QStringLiteral("s"));
     QCOMPARE(f.context->draftMark(), mark);
     const RackDiagramData data = buildRackDiagrams(*f.context);
     for (const RackFaceDiagram &face : data.faces)
@@ -794,11 +843,14 @@ void TestExporters::hostileNamesEscaped()
     QVERIFY(cablesCsv.contains(QStringLiteral("'=cmd|' /C calc'!A0")));
     QVERIFY(cablesCsv.contains(QStringLiteral("\"a,b \"\"c\"\"\"")));
     for (const QString &cell : cablesCsv.split(QRegularExpression(QStringLiteral("[,\\n]"))))
-        QVERIFY2(!cell.startsWith(QLatin1Char('=')) && !cell.startsWith(QLatin1Char('@')) && !cell.startsWith(QLatin1Char('+')), qPrintable(cell));
+        QVERIFY2(!cell.startsWith(QLatin1Char('=')) && !cell.startsWith(QLatin1Char('@')) &&
+                     !cell.startsWith(QLatin1Char('+')),
+                 qPrintable(cell));
     for (const auto &file : NetboxCsvWriter::write(*f.context)) {
         const QString text = QString::fromUtf8(file.data);
-        QVERIFY2(!text.contains(QStringLiteral(",=")) && !text.contains(QStringLiteral("\n=")) && !text.contains(QStringLiteral(",+"))
-                     && !text.contains(QStringLiteral(",@")) && !text.contains(QStringLiteral(",-pdu")),
+        QVERIFY2(!text.contains(QStringLiteral(",=")) && !text.contains(QStringLiteral("\n=")) &&
+                     !text.contains(QStringLiteral(",+")) && !text.contains(QStringLiteral(",@")) &&
+                     !text.contains(QStringLiteral(",-pdu")),
                  qPrintable(file.name));
     }
     // SVG and draw.io parse as XML and carry no live markup.
@@ -809,9 +861,12 @@ void TestExporters::hostileNamesEscaped()
         int devices = 0;
         while (!xml.atEnd()) {
             xml.readNext();
-            QVERIFY2(!(xml.isStartElement() && (xml.name() == QLatin1String("script") || xml.name() == QLatin1String("b") || xml.name() == QLatin1String("i"))),
+            QVERIFY2(!(xml.isStartElement() &&
+                       (xml.name() == QLatin1String("script") || xml.name() == QLatin1String("b") ||
+                        xml.name() == QLatin1String("i"))),
                      "user text became markup");
-            if (xml.isStartElement() && xml.name() == QLatin1String("g") && xml.attributes().value(QStringLiteral("class")).startsWith(QLatin1String("device")))
+            if (xml.isStartElement() && xml.name() == QLatin1String("g") &&
+                xml.attributes().value(QStringLiteral("class")).startsWith(QLatin1String("device")))
                 ++devices;
         }
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
@@ -843,7 +898,8 @@ void TestExporters::hostileNamesEscaped()
     QVERIFY2(job.run(folder, &error), qPrintable(error));
     for (const QString &name : folder.written()) {
         QVERIFY2(name.startsWith(QLatin1String("diagrams/rack-")), qPrintable(name));
-        QVERIFY(QFileInfo(folder.pathOf(name)).canonicalFilePath().startsWith(QFileInfo(dir.path()).canonicalFilePath()));
+        QVERIFY(
+            QFileInfo(folder.pathOf(name)).canonicalFilePath().startsWith(QFileInfo(dir.path()).canonicalFilePath()));
     }
     QCOMPARE(folder.written().size(), 2);
 }
@@ -856,14 +912,33 @@ void TestExporters::exportJobWritesEverything()
     ExportJob job(*f.resolved, ExportOptions::everything());
     QString error;
     int lastDone = -1, lastTotal = 0;
-    QVERIFY2(job.run(folder, &error, [&](int done, int total, const QString &) { lastDone = done; lastTotal = total; return true; }), qPrintable(error));
+    QVERIFY2(job.run(folder, &error,
+                     [&](int done, int total, const QString &) {
+                         lastDone = done;
+                         lastTotal = total;
+                         return true;
+                     }),
+             qPrintable(error));
     QCOMPARE(lastDone, lastTotal);
-    QStringList expected{QStringLiteral("bom.csv"), QStringLiteral("bom.xlsx"), QStringLiteral("bom.json"), QStringLiteral("bom.md"),
-                               QStringLiteral("diagrams/rack-R1-front.svg"), QStringLiteral("diagrams/rack-R1-rear.svg"),
-                               QStringLiteral("diagrams/rack-R1-front.png"), QStringLiteral("diagrams/rack-R1-rear.png"),
-                               QStringLiteral("rack-diagrams.pdf"), QStringLiteral("racks.drawio"), QStringLiteral("cables.csv"), QStringLiteral("cables.md"),
-                               QStringLiteral("runbook.md"), QStringLiteral("runbook.html"), QStringLiteral("runbook.pdf"),
-                               QStringLiteral("netbox/racks.csv"), QStringLiteral("netbox/devices.csv"), QStringLiteral("netbox/power-feeds.csv"), QStringLiteral("netbox/cables.csv")};
+    QStringList expected{QStringLiteral("bom.csv"),
+                         QStringLiteral("bom.xlsx"),
+                         QStringLiteral("bom.json"),
+                         QStringLiteral("bom.md"),
+                         QStringLiteral("diagrams/rack-R1-front.svg"),
+                         QStringLiteral("diagrams/rack-R1-rear.svg"),
+                         QStringLiteral("diagrams/rack-R1-front.png"),
+                         QStringLiteral("diagrams/rack-R1-rear.png"),
+                         QStringLiteral("rack-diagrams.pdf"),
+                         QStringLiteral("racks.drawio"),
+                         QStringLiteral("cables.csv"),
+                         QStringLiteral("cables.md"),
+                         QStringLiteral("runbook.md"),
+                         QStringLiteral("runbook.html"),
+                         QStringLiteral("runbook.pdf"),
+                         QStringLiteral("netbox/racks.csv"),
+                         QStringLiteral("netbox/devices.csv"),
+                         QStringLiteral("netbox/power-feeds.csv"),
+                         QStringLiteral("netbox/cables.csv")};
     for (const QString &format : ExportOptions::knownFormats(QStringLiteral("report")))
         expected << QStringLiteral("check-report.") + format;
     for (const QString &name : expected) {

@@ -1,12 +1,12 @@
 #include "csvtestparser.h"
 #include "exporters/bom/bomdata.h"
 #include "exporters/bom/bomxlsxwriter.h"
-#include "exporters/reports/comparisonwriter.h"
+#include "exporters/cabling/lldpneighbourcsvwriter.h"
+#include "exporters/cabling/switchconfig.h"
 #include "exporters/common/exportcontext.h"
 #include "exporters/common/exportjob.h"
-#include "exporters/cabling/lldpneighbourcsvwriter.h"
 #include "exporters/common/outputfolder.h"
-#include "exporters/cabling/switchconfig.h"
+#include "exporters/reports/comparisonwriter.h"
 #include "planner/io/planio.h"
 #include "planner/sizing/sizingdata.h"
 #include "planner/sizing/sizingengine.h"
@@ -59,13 +59,13 @@ Plan hostilePlan()
     plan.name = kPlus;
     plan.customer = kEquals;
     plan.racks.front().name = kEmoji + QStringLiteral(" <b>rack</b>");
-    plan.devices[0].hostname = kLong;      // the switch
-    plan.devices[1].hostname = kRtl;       // a C-node
-    plan.devices[2].hostname = kNewline;   // a D-box
-    plan.devices[3].hostname = kMinus;     // the PDU
+    plan.devices[0].hostname = kLong;    // the switch
+    plan.devices[1].hostname = kRtl;     // a C-node
+    plan.devices[2].hostname = kNewline; // a D-box
+    plan.devices[3].hostname = kMinus;   // the PDU
     plan.links[0].label = kEquals;
     plan.links[1].label = kAt;
-    Device bad = plan.devices[1];          // a second C-node, unlinked, lower in the rack
+    Device bad = plan.devices[1]; // a second C-node, unlinked, lower in the rack
     bad.id = QStringLiteral("cn-bad");
     bad.u = 10;
     bad.hostname = kBadXml;
@@ -78,7 +78,8 @@ Plan hostilePlan()
 void verifyNeutralised(const QStringList &cells, const QStringList &names, const QString &where)
 {
     for (const QString &name : names) {
-        QVERIFY2(cells.contains(QLatin1Char('\'') + name), qPrintable(where + QLatin1String(": no neutralised cell for ") + name.left(40)));
+        QVERIFY2(cells.contains(QLatin1Char('\'') + name),
+                 qPrintable(where + QLatin1String(": no neutralised cell for ") + name.left(40)));
         QVERIFY2(!cells.contains(name), qPrintable(where + QLatin1String(": raw cell ") + name.left(40)));
     }
 }
@@ -110,7 +111,8 @@ QString pdfText(const QString &path)
     if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
         return QString();
     QProcess pdftotext;
-    pdftotext.start(QStringLiteral("pdftotext"), {QStringLiteral("-enc"), QStringLiteral("UTF-8"), path, QStringLiteral("-")});
+    pdftotext.start(QStringLiteral("pdftotext"),
+                    {QStringLiteral("-enc"), QStringLiteral("UTF-8"), path, QStringLiteral("-")});
     if (!pdftotext.waitForFinished(60000) || pdftotext.exitCode() != 0)
         qFatal("pdftotext %s failed: %s", qPrintable(path), pdftotext.readAllStandardError().constData());
     return QString::fromUtf8(pdftotext.readAllStandardOutput());
@@ -201,7 +203,8 @@ void TestHostileNames::initTestCase()
     // The plan itself survives a save and a load with every name intact.
     Plan again;
     LoadError loadError;
-    QVERIFY2(loadPlanData(planToBytes(m_plan), QStringLiteral("hostile"), again, &loadError), qPrintable(loadError.toString()));
+    QVERIFY2(loadPlanData(planToBytes(m_plan), QStringLiteral("hostile"), again, &loadError),
+             qPrintable(loadError.toString()));
     QCOMPARE(planToBytes(again), planToBytes(m_plan));
     QCOMPARE(again.devices[0].hostname.size(), 10000);
 }
@@ -257,14 +260,16 @@ void TestHostileNames::xmlFormatsParseWithoutMarkup()
     for (const QString &name : m_written) {
         if (name.endsWith(QLatin1String(".svg"))) {
             const QByteArray data = read(name);
-            QVERIFY2(data.size() < 2 * 1024 * 1024, qPrintable(name)); // a 10,000-character name does not blow up a page
+            QVERIFY2(data.size() < 2 * 1024 * 1024,
+                     qPrintable(name)); // a 10,000-character name does not blow up a page
             svgText += xmlText(data, name);
             ++svgs;
         } else if (name.endsWith(QLatin1String(".drawio"))) {
             const QByteArray data = read(name);
             const QString text = xmlText(data, name);
             QVERIFY(text.contains(kEmoji));
-            QVERIFY(text.contains(QStringLiteral(u"bad\uFFFD\uFFFD\uFFFD\uFFFDend"))); // XML-invalid code points replaced
+            QVERIFY(
+                text.contains(QStringLiteral(u"bad\uFFFD\uFFFD\uFFFD\uFFFDend"))); // XML-invalid code points replaced
             // draw.io renders a label as HTML when its cell style says html=1: such a label must not
             // hold markup once decoded. Labels sit on the cell (value) or on its <object> (label).
             QXmlStreamReader xml(data);
@@ -281,16 +286,17 @@ void TestHostileNames::xmlFormatsParseWithoutMarkup()
                 if (!xml.attributes().value(QStringLiteral("style")).contains(QLatin1String("html=1")))
                     continue;
                 const QString value = xml.attributes().value(QStringLiteral("value")).toString() + objectLabel;
-                QVERIFY2(!value.contains(QLatin1Char('<')), qPrintable(name + QLatin1String(": HTML label with markup: ") + value.left(80)));
+                QVERIFY2(!value.contains(QLatin1Char('<')),
+                         qPrintable(name + QLatin1String(": HTML label with markup: ") + value.left(80)));
             }
             QVERIFY(cells > 4);
         }
     }
     QCOMPARE(svgs, 2);
-    QVERIFY(svgText.contains(QLatin1String("<b>rack</b>")));  // shown as text, not made bold
+    QVERIFY(svgText.contains(QLatin1String("<b>rack</b>"))); // shown as text, not made bold
     QVERIFY(svgText.contains(kEmoji));
-    QVERIFY(svgText.contains(kRtl));                           // the C-node's <title> holds it whole
-    QVERIFY(svgText.contains(kLong.left(40)));                 // shown, possibly shortened
+    QVERIFY(svgText.contains(kRtl));           // the C-node's <title> holds it whole
+    QVERIFY(svgText.contains(kLong.left(40))); // shown, possibly shortened
     QVERIFY(svgText.contains(QStringLiteral(u"bad\uFFFD\uFFFD\uFFFD\uFFFDend")));
 }
 
@@ -320,7 +326,8 @@ void TestHostileNames::csvParsesWithoutFormulas()
         QVERIFY2(parseCsvText(QString::fromUtf8(read(name)), &records), qPrintable(name));
         QVERIFY2(!records.isEmpty(), qPrintable(name));
         for (const QStringList &record : records) {
-            QVERIFY2(record.size() == records.front().size(), qPrintable(name + QLatin1String(": ragged record ") + record.join(QLatin1Char('|')).left(200)));
+            QVERIFY2(record.size() == records.front().size(),
+                     qPrintable(name + QLatin1String(": ragged record ") + record.join(QLatin1Char('|')).left(200)));
             for (const QString &cell : record) {
                 QVERIFY2(!cellRunsAsFormula(cell), qPrintable(name + QLatin1String(": ") + cell.left(80)));
                 sawEqualsLabel = sawEqualsLabel || cell == QLatin1Char('\'') + kEquals;
@@ -419,13 +426,15 @@ void TestHostileNames::imagesAndPdfsRender()
 // `pocplan compare` columns are named by the user's --inputs files.
 void TestHostileNames::comparisonExportsAreInert()
 {
-    const QString design = kFormula + QStringLiteral(" | col | <script>x</script>\n# heading\n") + kEmoji + QLatin1Char(' ') + kHebrew;
+    const QString design =
+        kFormula + QStringLiteral(" | col | <script>x</script>\n# heading\n") + kEmoji + QLatin1Char(' ') + kHebrew;
     const QString note = QStringLiteral("@SUM(1) <b>note</b> | x\n- item");
     const SizingData &data = SizingData::builtIn();
     const SizingEngine engine(Catalog::builtIn(), data);
     std::vector<SizingResult> results;
     for (const char *id : {"poc", "ncp"})
-        results.push_back(engine.size(SizingInputs::forDesign(*data.design(QString::fromLatin1(id)), data, Catalog::builtIn())));
+        results.push_back(
+            engine.size(SizingInputs::forDesign(*data.design(QString::fromLatin1(id)), data, Catalog::builtIn())));
     results.front().inputs.name = design;
     Comparison comparison = buildComparison(std::move(results), 0, data);
     QVERIFY(!comparison.columns.empty());
@@ -435,9 +444,11 @@ void TestHostileNames::comparisonExportsAreInert()
 
     const QString md = QString::fromUtf8(writer.markdown());
     verifyMarkdownInert(md, QStringLiteral("comparison.md"));
-    QVERIFY(md.contains(QStringLiteral("=cmd\\|' /C calc'!A0 \\| col \\| &lt;script&gt;x&lt;/script&gt; # heading ") + kEmoji + QLatin1Char(' ') + kHebrew));
+    QVERIFY(md.contains(QStringLiteral("=cmd\\|' /C calc'!A0 \\| col \\| &lt;script&gt;x&lt;/script&gt; # heading ") +
+                        kEmoji + QLatin1Char(' ') + kHebrew));
     for (const QString &line : md.split(QLatin1Char('\n'))) {
-        QVERIFY2(!line.startsWith(QLatin1String("# heading")) && !line.startsWith(QLatin1String("- item")), qPrintable(line.left(80)));
+        QVERIFY2(!line.startsWith(QLatin1String("# heading")) && !line.startsWith(QLatin1String("- item")),
+                 qPrintable(line.left(80)));
     }
     // Every row of the main table has as many cells as its separator line.
     const QStringList lines = md.split(QLatin1Char('\n'));
@@ -469,7 +480,8 @@ void TestHostileNames::comparisonExportsAreInert()
     QVERIFY2(writer.writePdf(pdf, &error), qPrintable(error));
     const QString text = pdfText(pdf);
     if (!text.isNull())
-        QVERIFY2(text.contains(QStringLiteral("<script>x</script>")) && text.contains(kHebrew), qPrintable(text.left(300)));
+        QVERIFY2(text.contains(QStringLiteral("<script>x</script>")) && text.contains(kHebrew),
+                 qPrintable(text.left(300)));
 }
 
 // expected-lldp.csv (`pocplan switch-config`, `pocplan cables --lldp`) holds hostnames and labels.
@@ -488,7 +500,7 @@ void TestHostileNames::expectedLldpCsvIsInert()
         cells << r;
     }
     verifyNeutralised(cells, {kEquals, kAt}, QStringLiteral("expected-lldp.csv"));
-    QVERIFY(cells.contains(kLong));    // the switch, whole
+    QVERIFY(cells.contains(kLong)); // the switch, whole
     QVERIFY(cells.contains(kRtl));
     QVERIFY(cells.contains(kNewline)); // its line break quoted, not a new record
 }
@@ -505,10 +517,12 @@ void TestHostileNames::switchConfigsCannotBeInjected()
         const QString text = QString::fromUtf8(writeSwitchConfig(config, tmpl));
         int hostnameLines = 0;
         for (const QString &line : text.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
-            QVERIFY2(line.startsWith(QLatin1String("nv ")) || line.startsWith(QLatin1Char('#')), qPrintable(line.left(120)));
+            QVERIFY2(line.startsWith(QLatin1String("nv ")) || line.startsWith(QLatin1Char('#')),
+                     qPrintable(line.left(120)));
             QVERIFY2(line.count(QLatin1Char('"')) % 2 == 0, qPrintable(line.left(120)));
             if (line.startsWith(QLatin1String("nv ")))
-                QVERIFY2(!line.contains(QLatin1Char('$')) && !line.contains(QLatin1Char('`')), qPrintable(line.left(120)));
+                QVERIFY2(!line.contains(QLatin1Char('$')) && !line.contains(QLatin1Char('`')),
+                         qPrintable(line.left(120)));
             QVERIFY2(line.size() < 400, qPrintable(line.left(120)));
             if (line.startsWith(QLatin1String("nv set system hostname"))) {
                 QVERIFY2(hostnameLine.match(line).hasMatch(), qPrintable(line.left(120)));
@@ -517,7 +531,8 @@ void TestHostileNames::switchConfigsCannotBeInjected()
         }
         QCOMPARE(hostnameLines, 1);
         // The file name a CLI run gives this configuration is a plain name inside its folder.
-        QVERIFY2(QRegularExpression(QStringLiteral("^[A-Za-z0-9-]{1,63}$")).match(config.hostname).hasMatch(), qPrintable(config.hostname.left(80)));
+        QVERIFY2(QRegularExpression(QStringLiteral("^[A-Za-z0-9-]{1,63}$")).match(config.hostname).hasMatch(),
+                 qPrintable(config.hostname.left(80)));
     }
 }
 

@@ -47,7 +47,8 @@ QImage rackLikeDrawing()
             p.setBrush(QColor::fromHsv((u * 37) % 360, 120, 220));
             p.drawRoundedRect(QRectF(71, 150.5 + u * 16, 316, 31), 1.5, 1.5);
             p.setPen(Qt::black);
-            p.drawText(QPointF(80, 170 + u * 16), QStringLiteral("cnode-r%1-%2 \u00b7 model X%3").arg(u).arg(u * 7).arg(u * 13));
+            p.drawText(QPointF(80, 170 + u * 16),
+                       QStringLiteral("cnode-r%1-%2 \u00b7 model X%3").arg(u).arg(u * 7).arg(u * 13));
         }
     }
     return image;
@@ -116,7 +117,8 @@ void TestPngEncoder::rackFaceSizeImageRoundTripsAndCompresses()
         buffer.open(QIODevice::WriteOnly);
         QVERIFY(image.save(&buffer, "PNG", 80)); // Qt maps quality 80 to zlib level 1
     }
-    QVERIFY2(png.size() <= reference.size() * 115 / 100, qPrintable(QStringLiteral("%1 bytes, Qt's writer %2").arg(png.size()).arg(reference.size())));
+    QVERIFY2(png.size() <= reference.size() * 115 / 100,
+             qPrintable(QStringLiteral("%1 bytes, Qt's writer %2").arg(png.size()).arg(reference.size())));
 }
 
 void TestPngEncoder::deflateRoundTripsThroughZlib_data()
@@ -170,13 +172,16 @@ void TestPngEncoder::deflateRoundTripsThroughZlib()
     QFETCH(int, rowBytes);
     QFETCH(double, maxRatio);
     const auto *in = reinterpret_cast<const unsigned char *>(data.constData());
-    const QByteArray z = zlibCompressFast(in, static_cast<std::size_t>(data.size()), static_cast<std::size_t>(rowBytes));
+    const QByteArray z =
+        zlibCompressFast(in, static_cast<std::size_t>(data.size()), static_cast<std::size_t>(rowBytes));
     std::vector<unsigned char> back(static_cast<std::size_t>(data.size()) + 1);
     uLongf n = static_cast<uLongf>(back.size());
-    QCOMPARE(uncompress(back.data(), &n, reinterpret_cast<const Bytef *>(z.constData()), static_cast<uLong>(z.size())), Z_OK);
+    QCOMPARE(uncompress(back.data(), &n, reinterpret_cast<const Bytef *>(z.constData()), static_cast<uLong>(z.size())),
+             Z_OK);
     QCOMPARE(static_cast<qsizetype>(n), data.size());
     QCOMPARE(bytesOf(std::vector<unsigned char>(back.begin(), back.begin() + static_cast<std::ptrdiff_t>(n))), data);
-    QVERIFY2(z.size() <= std::max<double>(16, data.size() * maxRatio) + 16, qPrintable(QStringLiteral("%1 → %2 bytes").arg(data.size()).arg(z.size())));
+    QVERIFY2(z.size() <= std::max<double>(16, data.size() * maxRatio) + 16,
+             qPrintable(QStringLiteral("%1 → %2 bytes").arg(data.size()).arg(z.size())));
 }
 
 void TestPngEncoder::adlerMatchesZlib()
@@ -190,7 +195,8 @@ void TestPngEncoder::adlerMatchesZlib()
         data[seed % data.size()] = 0;
     }
     std::fill(data.begin() + 9000, data.begin() + 12000, 0);
-    for (std::size_t length : {std::size_t{0}, std::size_t{1}, std::size_t{7}, std::size_t{8}, std::size_t{5553}, data.size()}) {
+    for (std::size_t length :
+         {std::size_t{0}, std::size_t{1}, std::size_t{7}, std::size_t{8}, std::size_t{5553}, data.size()}) {
         for (std::size_t offset : {std::size_t{0}, std::size_t{3}}) {
             if (offset + length > data.size())
                 continue;

@@ -20,8 +20,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     std::vector<unsigned char> inflated(inputSize + 1); // one byte more, so an over-long stream shows
     uLongf inflatedSize = static_cast<uLongf>(inflated.size());
-    const int status = uncompress(inflated.data(), &inflatedSize, reinterpret_cast<const Bytef *>(compressed.constData()),
-                                  static_cast<uLong>(compressed.size()));
+    const int status =
+        uncompress(inflated.data(), &inflatedSize, reinterpret_cast<const Bytef *>(compressed.constData()),
+                   static_cast<uLong>(compressed.size()));
     if (status != Z_OK || inflatedSize != inputSize || std::memcmp(inflated.data(), input, inputSize) != 0)
         std::abort();
     return 0;

@@ -7,7 +7,9 @@ namespace {
 
 class TreeFromEvents final : public nlohmann::json_sax<pp::Json> {
 public:
-    explicit TreeFromEvents(pp::Json &out) : m_dom(out, false) {}
+    explicit TreeFromEvents(pp::Json &out)
+        : m_dom(out, false)
+    { }
     bool null() override { return m_dom.null(); }
     bool boolean(bool v) override { return m_dom.boolean(v); }
     bool number_integer(number_integer_t v) override { return m_dom.number_integer(v); }

@@ -1,15 +1,15 @@
-#include "catalog/netbox/netboximporter.h"
 #include "catalog/io/usercatalogfile.h"
+#include "catalog/netbox/netboximporter.h"
 #include "exporters/bom/bomdata.h"
 #include "exporters/bom/bomwriter.h"
 #include "exporters/common/exportcontext.h"
-#include "exporters/netbox/netboxcsvwriter.h"
-#include "exporters/netbox/netboxpush.h"
 #include "exporters/diagrams/rackdiagramdata.h"
 #include "exporters/diagrams/rackdiagramwriter.h"
-#include "planner/ops/planops.h"
+#include "exporters/netbox/netboxcsvwriter.h"
+#include "exporters/netbox/netboxpush.h"
 #include "planner/io/planio.h"
 #include "planner/model/plansummary.h"
+#include "planner/ops/planops.h"
 #include "planner/rules/ruleengine.h"
 #include "planner/sizing/rackpacker.h"
 #include "planner/sizing/sizingdata.h"
@@ -125,7 +125,8 @@ void TestNetBoxImport::sn4700MellanoxIsNvidia()
     QCOMPARE(t.psu.connector, QStringLiteral("C14"));
     QVERIFY(!t.maxW.known());
     QVERIFY(t.maxW.note.contains(QStringLiteral("maximum_draw")));
-    QCOMPARE(NetBoxImporter::vendorName(QStringLiteral("Mellanox")), NetBoxImporter::vendorName(QStringLiteral("Nvidia")));
+    QCOMPARE(NetBoxImporter::vendorName(QStringLiteral("Mellanox")),
+             NetBoxImporter::vendorName(QStringLiteral("Nvidia")));
 }
 
 void TestNetBoxImport::interfaceKinds_data()
@@ -209,7 +210,8 @@ power-ports:
   - name: PS1
     type: iec-60320-c20
     maximum_draw: 0
-)~", &r);
+)~",
+                                   &r);
     QVERIFY(!t.maxW.known());
     QVERIFY(!t.typicalW.known());
     QCOMPARE(t.psu.connector, QStringLiteral("C20"));
@@ -231,11 +233,13 @@ interfaces:
   - name: swp1
     type: 400gbase-x-osfp
     speed_hint: fast
-)~", &r);
+)~",
+                                   &r);
     QCOMPARE(t.id, QStringLiteral("nvidia-x"));
     const QString w = r.warnings.join(QLatin1Char('\n'));
     QVERIFY2(w.contains(QStringLiteral("test.yaml:7:1: datasheet_url: unknown key ignored")), qPrintable(w));
-    QVERIFY2(w.contains(QStringLiteral("test.yaml:11:5: interfaces[0].speed_hint: unknown key ignored")), qPrintable(w));
+    QVERIFY2(w.contains(QStringLiteral("test.yaml:11:5: interfaces[0].speed_hint: unknown key ignored")),
+             qPrintable(w));
     QVERIFY2(w.contains(QStringLiteral("airflow")) && w.contains(QStringLiteral("left-to-right")), qPrintable(w));
     QCOMPARE(t.airflow, Airflow::Unknown);
 }
@@ -247,17 +251,19 @@ void TestNetBoxImport::badFilesNameLineColumnAndKey_data()
     QTest::newRow("bad u_height") << QByteArray("manufacturer: A\nmodel: B\nslug: a-b\nu_height: two\n")
                                   << QStringLiteral("bad.yaml:4:11: u_height: expected a number, found \"two\"");
     QTest::newRow("missing model") << QByteArray("manufacturer: A\nslug: a-b\nu_height: 1\n")
-                                   << QStringLiteral("bad.yaml:1:1: model: missing (required by the device-type schema)");
-    QTest::newRow("syntax") << QByteArray("manufacturer: A\nmodel: [B\n")
-                            << QStringLiteral("bad.yaml:3:1: ");
+                                   << QStringLiteral(
+                                          "bad.yaml:1:1: model: missing (required by the device-type schema)");
+    QTest::newRow("syntax") << QByteArray("manufacturer: A\nmodel: [B\n") << QStringLiteral("bad.yaml:3:1: ");
     QTest::newRow("weight without unit") << QByteArray("manufacturer: A\nmodel: B\nu_height: 1\nweight: 3\n")
                                          << QStringLiteral("bad.yaml:4:9: weight_unit: missing; weight needs a unit");
-    QTest::newRow("interface without type") << QByteArray("manufacturer: A\nmodel: B\nu_height: 1\ninterfaces:\n  - name: e0\n")
-                                            << QStringLiteral("bad.yaml:5:5: interfaces[0].type: missing (required)");
+    QTest::newRow("interface without type")
+        << QByteArray("manufacturer: A\nmodel: B\nu_height: 1\ninterfaces:\n  - name: e0\n")
+        << QStringLiteral("bad.yaml:5:5: interfaces[0].type: missing (required)");
     // yaml-cpp 0.7's LoadAll never returned on these (found by the fuzzer); marks count from the whole stream.
     QTest::newRow("stray comma") << QByteArray(",\n") << QStringLiteral("bad.yaml:1:1: ");
     QTest::newRow("stray comma and colon") << QByteArray(",:") << QStringLiteral("bad.yaml:1:1: ");
-    QTest::newRow("second document") << QByteArray("---\nmanufacturer: A\nmodel: B\nslug: a-b\nu_height: 1\n---\nmanufacturer: A\nmodel: C\nslug: a-c\nu_height: two\n")
+    QTest::newRow("second document") << QByteArray("---\nmanufacturer: A\nmodel: B\nslug: a-b\nu_height: "
+                                                   "1\n---\nmanufacturer: A\nmodel: C\nslug: a-c\nu_height: two\n")
                                      << QStringLiteral("bad.yaml:10:11: u_height: expected a number, found \"two\"");
     QTest::newRow("interfaces not a list") << QByteArray("manufacturer: A\nmodel: B\nu_height: 1\ninterfaces: 3\n")
                                            << QStringLiteral("bad.yaml:4:13: interfaces: expected a list");
@@ -277,9 +283,10 @@ void TestNetBoxImport::badFilesNameLineColumnAndKey()
 void TestNetBoxImport::everyDocumentOfAStreamImports()
 {
     NetBoxImport r;
-    QVERIFY(NetBoxImporter().importData("# two device types\n---\nmanufacturer: A\nmodel: B\nslug: a-b\nu_height: 1\n...\n"
-                                        "--- # the second\nmanufacturer: A\nmodel: C\nslug: a-c\nu_height: 2\nsize: big\n",
-                                        QStringLiteral("two.yaml"), r));
+    QVERIFY(
+        NetBoxImporter().importData("# two device types\n---\nmanufacturer: A\nmodel: B\nslug: a-b\nu_height: 1\n...\n"
+                                    "--- # the second\nmanufacturer: A\nmodel: C\nslug: a-c\nu_height: 2\nsize: big\n",
+                                    QStringLiteral("two.yaml"), r));
     QCOMPARE(r.types.size(), std::size_t(2));
     QCOMPARE(r.types[0].id, QStringLiteral("a-b"));
     QCOMPARE(r.types[1].id, QStringLiteral("a-c"));
@@ -292,10 +299,12 @@ void TestNetBoxImport::directivesAndEndMarkersFrameDocuments()
 {
     // A byte-order mark and a %YAML directive belong to the document their "---" starts.
     NetBoxImport r;
-    QVERIFY(NetBoxImporter().importData("\xEF\xBB\xBF%YAML 1.2\n# c\n---\nmanufacturer: A\nmodel: B\nslug: a-b\nu_height: 1\nsize: 2\n",
-                                        QStringLiteral("d.yaml"), r));
+    QVERIFY(NetBoxImporter().importData(
+        "\xEF\xBB\xBF%YAML 1.2\n# c\n---\nmanufacturer: A\nmodel: B\nslug: a-b\nu_height: 1\nsize: 2\n",
+        QStringLiteral("d.yaml"), r));
     QCOMPARE(r.types.size(), std::size_t(1));
-    QVERIFY2(r.warnings.join(QLatin1Char('\n')).contains(QStringLiteral("d.yaml:8:1: size: unknown key ignored")), qPrintable(r.warnings.join(QLatin1Char('\n'))));
+    QVERIFY2(r.warnings.join(QLatin1Char('\n')).contains(QStringLiteral("d.yaml:8:1: size: unknown key ignored")),
+             qPrintable(r.warnings.join(QLatin1Char('\n'))));
 
     // After "..." a document may follow without "---"; a comment after the last one is no document.
     NetBoxImport two;
@@ -303,12 +312,14 @@ void TestNetBoxImport::directivesAndEndMarkersFrameDocuments()
                                         "manufacturer: A\nmodel: C\nslug: a-c\nu_height: x\n...\n# end\n",
                                         QStringLiteral("e.yaml"), two) == false);
     QCOMPARE(two.errors.size(), 1);
-    QVERIFY2(two.errors.first().toString().startsWith(QStringLiteral("e.yaml:9:11: u_height: expected a number")), qPrintable(two.errors.first().toString()));
+    QVERIFY2(two.errors.first().toString().startsWith(QStringLiteral("e.yaml:9:11: u_height: expected a number")),
+             qPrintable(two.errors.first().toString()));
 
     // Many empty documents: the first one is refused at once, naming the line after its "---".
     NetBoxImport empty;
     QVERIFY(!NetBoxImporter().importData(QByteArray("---\n").repeated(200000), QStringLiteral("f.yaml"), empty));
-    QVERIFY2(empty.errors.first().toString().startsWith(QStringLiteral("f.yaml:2:1: ")), qPrintable(empty.errors.first().toString()));
+    QVERIFY2(empty.errors.first().toString().startsWith(QStringLiteral("f.yaml:2:1: ")),
+             qPrintable(empty.errors.first().toString()));
 }
 
 void TestNetBoxImport::folderImportFindsBothSamples()
@@ -442,10 +453,17 @@ void TestNetBoxImport::importedTypeIsPlacedCheckedAndExported()
     // Placed through the planner's operation, which checks the fit like for any built-in: the
     // 2U switch does not go over leaf-a (U41) or out of the 42U rack.
     const QString type = QStringLiteral("nvidia-sn5600");
-    Device spine{QStringLiteral("spine1"), type, QStringLiteral("R1"), 40, Face::Front, QStringLiteral("spine-1"), {QStringLiteral("A"), QStringLiteral("B")}};
+    Device spine{QStringLiteral("spine1"),
+                 type,
+                 QStringLiteral("R1"),
+                 40,
+                 Face::Front,
+                 QStringLiteral("spine-1"),
+                 {QStringLiteral("A"), QStringLiteral("B")}};
     const ops::OpResult overlapping = ops::addDevice(plan, catalog, spine);
     QVERIFY(!overlapping);
-    QVERIFY2(overlapping.error.contains(QStringLiteral("sw1")) || overlapping.error.contains(QStringLiteral("leaf-a")), qPrintable(overlapping.error));
+    QVERIFY2(overlapping.error.contains(QStringLiteral("sw1")) || overlapping.error.contains(QStringLiteral("leaf-a")),
+             qPrintable(overlapping.error));
     QVERIFY(!ops::checkPlacement(plan, catalog, type, {QStringLiteral("R1"), 42, Face::Front}));
     QVERIFY(ops::checkPlacement(plan, catalog, type, {QStringLiteral("R1"), 30, Face::Front}));
     spine.u = ops::findFreeU(plan, catalog, type, QStringLiteral("R1"), Face::Front, 30);
@@ -459,11 +477,13 @@ void TestNetBoxImport::importedTypeIsPlacedCheckedAndExported()
     const QStringList freeLeaf = linkedit::freePortsFor(plan, catalog, QStringLiteral("sw1"), 400);
     QVERIFY(!freeLeaf.isEmpty());
     QVERIFY2(linkedit::connectPorts(plan, catalog, sitePolicy(site), {QStringLiteral("spine1"), QStringLiteral("swp1")},
-                                    {QStringLiteral("sw1"), freeLeaf.first()}, &why), qPrintable(why));
+                                    {QStringLiteral("sw1"), freeLeaf.first()}, &why),
+             qPrintable(why));
     const QStringList freeMgmt = linkedit::freePortsFor(plan, catalog, QStringLiteral("swm"), 1);
     QVERIFY(!freeMgmt.isEmpty());
     QVERIFY2(linkedit::connectPorts(plan, catalog, sitePolicy(site), {QStringLiteral("spine1"), QStringLiteral("eth0")},
-                                    {QStringLiteral("swm"), freeMgmt.first()}, &why), qPrintable(why));
+                                    {QStringLiteral("swm"), freeMgmt.first()}, &why),
+             qPrintable(why));
     QCOMPARE(plan.links.size(), std::size_t(24));
 
     // Saved and loaded again against the catalog: the type resolves like a built-in.
@@ -471,7 +491,8 @@ void TestNetBoxImport::importedTypeIsPlacedCheckedAndExported()
     Plan reloaded;
     PlanLoadOptions options;
     options.catalog = &catalog;
-    QVERIFY2(loadPlanData(bytes, QStringLiteral("with-import.pocplan.json"), reloaded, &error, options), qPrintable(error.toString()));
+    QVERIFY2(loadPlanData(bytes, QStringLiteral("with-import.pocplan.json"), reloaded, &error, options),
+             qPrintable(error.toString()));
     const ResolvedPlan resolved(reloaded, catalog, site);
     QVERIFY(resolved.typeOf(QStringLiteral("spine1")));
 
@@ -490,7 +511,8 @@ void TestNetBoxImport::importedTypeIsPlacedCheckedAndExported()
     QVERIFY(hasFinding(report, QStringLiteral("network.speed-mismatch"), QStringLiteral("spine1:swp1")));
     // Turned round (mounted from the rear), it blows with the rest and the airflow finding goes.
     QVERIFY(ops::moveDevice(reloaded, catalog, QStringLiteral("spine1"), {QStringLiteral("R1"), 30, Face::Rear}));
-    QVERIFY(!hasFinding(runChecks(ResolvedPlan(reloaded, catalog, site)), QStringLiteral("cooling.airflow-mix"), QStringLiteral("spine1")));
+    QVERIFY(!hasFinding(runChecks(ResolvedPlan(reloaded, catalog, site)), QStringLiteral("cooling.airflow-mix"),
+                        QStringLiteral("spine1")));
     QVERIFY(ops::moveDevice(reloaded, catalog, QStringLiteral("spine1"), {QStringLiteral("R1"), 30, Face::Front}));
 
     // Exported like a built-in: bill of materials, rack diagram, NetBox CSV and REST push.
@@ -550,7 +572,8 @@ interfaces:
   - name: eth0
     type: 1000base-t
     mgmt_only: true
-)~", &r);
+)~",
+                                   &r);
     // No port group at 0 Gbit/s: a rule would read that as a speed, not as unknown.
     for (const PortGroup &g : t.ports)
         QVERIFY2(g.speedGbps > 0, qPrintable(g.names.join(QLatin1Char(',')) + g.pattern));
@@ -560,8 +583,12 @@ interfaces:
     QVERIFY(!t.resolvePort(QStringLiteral("bond0")).valid());
     QVERIFY(!t.resolvePort(QStringLiteral("fc1")).valid());
     const QString w = r.warnings.join(QLatin1Char('\n'));
-    QVERIFY2(w.contains(QStringLiteral("test.yaml:11:5: interfaces: interface type \"lag\" has no known speed; 1 port(s) left out (bond0)")), qPrintable(w));
-    QVERIFY2(w.contains(QStringLiteral("test.yaml:13:5: interfaces: interface type \"32gfc-sfp28\" has no known speed; 2 port(s) left out (fc1 … fc2)")), qPrintable(w));
+    QVERIFY2(w.contains(QStringLiteral(
+                 "test.yaml:11:5: interfaces: interface type \"lag\" has no known speed; 1 port(s) left out (bond0)")),
+             qPrintable(w));
+    QVERIFY2(w.contains(QStringLiteral("test.yaml:13:5: interfaces: interface type \"32gfc-sfp28\" has no known speed; "
+                                       "2 port(s) left out (fc1 … fc2)")),
+             qPrintable(w));
 }
 
 void TestNetBoxImport::unknownPowerIsReportedWhenPackingRacks()
@@ -602,7 +629,9 @@ void TestNetBoxImport::unknownPowerIsReportedWhenPackingRacks()
     QVERIFY2(result.ok(), qPrintable(result.error));
     const SizingStep *step = result.step(QStringLiteral("Racks"));
     QVERIFY(step);
-    QVERIFY2(step->why.contains(QStringLiteral("with unknown draw (nvidia-sn5600")) && step->why.contains(QStringLiteral("packed at 0 W")), qPrintable(step->why));
+    QVERIFY2(step->why.contains(QStringLiteral("with unknown draw (nvidia-sn5600")) &&
+                 step->why.contains(QStringLiteral("packed at 0 W")),
+             qPrintable(step->why));
     int unknown = 0;
     for (const RackLoad &rack : result.design.rackLoads)
         unknown += rack.unknownPowerDevices;

@@ -54,7 +54,9 @@ NetBoxPushReport TestNetBoxPush::pushKit(const QString &token)
     NetBoxHttpTransport transport(m_server->url(QStringLiteral("/")), token, 5000);
     NetBoxPusher pusher(resolved, transport);
     QStringList steps;
-    pusher.setProgress([&](int step, int total, const QString &what) { steps << QStringLiteral("%1/%2 %3").arg(step).arg(total).arg(what); });
+    pusher.setProgress([&](int step, int total, const QString &what) {
+        steps << QStringLiteral("%1/%2 %3").arg(step).arg(total).arg(what);
+    });
     const NetBoxPushReport report = pusher.push();
     if (steps.size() != 9 || !steps.last().startsWith(QStringLiteral("9/9")))
         qWarning() << "progress steps:" << steps;
@@ -79,7 +81,8 @@ void TestNetBoxPush::firstPushCreatesEverything()
 {
     const NetBoxPushReport report = pushKit();
     for (const auto &e : report.entries)
-        QVERIFY2(e.action != QLatin1String("failed"), qPrintable(e.kind + QLatin1Char(' ') + e.name + QStringLiteral(": ") + e.error));
+        QVERIFY2(e.action != QLatin1String("failed"),
+                 qPrintable(e.kind + QLatin1Char(' ') + e.name + QStringLiteral(": ") + e.error));
     QCOMPARE(report.count(QStringLiteral("updated")), 0);
 
     // Bulk POSTs, one per endpoint, in dependency order.
@@ -89,10 +92,12 @@ void TestNetBoxPush::firstPushCreatesEverything()
         QVERIFY2(bodyOf(r).is_array(), r.target.constData());
         posts << QString::fromLatin1(r.path());
     }
-    QCOMPARE(posts, (QStringList{QStringLiteral("/api/dcim/sites/"), QStringLiteral("/api/dcim/manufacturers/"), QStringLiteral("/api/dcim/device-roles/"),
-                                 QStringLiteral("/api/dcim/device-types/"), QStringLiteral("/api/dcim/racks/"), QStringLiteral("/api/dcim/devices/"),
-                                 QStringLiteral("/api/dcim/power-panels/"), QStringLiteral("/api/dcim/power-feeds/"), QStringLiteral("/api/dcim/interfaces/"),
-                                 QStringLiteral("/api/dcim/cables/")}));
+    QCOMPARE(posts,
+             (QStringList{QStringLiteral("/api/dcim/sites/"), QStringLiteral("/api/dcim/manufacturers/"),
+                          QStringLiteral("/api/dcim/device-roles/"), QStringLiteral("/api/dcim/device-types/"),
+                          QStringLiteral("/api/dcim/racks/"), QStringLiteral("/api/dcim/devices/"),
+                          QStringLiteral("/api/dcim/power-panels/"), QStringLiteral("/api/dcim/power-feeds/"),
+                          QStringLiteral("/api/dcim/interfaces/"), QStringLiteral("/api/dcim/cables/")}));
     for (const Json &m : m_netbox.objects("/api/dcim/manufacturers/"))
         for (const char *key : {"name", "slug"})
             QVERIFY2(m.contains(key), key);
@@ -115,7 +120,8 @@ void TestNetBoxPush::firstPushCreatesEverything()
     QCOMPARE(m_netbox.count("/api/dcim/devices/"), m_plan.devices.size());
     QCOMPARE(m_netbox.count("/api/dcim/cables/"), m_plan.links.size());
     QCOMPARE(m_netbox.count("/api/dcim/power-feeds/"), std::size_t(2));
-    QCOMPARE(m_netbox.count("/api/dcim/device-types/"), std::size_t(5)); // SN2201, SN4700, Turin C-node, Ceres 1350, PDU
+    QCOMPARE(m_netbox.count("/api/dcim/device-types/"),
+             std::size_t(5)); // SN2201, SN4700, Turin C-node, Ceres 1350, PDU
 
     const Json site = m_netbox.objects("/api/dcim/sites/").front();
     for (const char *key : {"name", "slug", "status"})
@@ -144,7 +150,8 @@ void TestNetBoxPush::firstPushCreatesEverything()
     }
     QVERIFY(sawLeaf && sawPdu);
     for (const Json &f : m_netbox.objects("/api/dcim/power-feeds/"))
-        for (const char *key : {"power_panel", "rack", "name", "type", "supply", "phase", "voltage", "amperage", "max_utilization"})
+        for (const char *key :
+             {"power_panel", "rack", "name", "type", "supply", "phase", "voltage", "amperage", "max_utilization"})
             QVERIFY2(f.contains(key), key);
     const Json feedA = m_netbox.objects("/api/dcim/power-feeds/").front();
     QCOMPARE(feedA["name"], Json("POC-A01-A"));
@@ -169,8 +176,9 @@ void TestNetBoxPush::secondPushUpdatesWithoutDuplicates()
     QCOMPARE(first.count(QStringLiteral("failed")), 0);
     const int requestsBefore = static_cast<int>(m_server->requests.size());
     std::map<std::string, std::size_t> counts;
-    for (const char *e : {"/api/dcim/sites/", "/api/dcim/racks/", "/api/dcim/devices/", "/api/dcim/device-types/", "/api/dcim/manufacturers/",
-                          "/api/dcim/cables/", "/api/dcim/power-feeds/", "/api/dcim/interfaces/"})
+    for (const char *e :
+         {"/api/dcim/sites/", "/api/dcim/racks/", "/api/dcim/devices/", "/api/dcim/device-types/",
+          "/api/dcim/manufacturers/", "/api/dcim/cables/", "/api/dcim/power-feeds/", "/api/dcim/interfaces/"})
         counts[e] = m_netbox.count(e);
 
     const NetBoxPushReport second = pushKit();
@@ -205,10 +213,12 @@ void TestNetBoxPush::serverErrorsAreReportedPerObject()
     for (const auto &e : report.entries)
         if (e.kind == QLatin1String("rack") && e.action == QLatin1String("failed")) {
             rackFailed = true;
-            QVERIFY2(e.error.contains(QStringLiteral("HTTP 400")) && e.error.contains(QStringLiteral("u_height")), qPrintable(e.error));
+            QVERIFY2(e.error.contains(QStringLiteral("HTTP 400")) && e.error.contains(QStringLiteral("u_height")),
+                     qPrintable(e.error));
         }
     QVERIFY(rackFailed);
-    QVERIFY(static_cast<std::size_t>(report.count(QStringLiteral("failed"))) > m_plan.devices.size()); // devices in the rack, feeds and cables follow
+    QVERIFY(static_cast<std::size_t>(report.count(QStringLiteral("failed"))) >
+            m_plan.devices.size()); // devices in the rack, feeds and cables follow
     QVERIFY(report.summary().contains(QStringLiteral("failed")));
 }
 
@@ -239,10 +249,12 @@ void TestNetBoxPush::existingNvidiaManufacturerIsUsed()
     QFETCH(QString, slug);
     // NetBox refuses a second manufacturer with this name or slug (the fake does too), so the
     // push must find the one the user already has and hang the NVIDIA device types on it.
-    const int nvidia = m_netbox.add("/api/dcim/manufacturers/", Json{{"name", name.toStdString()}, {"slug", slug.toStdString()}});
+    const int nvidia =
+        m_netbox.add("/api/dcim/manufacturers/", Json{{"name", name.toStdString()}, {"slug", slug.toStdString()}});
     const NetBoxPushReport report = pushKit();
     for (const auto &e : report.entries)
-        QVERIFY2(e.action != QLatin1String("failed"), qPrintable(e.kind + QLatin1Char(' ') + e.name + QStringLiteral(": ") + e.error));
+        QVERIFY2(e.action != QLatin1String("failed"),
+                 qPrintable(e.kind + QLatin1Char(' ') + e.name + QStringLiteral(": ") + e.error));
     for (const HttpRequest &r : writes())
         if (r.path() == "/api/dcim/manufacturers/")
             for (const Json &m : bodyOf(r))
@@ -313,7 +325,9 @@ void TestNetBoxPush::movedDevicesArePatched()
     for (const auto &e : second.entries)
         if (e.action == QLatin1String("created"))
             created << e.kind + QLatin1Char(' ') + e.name;
-    QCOMPARE(created, (QStringList{QStringLiteral("rack POC-A02"), QStringLiteral("power-feed POC-A02-A"), QStringLiteral("power-feed POC-A02-B")}));
+    QCOMPARE(created,
+             (QStringList{QStringLiteral("rack POC-A02"), QStringLiteral("power-feed POC-A02-A"),
+                          QStringLiteral("power-feed POC-A02-B")}));
     QCOMPARE(m_netbox.count("/api/dcim/devices/"), m_plan.devices.size());
 }
 
@@ -324,7 +338,8 @@ void TestNetBoxPush::pagedListsKeepPushIdempotent()
     QCOMPARE(pushKit().count(QStringLiteral("failed")), 0);
     QVERIFY(m_netbox.count("/api/dcim/devices/") > 5);
     std::map<std::string, std::size_t> counts;
-    for (const char *e : {"/api/dcim/devices/", "/api/dcim/interfaces/", "/api/dcim/cables/", "/api/dcim/device-types/"})
+    for (const char *e :
+         {"/api/dcim/devices/", "/api/dcim/interfaces/", "/api/dcim/cables/", "/api/dcim/device-types/"})
         counts[e] = m_netbox.count(e);
     const int before = static_cast<int>(m_server->requests.size());
     const NetBoxPushReport second = pushKit();
@@ -361,7 +376,9 @@ void TestNetBoxPush::tokenNeverFollowsANextLinkElsewhere()
     m_server->setHandler([this, next](const HttpRequest &r) {
         if (r.method == "GET" && r.path().startsWith("/api/dcim/sites/")) {
             HttpResponse page;
-            page.body = QByteArray::fromStdString(Json{{"count", 2000}, {"next", next.toStdString()}, {"previous", nullptr}, {"results", Json::array()}}.dump());
+            page.body = QByteArray::fromStdString(
+                Json{{"count", 2000}, {"next", next.toStdString()}, {"previous", nullptr}, {"results", Json::array()}}
+                    .dump());
             return page;
         }
         return m_netbox.handle(r);
@@ -371,7 +388,9 @@ void TestNetBoxPush::tokenNeverFollowsANextLinkElsewhere()
     QVERIFY(report.count(QStringLiteral("failed")) > 0);
     bool named = false;
     for (const NetBoxPushReport::Entry &e : report.entries)
-        named = named || e.error.contains(QStringLiteral("refused to send the token to http://127.0.0.1:%1").arg(elsewhere.serverPort()));
+        named = named ||
+            e.error.contains(
+                QStringLiteral("refused to send the token to http://127.0.0.1:%1").arg(elsewhere.serverPort()));
     QVERIFY2(named, qPrintable(report.summary()));
 }
 

@@ -1,5 +1,5 @@
-#include "planner/ops/planops.h"
 #include "planner/io/planio.h"
+#include "planner/ops/planops.h"
 #include "planner/templates/templates.h"
 
 #include <QtTest>
@@ -41,11 +41,14 @@ void TestPlanOps::init()
 void TestPlanOps::placementRefusesOverlapAndOverflow()
 {
     // cn1 is a 1U C-node at U22; another C-node at U22 overlaps it.
-    OpResult r = checkPlacement(m_plan, m_catalog, QStringLiteral("cnode-turin"), {QStringLiteral("R1"), 22, Face::Front});
+    OpResult r =
+        checkPlacement(m_plan, m_catalog, QStringLiteral("cnode-turin"), {QStringLiteral("R1"), 22, Face::Front});
     QVERIFY(!r);
-    QVERIFY2(r.error.contains(QStringLiteral("overlap")) && r.error.contains(QStringLiteral("cn1")), qPrintable(r.error));
+    QVERIFY2(r.error.contains(QStringLiteral("overlap")) && r.error.contains(QStringLiteral("cn1")),
+             qPrintable(r.error));
     // The top of a 42U rack: a 2U D-box at U42 sticks out.
-    r = checkPlacement(m_plan, m_catalog, QStringLiteral("dbox-maverick-5400"), {QStringLiteral("R1"), 42, Face::Front});
+    r = checkPlacement(m_plan, m_catalog, QStringLiteral("dbox-maverick-5400"),
+                       {QStringLiteral("R1"), 42, Face::Front});
     QVERIFY(!r);
     QVERIFY2(r.error.contains(QStringLiteral("outside rack R1")), qPrintable(r.error));
     QVERIFY(!checkPlacement(m_plan, m_catalog, QStringLiteral("cnode-turin"), {QStringLiteral("R1"), 0, Face::Front}));
@@ -53,17 +56,21 @@ void TestPlanOps::placementRefusesOverlapAndOverflow()
     QVERIFY(!checkPlacement(m_plan, m_catalog, QStringLiteral("no-such-type"), {QStringLiteral("R1"), 5, Face::Front}));
     // A free slot, and the device's own slot when it is the one being moved.
     QVERIFY(checkPlacement(m_plan, m_catalog, QStringLiteral("cnode-turin"), {QStringLiteral("R1"), 5, Face::Front}));
-    QVERIFY(checkPlacement(m_plan, m_catalog, QStringLiteral("cnode-turin"), {QStringLiteral("R1"), 22, Face::Front}, {QStringLiteral("cn1")}));
+    QVERIFY(checkPlacement(m_plan, m_catalog, QStringLiteral("cnode-turin"), {QStringLiteral("R1"), 22, Face::Front},
+                           {QStringLiteral("cn1")}));
     // 0U PDUs take no units and need U 0.
-    QVERIFY(checkPlacement(m_plan, m_catalog, QStringLiteral("pdu-415v-32a-3ph"), {QStringLiteral("R1"), 0, Face::Rear}));
-    QVERIFY(!checkPlacement(m_plan, m_catalog, QStringLiteral("pdu-415v-32a-3ph"), {QStringLiteral("R1"), 3, Face::Rear}));
+    QVERIFY(
+        checkPlacement(m_plan, m_catalog, QStringLiteral("pdu-415v-32a-3ph"), {QStringLiteral("R1"), 0, Face::Rear}));
+    QVERIFY(
+        !checkPlacement(m_plan, m_catalog, QStringLiteral("pdu-415v-32a-3ph"), {QStringLiteral("R1"), 3, Face::Rear}));
 }
 
 void TestPlanOps::placementAllowsOtherFaceForHalfDepth()
 {
     const DeviceType *sw = m_catalog.deviceType(QStringLiteral("sw-sn2201"));
     QVERIFY(sw);
-    const OpResult r = checkPlacement(m_plan, m_catalog, QStringLiteral("sw-sn2201"), {QStringLiteral("R1"), 42, Face::Rear});
+    const OpResult r =
+        checkPlacement(m_plan, m_catalog, QStringLiteral("sw-sn2201"), {QStringLiteral("R1"), 42, Face::Rear});
     // The management switch at U42 front: a rear device fits only when neither is full depth.
     const DeviceType *swm = m_catalog.deviceType(QStringLiteral("sw-sn2201"));
     QCOMPARE(bool(r), !swm->fullDepth && !sw->fullDepth);
@@ -72,7 +79,13 @@ void TestPlanOps::placementAllowsOtherFaceForHalfDepth()
 void TestPlanOps::addDeviceRefusesDuplicateIdAndBadFeeds()
 {
     const Plan before = m_plan;
-    Device d{QStringLiteral("cn1"), QStringLiteral("cnode-turin"), QStringLiteral("R1"), 5, Face::Front, QStringLiteral("x"), {}};
+    Device d{QStringLiteral("cn1"),
+             QStringLiteral("cnode-turin"),
+             QStringLiteral("R1"),
+             5,
+             Face::Front,
+             QStringLiteral("x"),
+             {}};
     QVERIFY(!addDevice(m_plan, m_catalog, d));
     d.id = QStringLiteral("cn9");
     d.psuFeeds = {QStringLiteral("A"), QStringLiteral("C")};
@@ -80,7 +93,12 @@ void TestPlanOps::addDeviceRefusesDuplicateIdAndBadFeeds()
     // A type whose PSU count is known (2) refuses more feeds than PSUs.
     const DeviceType *sw = m_catalog.deviceType(QStringLiteral("sw-sn5600"));
     if (sw && sw->psu.count.known()) {
-        Device s{QStringLiteral("sw9"), sw->id, QStringLiteral("R1"), 5, Face::Front, QStringLiteral("x"),
+        Device s{QStringLiteral("sw9"),
+                 sw->id,
+                 QStringLiteral("R1"),
+                 5,
+                 Face::Front,
+                 QStringLiteral("x"),
                  QStringList(static_cast<int>(*sw->psu.count.value) + 1, QStringLiteral("A"))};
         QVERIFY(!addDevice(m_plan, m_catalog, s));
     }
@@ -110,19 +128,22 @@ void TestPlanOps::moveDevicesChecksAgainstEachOther()
 {
     // Moving cn1 and cn2 both to U5 must be refused even though U5 is free.
     const QByteArray before = planToBytes(m_plan);
-    OpResult r = moveDevices(m_plan, m_catalog, {{QStringLiteral("cn1"), {QStringLiteral("R1"), 5, Face::Front}},
-                                                  {QStringLiteral("cn2"), {QStringLiteral("R1"), 5, Face::Front}}});
+    OpResult r = moveDevices(m_plan, m_catalog,
+                             {{QStringLiteral("cn1"), {QStringLiteral("R1"), 5, Face::Front}},
+                              {QStringLiteral("cn2"), {QStringLiteral("R1"), 5, Face::Front}}});
     QVERIFY(!r);
     QCOMPARE(planToBytes(m_plan), before);
     // Shifting the stack of three C-nodes up by one: each lands where a moved one was.
-    r = moveDevices(m_plan, m_catalog, {{QStringLiteral("cn1"), {QStringLiteral("R1"), 23, Face::Front}},
-                                         {QStringLiteral("cn2"), {QStringLiteral("R1"), 22, Face::Front}},
-                                         {QStringLiteral("cn3"), {QStringLiteral("R1"), 21, Face::Front}}});
+    r = moveDevices(m_plan, m_catalog,
+                    {{QStringLiteral("cn1"), {QStringLiteral("R1"), 23, Face::Front}},
+                     {QStringLiteral("cn2"), {QStringLiteral("R1"), 22, Face::Front}},
+                     {QStringLiteral("cn3"), {QStringLiteral("R1"), 21, Face::Front}}});
     QVERIFY2(r, qPrintable(r.error));
     QCOMPARE(m_plan.findDevice(QStringLiteral("cn3"))->u, 21);
     r = moveDevice(m_plan, m_catalog, QStringLiteral("cn3"), {QStringLiteral("R1"), 41, Face::Front});
     QVERIFY(!r);
-    QVERIFY2(r.error.startsWith(QStringLiteral("cnode-3 (cn3)")) && r.error.contains(QStringLiteral("sw1")), qPrintable(r.error));
+    QVERIFY2(r.error.startsWith(QStringLiteral("cnode-3 (cn3)")) && r.error.contains(QStringLiteral("sw1")),
+             qPrintable(r.error));
 }
 
 void TestPlanOps::moveBetweenRacks()
@@ -168,10 +189,12 @@ void TestPlanOps::duplicatePicksFreeSlotsAndFreshNames()
 
 void TestPlanOps::findFreeU()
 {
-    QCOMPARE(ops::findFreeU(m_plan, m_catalog, QStringLiteral("cnode-turin"), QStringLiteral("R1"), Face::Front, 20), 23);
+    QCOMPARE(ops::findFreeU(m_plan, m_catalog, QStringLiteral("cnode-turin"), QStringLiteral("R1"), Face::Front, 20),
+             23);
     QCOMPARE(ops::findFreeU(m_plan, m_catalog, QStringLiteral("cnode-turin"), QStringLiteral("R1"), Face::Front, 1), 1);
     // From the top down: U42..40 are switches, so the nearest free slot is found below.
-    QCOMPARE(ops::findFreeU(m_plan, m_catalog, QStringLiteral("cnode-turin"), QStringLiteral("R1"), Face::Front, 42), 39);
+    QCOMPARE(ops::findFreeU(m_plan, m_catalog, QStringLiteral("cnode-turin"), QStringLiteral("R1"), Face::Front, 42),
+             39);
 }
 
 void TestPlanOps::rackAddRemoveRestore()
@@ -208,8 +231,10 @@ void TestPlanOps::rackRenameReorderHeight()
 void TestPlanOps::waivers()
 {
     QVERIFY(!addWaiver(m_plan, Waiver{QStringLiteral("power.rack-budget"), QStringLiteral("R1"), QStringLiteral(" ")}));
-    QVERIFY(addWaiver(m_plan, Waiver{QStringLiteral("power.rack-budget"), QStringLiteral("R1"), QStringLiteral("two more feeds")}));
-    QVERIFY(!addWaiver(m_plan, Waiver{QStringLiteral("power.rack-budget"), QStringLiteral("R1"), QStringLiteral("again")}));
+    QVERIFY(addWaiver(
+        m_plan, Waiver{QStringLiteral("power.rack-budget"), QStringLiteral("R1"), QStringLiteral("two more feeds")}));
+    QVERIFY(
+        !addWaiver(m_plan, Waiver{QStringLiteral("power.rack-budget"), QStringLiteral("R1"), QStringLiteral("again")}));
     Waiver removed;
     int index = -1;
     QVERIFY(removeWaiver(m_plan, QStringLiteral("power.rack-budget"), QStringLiteral("R1"), &removed, &index));
@@ -221,18 +246,23 @@ void TestPlanOps::waivers()
 
 void TestPlanOps::siteOverridesAndMergePatchDiff()
 {
-    const Json from = Json::parse(R"({"power": {"budgetKW": 30, "feeds": {"amps": 32, "phases": 3}}, "network": {"pfc": true}, "x": 1})");
-    const Json to = Json::parse(R"({"power": {"budgetKW": 10, "feeds": {"amps": 32, "phases": 3}}, "network": {"pfc": false}, "y": 2})");
+    const Json from = Json::parse(
+        R"({"power": {"budgetKW": 30, "feeds": {"amps": 32, "phases": 3}}, "network": {"pfc": true}, "x": 1})");
+    const Json to = Json::parse(
+        R"({"power": {"budgetKW": 10, "feeds": {"amps": 32, "phases": 3}}, "network": {"pfc": false}, "y": 2})");
     const Json patch = mergePatchDiff(from, to);
-    QCOMPARE(QString::fromStdString(patch.dump()), QStringLiteral(R"({"x":null,"power":{"budgetKW":10},"network":{"pfc":false},"y":2})"));
+    QCOMPARE(QString::fromStdString(patch.dump()),
+             QStringLiteral(R"({"x":null,"power":{"budgetKW":10},"network":{"pfc":false},"y":2})"));
     Json applied = from;
     applied.merge_patch(patch);
     QCOMPARE(applied, to);
 
-    QVERIFY(setSite(m_plan, m_catalog, QStringLiteral("customer-lab-poc"), Json::parse(R"({"power": {"budgetKW": 5}})")));
+    QVERIFY(
+        setSite(m_plan, m_catalog, QStringLiteral("customer-lab-poc"), Json::parse(R"({"power": {"budgetKW": 5}})")));
     QCOMPARE(m_plan.site.overrides["power"]["budgetKW"].get<int>(), 5);
     QVERIFY(!setSite(m_plan, m_catalog, QStringLiteral("nowhere"), Json::object()));
-    QVERIFY(!setSite(m_plan, m_catalog, QStringLiteral("customer-lab-poc"), Json::parse(R"({"power": {"budgetKW": "lots"}})")));
+    QVERIFY(!setSite(m_plan, m_catalog, QStringLiteral("customer-lab-poc"),
+                     Json::parse(R"({"power": {"budgetKW": "lots"}})")));
     QCOMPARE(m_plan.site.overrides["power"]["budgetKW"].get<int>(), 5);
 }
 

@@ -1,6 +1,6 @@
-#include "planner/templates/generatedplan.h"
 #include "planner/io/planfastloader.h"
 #include "planner/io/planio.h"
+#include "planner/templates/generatedplan.h"
 #include "planner/templates/templates.h"
 
 #include <QtTest>
@@ -41,8 +41,10 @@ Plan richPlan()
     loadTemplate(QStringLiteral("poc-3c1d"), Catalog::builtIn(), plan, nullptr);
     plan.customer = QStringLiteral("Contoso \"AI\" <cloud> \\ — Müller שלום 😀\n\ttab");
     plan.track = QStringLiteral("azure-dedicated");
-    plan.site.overrides = Json::parse(R"({"power": {"budgetKW": 25.5, "feeds": ["A", "B"]}, "n": null, "big": 18446744073709551615, "neg": -3, "t": true})");
-    plan.waivers.push_back({QStringLiteral("power.rack-budget"), QStringLiteral("R1"), QStringLiteral("lab has 2 feeds more")});
+    plan.site.overrides = Json::parse(
+        R"({"power": {"budgetKW": 25.5, "feeds": ["A", "B"]}, "n": null, "big": 18446744073709551615, "neg": -3, "t": true})");
+    plan.waivers.push_back(
+        {QStringLiteral("power.rack-budget"), QStringLiteral("R1"), QStringLiteral("lab has 2 feeds more")});
     plan.waivers.push_back({QStringLiteral("network.roce"), QString(), QStringLiteral("no subject")});
     plan.links.front().manual = true;
     plan.links.front().label = QStringLiteral("A-01 ⇄ B-02");
@@ -73,7 +75,8 @@ void TestPlanFastLoader::samePlanAsTreeLoader_data()
     QTest::newRow("compact") << QByteArray::fromStdString(tree.dump());
     QTest::newRow("escaped non-ASCII") << QByteArray::fromStdString(tree.dump(-1, ' ', true));
     Json reordered = Json::object();
-    for (const char *key : {"waivers", "links", "devices", "uplinks", "racks", "site", "track", "customer", "name", "version", "format"})
+    for (const char *key :
+         {"waivers", "links", "devices", "uplinks", "racks", "site", "track", "customer", "name", "version", "format"})
         reordered[key] = tree.at(key);
     QTest::newRow("keys in another order") << QByteArray::fromStdString(reordered.dump(1));
     Json sparse = tree;

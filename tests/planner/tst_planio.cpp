@@ -1,5 +1,5 @@
-#include "planner/templates/generatedplan.h"
 #include "planner/io/planio.h"
+#include "planner/templates/generatedplan.h"
 #include "planner/templates/templates.h"
 
 #include <QtTest>
@@ -48,7 +48,8 @@ void TestPlanIo::modelRoundTrip()
     QVERIFY(loadTemplate(QStringLiteral("poc-3c1d"), Catalog::builtIn(), plan, nullptr));
     plan.customer = QStringLiteral("Contoso \"AI\" <cloud> — ünïcode");
     plan.site.overrides = Json::parse(R"({"power": {"budgetKW": 25}})");
-    plan.waivers.push_back({QStringLiteral("power.rack-budget"), QStringLiteral("R1"), QStringLiteral("lab has 2 feeds more")});
+    plan.waivers.push_back(
+        {QStringLiteral("power.rack-budget"), QStringLiteral("R1"), QStringLiteral("lab has 2 feeds more")});
     plan.links.front().manual = true;
     Plan again;
     LoadError error;
@@ -69,30 +70,62 @@ void TestPlanIo::generatedPlanRoundTrips()
     LoadError error;
     PlanLoadOptions options;
     options.catalog = &Catalog::builtIn();
-    QVERIFY2(loadPlanData(planToBytes(plan), QStringLiteral("gen.json"), again, &error, options), qPrintable(error.toString()));
+    QVERIFY2(loadPlanData(planToBytes(plan), QStringLiteral("gen.json"), again, &error, options),
+             qPrintable(error.toString()));
     QCOMPARE(planToBytes(again), planToBytes(plan));
 }
 
 void TestPlanIo::badInputNamesFileAndPlace_data()
 {
-    QTest::addColumn<QString>("edit");   // JSON merge patch applied to the 3C+1D template, or a raw replacement
+    QTest::addColumn<QString>("edit"); // JSON merge patch applied to the 3C+1D template, or a raw replacement
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("reason");
-    QTest::newRow("wrong type") << R"({"racks": [{"id": "R1", "heightU": "42"}]})" << "racks[0].heightU" << "expected a whole number";
-    QTest::newRow("unknown device type") << "devices[3].type=cnode-unobtainium" << "devices[3].type" << "unknown device type \"cnode-unobtainium\"";
-    QTest::newRow("duplicate device id") << "devices[4].id=cn1" << "devices[4].id" << "duplicate device id \"cn1\"";
-    QTest::newRow("missing rack") << "devices[2].rack=R9" << "devices[2].rack" << "rack \"R9\", which the plan does not define";
-    QTest::newRow("negative u") << "devices[3].u=-3" << "devices[3].u" << "outside the allowed range";
-    QTest::newRow("absurd rack height") << R"({"racks": [{"id": "R1", "heightU": 4200}]})" << "racks[0].heightU" << "outside the allowed range";
-    QTest::newRow("negative cable length") << "links[0].lengthM=-2" << "links[0].lengthM" << "outside the allowed range";
-    QTest::newRow("bad endpoint") << "links[1].a=cn1" << "links[1].a" << "expected \"device:port\"";
-    QTest::newRow("link to missing device") << "links[1].b=ghost:swp1" << "links[1].b" << "device \"ghost\"";
-    QTest::newRow("bad feed") << "devices[0].psuFeeds[1]=C" << "devices[0].psuFeeds[1]" << "feed \"A\" or \"B\"";
-    QTest::newRow("unknown site") << R"({"site": {"profile": "mars-base"}})" << "site.profile" << "unknown site profile";
-    QTest::newRow("bad track") << R"({"track": "moon"})" << "track" << "expected one of";
-    QTest::newRow("newer version") << R"({"version": 7})" << "version" << "newer POC Planner";
-    QTest::newRow("not a plan") << R"({"format": "kicad-pcb"})" << "format" << "not a POC Planner plan";
-    QTest::newRow("waiver without reason") << R"({"waivers": [{"rule": "power.site-budget", "subject": "R1", "reason": " "}]})" << "waivers[0].reason" << "needs a reason";
+    QTest::newRow("wrong type") << R"({"racks": [{"id": "R1", "heightU": "42"}]})"
+                                << "racks[0].heightU"
+                                << "expected a whole number";
+    QTest::newRow("unknown device type") << "devices[3].type=cnode-unobtainium"
+                                         << "devices[3].type"
+                                         << "unknown device type \"cnode-unobtainium\"";
+    QTest::newRow("duplicate device id") << "devices[4].id=cn1"
+                                         << "devices[4].id"
+                                         << "duplicate device id \"cn1\"";
+    QTest::newRow("missing rack") << "devices[2].rack=R9"
+                                  << "devices[2].rack"
+                                  << "rack \"R9\", which the plan does not define";
+    QTest::newRow("negative u") << "devices[3].u=-3"
+                                << "devices[3].u"
+                                << "outside the allowed range";
+    QTest::newRow("absurd rack height") << R"({"racks": [{"id": "R1", "heightU": 4200}]})"
+                                        << "racks[0].heightU"
+                                        << "outside the allowed range";
+    QTest::newRow("negative cable length") << "links[0].lengthM=-2"
+                                           << "links[0].lengthM"
+                                           << "outside the allowed range";
+    QTest::newRow("bad endpoint") << "links[1].a=cn1"
+                                  << "links[1].a"
+                                  << "expected \"device:port\"";
+    QTest::newRow("link to missing device") << "links[1].b=ghost:swp1"
+                                            << "links[1].b"
+                                            << "device \"ghost\"";
+    QTest::newRow("bad feed") << "devices[0].psuFeeds[1]=C"
+                              << "devices[0].psuFeeds[1]"
+                              << "feed \"A\" or \"B\"";
+    QTest::newRow("unknown site") << R"({"site": {"profile": "mars-base"}})"
+                                  << "site.profile"
+                                  << "unknown site profile";
+    QTest::newRow("bad track") << R"({"track": "moon"})"
+                               << "track"
+                               << "expected one of";
+    QTest::newRow("newer version") << R"({"version": 7})"
+                                   << "version"
+                                   << "newer POC Planner";
+    QTest::newRow("not a plan") << R"({"format": "kicad-pcb"})"
+                                << "format"
+                                << "not a POC Planner plan";
+    QTest::newRow("waiver without reason")
+        << R"({"waivers": [{"rule": "power.site-budget", "subject": "R1", "reason": " "}]})"
+        << "waivers[0].reason"
+        << "needs a reason";
 }
 
 // Applies "a[i].key=value" edits or a merge patch to the template's JSON.
@@ -109,7 +142,8 @@ static QByteArray editedTemplate(const QString &edit)
         Json &slot = m.captured(4).isEmpty() ? target : target[m.captured(4).toULongLong()];
         bool isNumber = false;
         const double number = m.captured(5).toDouble(&isNumber);
-        slot = isNumber ? Json(number == static_cast<int>(number) ? Json(static_cast<int>(number)) : Json(number)) : Json(m.captured(5).toStdString());
+        slot = isNumber ? Json(number == static_cast<int>(number) ? Json(static_cast<int>(number)) : Json(number))
+                        : Json(m.captured(5).toStdString());
     }
     return QByteArray::fromStdString(doc.dump(2));
 }
@@ -127,7 +161,8 @@ void TestPlanIo::badInputNamesFileAndPlace()
     QCOMPARE(error.file, QStringLiteral("/lab/broken.pocplan.json"));
     QCOMPARE(error.path, path);
     QVERIFY2(error.reason.contains(reason), qPrintable(error.reason));
-    QVERIFY2(error.toString().startsWith(QStringLiteral("/lab/broken.pocplan.json: ") + path + QStringLiteral(": ")), qPrintable(error.toString()));
+    QVERIFY2(error.toString().startsWith(QStringLiteral("/lab/broken.pocplan.json: ") + path + QStringLiteral(": ")),
+             qPrintable(error.toString()));
 }
 
 void TestPlanIo::truncatedJsonNamesLineAndColumn()
@@ -142,14 +177,16 @@ void TestPlanIo::truncatedJsonNamesLineAndColumn()
     QVERIFY(error.reason.contains(QStringLiteral("truncated")));
     QVERIFY(error.toString().startsWith(QStringLiteral("cut.pocplan.json:%1:").arg(lines)));
 
-    QVERIFY(!loadPlanData("{\n  \"format\": \"pocplanner-plan\",\n  \"version\": 1 x\n}", QStringLiteral("typo.json"), plan, &error));
+    QVERIFY(!loadPlanData("{\n  \"format\": \"pocplanner-plan\",\n  \"version\": 1 x\n}", QStringLiteral("typo.json"),
+                          plan, &error));
     QCOMPARE(error.line, 3);
     QCOMPARE(error.column, 16);
     QVERIFY(error.reason.startsWith(QStringLiteral("invalid JSON")));
 
     // Found by fuzzing: a number too large for a double is refused, not thrown at the caller.
     QVERIFY(!loadPlanData("{\"format\": 1e320}", QStringLiteral("huge.json"), plan, &error));
-    QVERIFY2(error.toString().startsWith(QStringLiteral("huge.json: invalid JSON: number overflow")), qPrintable(error.toString()));
+    QVERIFY2(error.toString().startsWith(QStringLiteral("huge.json: invalid JSON: number overflow")),
+             qPrintable(error.toString()));
 }
 
 void TestPlanIo::unreadableFileNamesFile()
@@ -166,7 +203,8 @@ void TestPlanIo::unknownKeysAreWarnings()
     PlanLoadOptions options;
     options.warnings = &warnings;
     Plan plan;
-    QVERIFY(loadPlanData(editedTemplate(R"({"colour": "blue", "racks": [{"id": "R1", "hieghtU": 42}]})"), QStringLiteral("x.json"), plan, nullptr, options));
+    QVERIFY(loadPlanData(editedTemplate(R"({"colour": "blue", "racks": [{"id": "R1", "hieghtU": 42}]})"),
+                         QStringLiteral("x.json"), plan, nullptr, options));
     QVERIFY(warnings.contains(QStringLiteral("colour: unknown key ignored")));
     QVERIFY(warnings.contains(QStringLiteral("racks[0].hieghtU: unknown key ignored")));
 }
@@ -179,7 +217,8 @@ void TestPlanIo::migratesVersion0()
     options.warnings = &notes;
     Plan plan;
     LoadError error;
-    QVERIFY2(loadPlanFile(QFINDTESTDATA("data/v0-draft.pocplan.json"), plan, &error, options), qPrintable(error.toString()));
+    QVERIFY2(loadPlanFile(QFINDTESTDATA("data/v0-draft.pocplan.json"), plan, &error, options),
+             qPrintable(error.toString()));
     QCOMPARE(plan.site.profile, QStringLiteral("customer-lab-poc"));
     QCOMPARE(plan.devices.front().u, 10);
     QVERIFY(notes.join(QLatin1Char('\n')).contains(QStringLiteral("from format version 0 to 1")));

@@ -44,7 +44,8 @@ void TestPlanSummary::siteOverridesMergePatch()
 {
     Plan plan;
     QVERIFY(loadTemplate(QStringLiteral("poc-3c1d"), Catalog::builtIn(), plan, nullptr));
-    plan.site.overrides = Json::parse(R"({"power": {"budgetKW": 12, "feeds": {"amps": 16}}, "cooling": {"type": "liquid"}})");
+    plan.site.overrides =
+        Json::parse(R"({"power": {"budgetKW": 12, "feeds": {"amps": 16}}, "cooling": {"type": "liquid"}})");
     SiteProfile site;
     QString error;
     QVERIFY2(ResolvedPlan::resolveSite(plan, Catalog::builtIn(), site, &error), qPrintable(error));
@@ -69,8 +70,8 @@ void TestPlanSummary::erasureCodingStripes()
 {
     const ErasureCoding &ec = ErasureCoding::fromSizingData();
     QCOMPARE(ec.parityStrips, 4);
-    QCOMPARE(ec.dataStripsFor(12), 8);    // small clusters still use the narrowest stripe, 8+4
-    QCOMPARE(ec.dataStripsFor(22), 14);   // one Ceres: 22 SSDs − 4 rebuild − 4 parity
+    QCOMPARE(ec.dataStripsFor(12), 8);  // small clusters still use the narrowest stripe, 8+4
+    QCOMPARE(ec.dataStripsFor(22), 14); // one Ceres: 22 SSDs − 4 rebuild − 4 parity
     QCOMPARE(ec.dataStripsFor(10000), 146);
     QVERIFY(qAbs(ec.efficiencyFor(10000) - 146.0 / 150.0) < 1e-12);
     double previous = 0;

@@ -48,9 +48,15 @@ inline Catalog knownCatalog()
 
 inline void removeDevice(Plan &plan, const QString &id)
 {
-    plan.devices.erase(std::remove_if(plan.devices.begin(), plan.devices.end(), [&](const Device &d) { return d.id == id; }), plan.devices.end());
-    plan.links.erase(std::remove_if(plan.links.begin(), plan.links.end(), [&](const Link &l) { return l.a.device == id || l.b.device == id; }), plan.links.end());
-    plan.uplinks.erase(std::remove_if(plan.uplinks.begin(), plan.uplinks.end(), [&](const Uplink &u) { return u.device == id; }), plan.uplinks.end());
+    plan.devices.erase(
+        std::remove_if(plan.devices.begin(), plan.devices.end(), [&](const Device &d) { return d.id == id; }),
+        plan.devices.end());
+    plan.links.erase(std::remove_if(plan.links.begin(), plan.links.end(),
+                                    [&](const Link &l) { return l.a.device == id || l.b.device == id; }),
+                     plan.links.end());
+    plan.uplinks.erase(
+        std::remove_if(plan.uplinks.begin(), plan.uplinks.end(), [&](const Uplink &u) { return u.device == id; }),
+        plan.uplinks.end());
 }
 
 inline Link *findLink(Plan &plan, const QString &a)
@@ -84,7 +90,8 @@ inline QString dump(const CheckReport &report)
 {
     QStringList lines;
     for (const Finding &f : report.findings)
-        lines << QStringLiteral("%1 %2 [%3] %4").arg(f.rule, severityId(f.severity), f.subjects.join(QLatin1Char(',')), f.message);
+        lines << QStringLiteral("%1 %2 [%3] %4")
+                     .arg(f.rule, severityId(f.severity), f.subjects.join(QLatin1Char(',')), f.message);
     return lines.join(QLatin1Char('\n'));
 }
 

@@ -30,7 +30,10 @@ private:
 void TestCheckCli::initTestCase()
 {
     m_template = m_dir.filePath(QStringLiteral("kit.json"));
-    QCOMPARE(runCli({QStringLiteral("new"), QStringLiteral("--template"), QStringLiteral("poc-3c1d"), QStringLiteral("-o"), m_template}).exitCode, 0);
+    QCOMPARE(runCli({QStringLiteral("new"), QStringLiteral("--template"), QStringLiteral("poc-3c1d"),
+                     QStringLiteral("-o"), m_template})
+                 .exitCode,
+             0);
 }
 
 QString TestCheckCli::writeFile(const QString &name, const QByteArray &data)
@@ -64,10 +67,13 @@ void TestCheckCli::templateIsClean()
 
 void TestCheckCli::errorsExitOne()
 {
-    const QString plan = writePlan(QStringLiteral("tight.json"), [](Json &doc) { doc["site"]["overrides"] = {{"power", {{"budgetKW", 3}}}}; });
+    const QString plan = writePlan(QStringLiteral("tight.json"), [](Json &doc) {
+        doc["site"]["overrides"] = {{"power", {{"budgetKW", 3}}}};
+    });
     const CliResult r = runCli({QStringLiteral("check"), plan});
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.out.contains(QStringLiteral("[power.site-budget]: typical draw 3.51 kW exceeds the site budget 3 kW")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("[power.site-budget]: typical draw 3.51 kW exceeds the site budget 3 kW")),
+             qPrintable(r.out));
     QVERIFY(r.out.contains(QStringLiteral("Severity: error")));
 }
 
@@ -75,7 +81,8 @@ void TestCheckCli::waiverMakesItPass()
 {
     const QString plan = writePlan(QStringLiteral("waived.json"), [](Json &doc) {
         doc["site"]["overrides"] = {{"power", {{"budgetKW", 3}}}};
-        doc["waivers"] = Json::array({{{"rule", "power.site-budget"}, {"subject", "customer-lab-poc"}, {"reason", "third feed in the lab"}}});
+        doc["waivers"] = Json::array(
+            {{{"rule", "power.site-budget"}, {"subject", "customer-lab-poc"}, {"reason", "third feed in the lab"}}});
     });
     const CliResult r = runCli({QStringLiteral("check"), plan});
     QCOMPARE(r.exitCode, 0);
@@ -85,7 +92,8 @@ void TestCheckCli::waiverMakesItPass()
 void TestCheckCli::jsonFormat()
 {
     const QString plan = writePlan(QStringLiteral("one-uplink.json"), [](Json &doc) { doc["uplinks"].erase(1); });
-    for (const QStringList &opts : {QStringList{QStringLiteral("--format"), QStringLiteral("json")}, QStringList{QStringLiteral("--json")}}) {
+    for (const QStringList &opts :
+         {QStringList{QStringLiteral("--format"), QStringLiteral("json")}, QStringList{QStringLiteral("--json")}}) {
         const CliResult r = runCli(QStringList{QStringLiteral("check"), plan} + opts);
         QCOMPARE(r.exitCode, 1);
         const Json doc = Json::parse(r.out.toStdString());
@@ -106,10 +114,12 @@ void TestCheckCli::jsonFormat()
 
 void TestCheckCli::severityFilter()
 {
-    CliResult r = runCli({QStringLiteral("check"), m_template, QStringLiteral("--severity"), QStringLiteral("error"), QStringLiteral("--json")});
+    CliResult r = runCli({QStringLiteral("check"), m_template, QStringLiteral("--severity"), QStringLiteral("error"),
+                          QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(Json::parse(r.out.toStdString())["findings"].empty());
-    r = runCli({QStringLiteral("check"), m_template, QStringLiteral("--severity"), QStringLiteral("warning"), QStringLiteral("--json")});
+    r = runCli({QStringLiteral("check"), m_template, QStringLiteral("--severity"), QStringLiteral("warning"),
+                QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 0);
     const Json doc = Json::parse(r.out.toStdString());
     QCOMPARE(doc["findings"].size(), std::size_t(1));
@@ -123,7 +133,8 @@ void TestCheckCli::siteFileReplacesProfile()
   "cooling": { "type": "air", "rackLimitKW": 30, "totalKW": 30, "airDensityLimitKW": 30 },
   "rack": { "heightU": 42, "widthMM": 600, "depthMM": 1200, "maxStaticKg": 1000 },
   "network": { "uplinkSpeedGbps": 400, "uplinksRequired": 2, "roceRequired": true, "pfc": true, "ecn": true } })");
-    CliResult r = runCli({QStringLiteral("check"), m_template, QStringLiteral("--site"), site, QStringLiteral("--json")});
+    CliResult r =
+        runCli({QStringLiteral("check"), m_template, QStringLiteral("--site"), site, QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 1);
     Json doc = Json::parse(r.out.toStdString());
     QCOMPARE(doc["site"].get<std::string>(), std::string("small-lab"));
@@ -132,7 +143,9 @@ void TestCheckCli::siteFileReplacesProfile()
         budget = budget || (f["rule"] == "power.site-budget" && f["severity"] == "error" && f["limit"] == 3);
     QVERIFY2(budget, r.out.toUtf8().constData());
     // The plan's overrides still merge over the given profile.
-    const QString plan = writePlan(QStringLiteral("override.json"), [](Json &d) { d["site"]["overrides"] = {{"power", {{"budgetKW", 30}}}}; });
+    const QString plan = writePlan(QStringLiteral("override.json"), [](Json &d) {
+        d["site"]["overrides"] = {{"power", {{"budgetKW", 30}}}};
+    });
     r = runCli({QStringLiteral("check"), plan, QStringLiteral("--site"), site});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains(QStringLiteral("** Site: small-lab **")));
@@ -140,12 +153,14 @@ void TestCheckCli::siteFileReplacesProfile()
 
 void TestCheckCli::badPlanExitsTwoNamingFileAndPlace()
 {
-    const QString broken = writeFile(QStringLiteral("broken.json"), "{\n  \"format\": \"pocplanner-plan\",\n  \"version\": 1,\n  \"racks\": [\n");
+    const QString broken = writeFile(QStringLiteral("broken.json"),
+                                     "{\n  \"format\": \"pocplanner-plan\",\n  \"version\": 1,\n  \"racks\": [\n");
     CliResult r = runCli({QStringLiteral("check"), broken});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(broken + QStringLiteral(":5:")), qPrintable(r.err));
     QVERIFY(r.out.isEmpty());
-    const QString badRack = writePlan(QStringLiteral("bad-rack.json"), [](Json &doc) { doc["devices"][3]["rack"] = "R9"; });
+    const QString badRack =
+        writePlan(QStringLiteral("bad-rack.json"), [](Json &doc) { doc["devices"][3]["rack"] = "R9"; });
     r = runCli({QStringLiteral("check"), badRack});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(badRack + QStringLiteral(": devices[3].rack: ")), qPrintable(r.err));
@@ -156,7 +171,8 @@ void TestCheckCli::badPlanExitsTwoNamingFileAndPlace()
 
 void TestCheckCli::badSiteFileExitsTwoNamingFileAndPlace()
 {
-    const QString site = writeFile(QStringLiteral("bad-site.json"), R"({ "id": "x", "power": { "budgetKW": "thirty" } })");
+    const QString site =
+        writeFile(QStringLiteral("bad-site.json"), R"({ "id": "x", "power": { "budgetKW": "thirty" } })");
     CliResult r = runCli({QStringLiteral("check"), m_template, QStringLiteral("--site"), site});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(site + QStringLiteral(": power.budgetKW")), qPrintable(r.err));
@@ -164,7 +180,8 @@ void TestCheckCli::badSiteFileExitsTwoNamingFileAndPlace()
     r = runCli({QStringLiteral("check"), m_template, QStringLiteral("--site"), syntax});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(syntax + QStringLiteral(":4:")), qPrintable(r.err));
-    r = runCli({QStringLiteral("check"), m_template, QStringLiteral("--site"), m_dir.filePath(QStringLiteral("nope.json"))});
+    r = runCli(
+        {QStringLiteral("check"), m_template, QStringLiteral("--site"), m_dir.filePath(QStringLiteral("nope.json"))});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains(QStringLiteral("nope.json: cannot read the file")));
 }
@@ -172,8 +189,11 @@ void TestCheckCli::badSiteFileExitsTwoNamingFileAndPlace()
 void TestCheckCli::usageErrors()
 {
     QCOMPARE(runCli({QStringLiteral("check")}).exitCode, 2);
-    QCOMPARE(runCli({QStringLiteral("check"), m_template, QStringLiteral("--format"), QStringLiteral("xml")}).exitCode, 2);
-    QCOMPARE(runCli({QStringLiteral("check"), m_template, QStringLiteral("--severity"), QStringLiteral("loud")}).exitCode, 2);
+    QCOMPARE(runCli({QStringLiteral("check"), m_template, QStringLiteral("--format"), QStringLiteral("xml")}).exitCode,
+             2);
+    QCOMPARE(
+        runCli({QStringLiteral("check"), m_template, QStringLiteral("--severity"), QStringLiteral("loud")}).exitCode,
+        2);
     const CliResult r = runCli({QStringLiteral("check"), QStringLiteral("--help")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains(QStringLiteral("--severity")));

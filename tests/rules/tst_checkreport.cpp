@@ -27,7 +27,8 @@ CheckReport TestCheckReport::sampleReport()
     Plan plan = templatePlan();
     plan.site.overrides = Json::parse(R"({"power": {"budgetKW": 3}})");
     plan.uplinks.pop_back();
-    plan.waivers.push_back({QStringLiteral("power.site-budget"), QStringLiteral("customer-lab-poc"), QStringLiteral("lab adds a third feed")});
+    plan.waivers.push_back({QStringLiteral("power.site-budget"), QStringLiteral("customer-lab-poc"),
+                            QStringLiteral("lab adds a third feed")});
     return check(plan);
 }
 
@@ -67,7 +68,8 @@ void TestCheckReport::jsonHasTheDocumentedKeys()
     QCOMPARE(doc["summary"]["errors"].get<int>(), 1);
     QCOMPARE(doc["summary"]["waived"].get<int>(), 1);
     QVERIFY(doc["findings"].is_array() && !doc["findings"].empty());
-    const std::vector<std::string> documented{"rule", "severity", "message", "subjects", "measured", "limit", "unit", "waived", "reason"};
+    const std::vector<std::string> documented{"rule",  "severity", "message", "subjects", "measured",
+                                              "limit", "unit",     "waived",  "reason"};
     bool sawWaived = false;
     for (const Json &f : doc["findings"]) {
         for (const std::string &key : documented)
@@ -123,12 +125,14 @@ void TestCheckReport::severityFilter()
     QCOMPARE(rules(CheckReportWriter::json(report, SeverityFilter::Errors)),
              QStringList({QStringLiteral("power.site-budget info"), QStringLiteral("network.uplink-count error")}));
     QCOMPARE(rules(CheckReportWriter::json(report, SeverityFilter::Warnings)),
-             QStringList({QStringLiteral("power.site-budget info"), QStringLiteral("network.uplink-count error"), QStringLiteral("network.oversubscription warning")}));
+             QStringList({QStringLiteral("power.site-budget info"), QStringLiteral("network.uplink-count error"),
+                          QStringLiteral("network.oversubscription warning")}));
     QCOMPARE(rules(CheckReportWriter::json(report, SeverityFilter::All)).size(), 8);
     // The summary counts the whole run whatever the filter.
     const Json doc = Json::parse(CheckReportWriter::json(report, SeverityFilter::Errors).toStdString());
     QVERIFY(doc["summary"]["infos"].get<int>() > 0);
-    QVERIFY(CheckReportWriter::text(report, SeverityFilter::Errors).contains("** Report includes: errors, waived errors **"));
+    QVERIFY(CheckReportWriter::text(report, SeverityFilter::Errors)
+                .contains("** Report includes: errors, waived errors **"));
 }
 
 void TestCheckReport::outputIsDeterministic()

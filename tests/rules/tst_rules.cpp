@@ -14,18 +14,21 @@ static const Finding *findingWith(const CheckReport &report, const QString &rule
 }
 
 // Asserts one finding of the rule with exactly these subjects, severity, measured and limit values.
-#define EXPECT_FINDING(report, rule, sev, subjects, measuredValue, limitValue, unitText)                                   \
-    do {                                                                                                                          \
-        const CheckReport &r_ = (report); /* keeps a temporary report alive */                                                  \
-        const Finding *f_ = findingWith(r_, QStringLiteral(rule), subjects);                                                     \
-        QVERIFY2(f_, qPrintable(QStringLiteral("no %1 finding for [%2] in:\n%3").arg(QStringLiteral(rule), QStringList(subjects).join(QLatin1Char(',')), dump(r_)))); \
-        QCOMPARE(severityId(f_->severity), severityId(sev));                                                                \
-        QVERIFY2(f_->measured.has_value(), "measured missing");                                                                  \
-        QVERIFY2(f_->limit.has_value(), "limit missing");                                                                        \
-        QVERIFY2(qFuzzyCompare(1.0 + *f_->measured, 1.0 + double(measuredValue)), qPrintable(QString::number(*f_->measured)));   \
-        QVERIFY2(qFuzzyCompare(1.0 + *f_->limit, 1.0 + double(limitValue)), qPrintable(QString::number(*f_->limit)));            \
-        QCOMPARE(f_->unit, QStringLiteral(unitText));                                                                            \
-        QVERIFY(!f_->message.isEmpty());                                                                                          \
+#define EXPECT_FINDING(report, rule, sev, subjects, measuredValue, limitValue, unitText)                               \
+    do {                                                                                                               \
+        const CheckReport &r_ = (report); /* keeps a temporary report alive */                                         \
+        const Finding *f_ = findingWith(r_, QStringLiteral(rule), subjects);                                           \
+        QVERIFY2(f_,                                                                                                   \
+                 qPrintable(QStringLiteral("no %1 finding for [%2] in:\n%3")                                           \
+                                .arg(QStringLiteral(rule), QStringList(subjects).join(QLatin1Char(',')), dump(r_))));  \
+        QCOMPARE(severityId(f_->severity), severityId(sev));                                                           \
+        QVERIFY2(f_->measured.has_value(), "measured missing");                                                        \
+        QVERIFY2(f_->limit.has_value(), "limit missing");                                                              \
+        QVERIFY2(qFuzzyCompare(1.0 + *f_->measured, 1.0 + double(measuredValue)),                                      \
+                 qPrintable(QString::number(*f_->measured)));                                                          \
+        QVERIFY2(qFuzzyCompare(1.0 + *f_->limit, 1.0 + double(limitValue)), qPrintable(QString::number(*f_->limit)));  \
+        QCOMPARE(f_->unit, QStringLiteral(unitText));                                                                  \
+        QVERIFY(!f_->message.isEmpty());                                                                               \
     } while (false)
 
 static QStringList S(std::initializer_list<const char *> list)
@@ -107,12 +110,15 @@ private slots:
 
 void TestRules::everyDocumentedRuleIsRegistered()
 {
-    const QStringList documented = S({"space.overlap", "space.outside-rack", "space.depth", "power.site-budget", "power.rack-budget",
-                                      "power.feed-capacity", "power.feed-redundancy", "power.outlets", "cooling.rack-heat", "cooling.site-heat",
-                                      "cooling.air-density", "cooling.airflow-mix", "weight.rack-static", "network.port-capacity",
-                                      "network.speed-mismatch", "network.uplink-count", "network.uplink-speed", "network.oversubscription",
-                                      "network.roce", "network.unconnected", "network.dual-homing", "resilience.min-cnodes",
-                                      "resilience.min-dbox", "resilience.switch-pair", "resilience.dual-psu"});
+    const QStringList documented = S({"space.overlap",         "space.outside-rack",    "space.depth",
+                                      "power.site-budget",     "power.rack-budget",     "power.feed-capacity",
+                                      "power.feed-redundancy", "power.outlets",         "cooling.rack-heat",
+                                      "cooling.site-heat",     "cooling.air-density",   "cooling.airflow-mix",
+                                      "weight.rack-static",    "network.port-capacity", "network.speed-mismatch",
+                                      "network.uplink-count",  "network.uplink-speed",  "network.oversubscription",
+                                      "network.roce",          "network.unconnected",   "network.dual-homing",
+                                      "resilience.min-cnodes", "resilience.min-dbox",   "resilience.switch-pair",
+                                      "resilience.dual-psu"});
     QStringList registered;
     for (const auto &rule : allRules()) {
         registered << rule->id();
@@ -137,8 +143,9 @@ void TestRules::templateFindingsAreOnlyTheKnownOnes()
     QStringList rules;
     for (const Finding &f : report.findings)
         rules << f.rule + QLatin1Char(' ') + severityId(f.severity);
-    QCOMPARE(rules, S({"space.depth info", "power.site-budget info", "power.outlets info", "power.outlets info", "weight.rack-static info",
-                       "network.oversubscription warning"}));
+    QCOMPARE(rules,
+             S({"space.depth info", "power.site-budget info", "power.outlets info", "power.outlets info",
+                "weight.rack-static info", "network.oversubscription warning"}));
     EXPECT_FINDING(report, "power.site-budget", Severity::Info, S({"sw-sn2201"}), 1, 0, "devices");
 }
 
@@ -232,7 +239,8 @@ void TestRules::spaceDepth()
 void TestRules::spaceDepthUnknownIsInfo()
 {
     const CheckReport report = check(templatePlan());
-    EXPECT_FINDING(report, "space.depth", Severity::Info, S({"cnode-turin", "dbox-ceres-1350", "sw-sn2201", "sw-sn4700"}), 7, 0, "devices");
+    EXPECT_FINDING(report, "space.depth", Severity::Info,
+                   S({"cnode-turin", "dbox-ceres-1350", "sw-sn2201", "sw-sn4700"}), 7, 0, "devices");
 }
 
 void TestRules::powerSiteBudgetError()
@@ -363,14 +371,16 @@ void TestRules::weightRackStatic()
 
 void TestRules::weightUnknownIsInfo()
 {
-    EXPECT_FINDING(check(templatePlan()), "weight.rack-static", Severity::Info, S({"pdu-415v-32a-3ph"}), 2, 0, "devices");
+    EXPECT_FINDING(check(templatePlan()), "weight.rack-static", Severity::Info, S({"pdu-415v-32a-3ph"}), 2, 0,
+                   "devices");
 }
 
 void TestRules::networkPortCapacityLaneTwice()
 {
     Plan plan = templatePlan();
     findLink(plan, QStringLiteral("cn2:p1"))->b.port = QStringLiteral("swp1s0");
-    EXPECT_FINDING(check(plan), "network.port-capacity", Severity::Error, S({"sw1", "sw1:swp1s0", "cn1:p1", "cn2:p1"}), 2, 1, "links");
+    EXPECT_FINDING(check(plan), "network.port-capacity", Severity::Error, S({"sw1", "sw1:swp1s0", "cn1:p1", "cn2:p1"}),
+                   2, 1, "links");
 }
 
 void TestRules::networkPortCapacityUnknownPort()
@@ -392,7 +402,8 @@ void TestRules::networkPortCapacityWholeAndLanes()
     // The site uplink on swp1 collides with the breakout lanes already on swp1.
     Plan plan = templatePlan();
     plan.uplinks.front().port = QStringLiteral("swp1");
-    EXPECT_FINDING(check(plan), "network.port-capacity", Severity::Error, S({"sw1", "sw1:swp1", "sw1:swp1s0", "sw1:swp1s1", "cn1:p1", "cn2:p1"}), 3, 1, "links");
+    EXPECT_FINDING(check(plan), "network.port-capacity", Severity::Error,
+                   S({"sw1", "sw1:swp1", "sw1:swp1s0", "sw1:swp1s1", "cn1:p1", "cn2:p1"}), 3, 1, "links");
 }
 
 void TestRules::networkSpeedMismatchEnds()
@@ -401,14 +412,16 @@ void TestRules::networkSpeedMismatchEnds()
     Link *l = findLink(plan, QStringLiteral("cn1:p1"));
     l->b.port = QStringLiteral("swp5");
     l->cable = QStringLiteral("dac-200g");
-    EXPECT_FINDING(check(plan), "network.speed-mismatch", Severity::Warning, S({"cn1:p1", "sw1:swp5"}), 200, 400, "Gbit/s");
+    EXPECT_FINDING(check(plan), "network.speed-mismatch", Severity::Warning, S({"cn1:p1", "sw1:swp5"}), 200, 400,
+                   "Gbit/s");
 }
 
 void TestRules::networkSpeedMismatchCable()
 {
     Plan plan = templatePlan();
     findLink(plan, QStringLiteral("sw1:swp31"))->cable = QStringLiteral("dac-200g");
-    EXPECT_FINDING(check(plan), "network.speed-mismatch", Severity::Warning, S({"sw1:swp31", "sw2:swp31"}), 200, 400, "Gbit/s");
+    EXPECT_FINDING(check(plan), "network.speed-mismatch", Severity::Warning, S({"sw1:swp31", "sw2:swp31"}), 200, 400,
+                   "Gbit/s");
 }
 
 void TestRules::networkUplinkCount()
@@ -430,7 +443,8 @@ void TestRules::networkUplinkSpeed()
 void TestRules::networkOversubscription()
 {
     // 3 Turin C-nodes × 37 GB/s = 111 GB/s = 888 Gbit/s of reads against 2 × 400 GbE.
-    EXPECT_FINDING(check(templatePlan()), "network.oversubscription", Severity::Warning, S({"customer-lab-poc"}), 888, 800, "Gbit/s");
+    EXPECT_FINDING(check(templatePlan()), "network.oversubscription", Severity::Warning, S({"customer-lab-poc"}), 888,
+                   800, "Gbit/s");
 }
 
 void TestRules::networkRoceSiteNotLossless()
@@ -449,7 +463,9 @@ void TestRules::networkRocePortNotCapable()
     sw.ports.front().roceCapable = false;
     catalog.addDeviceType(sw);
     EXPECT_FINDING(check(templatePlan(), catalog), "network.roce", Severity::Error,
-                   S({"sw1", "sw1:swp1s0", "sw1:swp1s1", "sw1:swp2s0", "sw1:swp3s0", "sw1:swp3s1", "sw1:swp31", "sw1:swp32", "sw1:swp27"}), 8, 0, "ports");
+                   S({"sw1", "sw1:swp1s0", "sw1:swp1s1", "sw1:swp2s0", "sw1:swp3s0", "sw1:swp3s1", "sw1:swp31",
+                      "sw1:swp32", "sw1:swp27"}),
+                   8, 0, "ports");
 }
 
 void TestRules::networkUnconnected()
@@ -494,7 +510,8 @@ void TestRules::resilienceMinDBoxSingleDpu()
     DeviceType db = *catalog.deviceType(QStringLiteral("dbox-ceres-1350"));
     db.storage.dpuCount.value = 1;
     catalog.addDeviceType(db);
-    EXPECT_FINDING(check(templatePlan(), catalog), "resilience.min-dbox", Severity::Error, S({"plan", "db1"}), 0, 1, "D-boxes");
+    EXPECT_FINDING(check(templatePlan(), catalog), "resilience.min-dbox", Severity::Error, S({"plan", "db1"}), 0, 1,
+                   "D-boxes");
 }
 
 void TestRules::resilienceSwitchPair()
@@ -548,12 +565,14 @@ void TestRules::danglingReferencesDoNotCrash()
     ghost.b = Endpoint{QStringLiteral("ghost"), QStringLiteral("p1")};
     ghost.cable = QStringLiteral("no-such-cable");
     plan.links.push_back(ghost);
-    plan.devices.push_back(Device{QStringLiteral("odd"), QStringLiteral("no-such-type"), QStringLiteral("R1"), 5, Face::Front, QString(), {}});
+    plan.devices.push_back(Device{
+        QStringLiteral("odd"), QStringLiteral("no-such-type"), QStringLiteral("R1"), 5, Face::Front, QString(), {}});
     plan.uplinks.push_back(Uplink{QStringLiteral("ghost"), QStringLiteral("swp1"), 400});
     const CheckReport report = check(plan);
     EXPECT_FINDING(report, "network.port-capacity", Severity::Error, S({"ghost:p1"}), 1, 0, "devices");
     EXPECT_FINDING(report, "network.port-capacity", Severity::Error, S({"ghost:swp1"}), 1, 0, "devices");
-    EXPECT_FINDING(report, "network.port-capacity", Severity::Error, S({"cn1", "cn1:p1", "sw1:swp1s0", "ghost:p1"}), 2, 1, "links");
+    EXPECT_FINDING(report, "network.port-capacity", Severity::Error, S({"cn1", "cn1:p1", "sw1:swp1s0", "ghost:p1"}), 2,
+                   1, "links");
 }
 
 void TestRules::generatedPlanAtScaleFlagsOnlyTheLabBudget()
@@ -573,7 +592,8 @@ void TestRules::waiverDowngradesAndKeepsReason()
     Plan plan = templatePlan();
     override(plan, R"({"power": {"budgetKW": 3}})");
     QCOMPARE(check(plan).unwaivedErrors(), 1);
-    plan.waivers.push_back({QStringLiteral("power.site-budget"), QStringLiteral("customer-lab-poc"), QStringLiteral("lab adds a third feed")});
+    plan.waivers.push_back({QStringLiteral("power.site-budget"), QStringLiteral("customer-lab-poc"),
+                            QStringLiteral("lab adds a third feed")});
     const CheckReport report = check(plan);
     QCOMPARE(report.unwaivedErrors(), 0);
     QCOMPARE(report.waivedCount(), 1);
@@ -591,7 +611,8 @@ void TestRules::waiverForOtherSubjectDoesNotApply()
     Plan plan = templatePlan();
     plan.findDevice(QStringLiteral("cn1"))->psuFeeds = S({"A"});
     plan.findDevice(QStringLiteral("cn2"))->psuFeeds = S({"B"});
-    plan.waivers.push_back({QStringLiteral("resilience.dual-psu"), QStringLiteral("cn2"), QStringLiteral("spare PSU on order")});
+    plan.waivers.push_back(
+        {QStringLiteral("resilience.dual-psu"), QStringLiteral("cn2"), QStringLiteral("spare PSU on order")});
     const CheckReport report = check(plan);
     QCOMPARE(report.unwaivedErrors(), 1);
     QCOMPARE(report.waivedCount(), 1);

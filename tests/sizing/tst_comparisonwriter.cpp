@@ -25,7 +25,8 @@ static Comparison threeDesigns()
     const SizingEngine engine(Catalog::builtIn(), data);
     std::vector<SizingResult> results;
     for (const char *id : {"poc", "ncp", "density"})
-        results.push_back(engine.size(SizingInputs::forDesign(*data.design(QString::fromLatin1(id)), data, Catalog::builtIn())));
+        results.push_back(
+            engine.size(SizingInputs::forDesign(*data.design(QString::fromLatin1(id)), data, Catalog::builtIn())));
     return buildComparison(std::move(results), 1, data);
 }
 

@@ -1,8 +1,8 @@
 #include "catalog/model/catalog.h"
-#include "planner/model/erasurecoding.h"
 #include "planner/io/planio.h"
-#include "planner/model/resolvedplan.h"
+#include "planner/model/erasurecoding.h"
 #include "planner/model/plansummary.h"
+#include "planner/model/resolvedplan.h"
 #include "planner/sizing/comparison.h"
 #include "planner/sizing/planbuilder.h"
 #include "planner/sizing/sizingdata.h"
@@ -69,39 +69,39 @@ void TestSizing::gpuDrivenStepsMatchHandValues()
     QVERIFY2(r.ok(), qPrintable(r.error));
     const SizingDesign &d = r.design;
     QCOMPARE(d.gpuNodes, 128);
-    QCOMPARE(stepValue(r, QStringLiteral("Required read (GPUs)")), 0.160);   // 4 × 40 GB/s
-    QCOMPARE(stepValue(r, QStringLiteral("Required write (GPUs)")), 0.080);  // 4 × 20 GB/s
-    QCOMPARE(d.cnodeLinkGBps, 48.0);                                         // 2 × 200 / 8 × 0.96
-    QCOMPARE(d.cnodeReadGBps, 37.0);                                         // min(37, 48)
+    QCOMPARE(stepValue(r, QStringLiteral("Required read (GPUs)")), 0.160);  // 4 × 40 GB/s
+    QCOMPARE(stepValue(r, QStringLiteral("Required write (GPUs)")), 0.080); // 4 × 20 GB/s
+    QCOMPARE(d.cnodeLinkGBps, 48.0);                                        // 2 × 200 / 8 × 0.96
+    QCOMPARE(d.cnodeReadGBps, 37.0);                                        // min(37, 48)
     QCOMPARE(d.cnodeWriteGBps, 7.6);
-    QCOMPARE(stepValue(r, QStringLiteral("C-nodes for read")), 5.0);         // 160 / 37 = 4.3
-    QCOMPARE(stepValue(r, QStringLiteral("C-nodes for write")), 11.0);       // 80 / 7.6 = 10.5
+    QCOMPARE(stepValue(r, QStringLiteral("C-nodes for read")), 5.0);   // 160 / 37 = 4.3
+    QCOMPARE(stepValue(r, QStringLiteral("C-nodes for write")), 11.0); // 80 / 7.6 = 10.5
     QCOMPARE(d.cnodes, 11);
     QCOMPARE(d.cnodesSetBy, QStringLiteral("write"));
-    QCOMPARE(d.dboxLinkGBps, 96.0);                                          // 4 × 200 / 8 × 0.96
-    QCOMPARE(stepValue(r, QStringLiteral("D-boxes for capacity")), 1.0);     // 1350 TB × 14/18 = 1050 TB ≥ 1 PB
+    QCOMPARE(d.dboxLinkGBps, 96.0);                                              // 4 × 200 / 8 × 0.96
+    QCOMPARE(stepValue(r, QStringLiteral("D-boxes for capacity")), 1.0);         // 1350 TB × 14/18 = 1050 TB ≥ 1 PB
     QCOMPARE(stepValue(r, QStringLiteral("D-boxes for read (DPU links)")), 2.0); // 160 / 96
     QCOMPARE(d.dboxes, 2);
     QCOMPARE(d.dboxesSetBy, QStringLiteral("read (D-box links)"));
     QCOMPARE(d.clusterSsds, 44);
-    QCOMPARE(d.dataStrips, 36);                                              // 44 − 4 rebuild − 4 parity
+    QCOMPARE(d.dataStrips, 36); // 44 − 4 rebuild − 4 parity
     QCOMPARE(d.rawPB, 2.7);
-    QVERIFY(qFuzzyCompare(d.usablePB, 2.43));                                // 2700 × 36/40
-    QVERIFY(qFuzzyCompare(d.readTBps, 0.192));                               // min(11 × 37, 2 × 96): D-box links
+    QVERIFY(qFuzzyCompare(d.usablePB, 2.43));  // 2700 × 36/40
+    QVERIFY(qFuzzyCompare(d.readTBps, 0.192)); // min(11 × 37, 2 × 96): D-box links
     QCOMPARE(d.readLimitedBy, QStringLiteral("D-box links"));
-    QVERIFY(qFuzzyCompare(d.writeTBps, 0.0836));                             // min(11 × 7.6, 192 × 0.9)
+    QVERIFY(qFuzzyCompare(d.writeTBps, 0.0836)); // min(11 × 7.6, 192 × 0.9)
     QCOMPARE(d.writeLimitedBy, QStringLiteral("C-nodes"));
     QVERIFY(qFuzzyCompare(*d.readGBpsPerGpu, 0.1875));
-    QCOMPARE(d.leafSwitches, 2);   // 30 node links ≤ 2 × 58 ports × 4 lanes
+    QCOMPARE(d.leafSwitches, 2); // 30 node links ≤ 2 × 58 ports × 4 lanes
     QCOMPARE(d.spineSwitches, 0);
     QCOMPARE(d.mgmtSwitches, 1);
     QCOMPARE(d.switches, 3);
     QCOMPARE(d.uplinks, 4);
-    QCOMPARE(d.racks, 1);          // 18 U, 14.6 kW max ≤ 18.4 kW feed
+    QCOMPARE(d.racks, 1); // 18 U, 14.6 kW max ≤ 18.4 kW feed
     QVERIFY(qFuzzyCompare(d.rackPowerLimitKW, 415 * 32 * std::sqrt(3.0) * 0.8 / 1000));
-    QVERIFY(qFuzzyCompare(d.typicalKW, 8.88));                               // 11×500 + 2×750 + 2×940
-    QVERIFY(qFuzzyCompare(d.maxKW, 14.559));                                 // 11×775 + 2×850 + 2×2167
-    QCOMPARE(d.devicesWithUnknownPower, 1);                                  // the SN2201 has no public power figure
+    QVERIFY(qFuzzyCompare(d.typicalKW, 8.88)); // 11×500 + 2×750 + 2×940
+    QVERIFY(qFuzzyCompare(d.maxKW, 14.559));   // 11×775 + 2×850 + 2×2167
+    QCOMPARE(d.devicesWithUnknownPower, 1);    // the SN2201 has no public power figure
     QVERIFY(qFuzzyCompare(d.heatBtuPerHour, 8880 * 3.412));
     QVERIFY(r.warnings.isEmpty());
 }
@@ -109,18 +109,18 @@ void TestSizing::gpuDrivenStepsMatchHandValues()
 void TestSizing::checkpointSetsWriteAndDboxLinks()
 {
     SizingInputs in = baseInputs();
-    in.ckptParams = 1e12;       // × 14 B = 14 TB
+    in.ckptParams = 1e12; // × 14 B = 14 TB
     in.ckptIntervalMin = 30;
-    in.ckptStallPct = 5;        // 90 s window → 155.6 GB/s
+    in.ckptStallPct = 5; // 90 s window → 155.6 GB/s
     const SizingResult r = run(in);
     QVERIFY2(r.ok(), qPrintable(r.error));
     QCOMPARE(r.design.checkpointTB, 14.0);
     QVERIFY(qFuzzyCompare(stepValue(r, QStringLiteral("Required write (checkpoint)")), 14.0 / 90.0));
-    QCOMPARE(r.design.cnodes, 21);                            // 155.6 / 7.6 = 20.5
+    QCOMPARE(r.design.cnodes, 21); // 155.6 / 7.6 = 20.5
     QCOMPARE(r.design.cnodesSetBy, QStringLiteral("checkpoint"));
-    QCOMPARE(r.design.dboxes, 2);                             // 1 box: 96 × 14/18 = 74.7 < 155.6; 2: 192 × 0.9
+    QCOMPARE(r.design.dboxes, 2); // 1 box: 96 × 14/18 = 74.7 < 155.6; 2: 192 × 0.9
     QCOMPARE(r.design.dboxesSetBy, QStringLiteral("checkpoint (D-box links)"));
-    QVERIFY(qFuzzyCompare(r.design.writeTBps, 0.1596));       // 21 × 7.6
+    QVERIFY(qFuzzyCompare(r.design.writeTBps, 0.1596)); // 21 × 7.6
     QVERIFY(qFuzzyCompare(*r.design.checkpointWriteS, 14.0 / 0.1596));
     QVERIFY(*r.design.stallPct <= 5.0);
     QVERIFY(qFuzzyCompare(*r.design.stallPct, 14.0 / 0.1596 / 1800 * 100));
@@ -147,7 +147,7 @@ void TestSizing::efficiencyAndLinksCapPerCnode()
     SizingInputs in = baseInputs();
     in.readEfficiency = 0.9;
     in.writeEfficiency = 0.5;
-    in.linkEfficiency = 0.5;   // links 25 GB/s now cap the 37 GB/s read
+    in.linkEfficiency = 0.5; // links 25 GB/s now cap the 37 GB/s read
     const SizingResult r = run(in);
     QCOMPARE(r.design.cnodeLinkGBps, 25.0);
     QCOMPARE(r.design.cnodeReadGBps, 25.0 * 0.9);
@@ -193,7 +193,9 @@ void TestSizing::moreGpusNeverFewerCnodes()
             in.profile = profile;
             in.gpus = gpus;
             const int cnodes = run(in).design.cnodes;
-            QVERIFY2(cnodes >= previous, qPrintable(QStringLiteral("%1 GPUs %2: %3 < %4").arg(gpus).arg(profile).arg(cnodes).arg(previous)));
+            QVERIFY2(
+                cnodes >= previous,
+                qPrintable(QStringLiteral("%1 GPUs %2: %3 < %4").arg(gpus).arg(profile).arg(cnodes).arg(previous)));
             QVERIFY(cnodes >= 3);
             previous = cnodes;
         }
@@ -225,7 +227,8 @@ void TestSizing::moreBandwidthNeverFewerCnodes()
 
 void TestSizing::moreCapacityNeverFewerDboxes()
 {
-    for (const QString &type : {QStringLiteral("dbox-ceres-338"), QStringLiteral("dbox-ceres-1350"), QStringLiteral("dbox-maverick-5400")}) {
+    for (const QString &type :
+         {QStringLiteral("dbox-ceres-338"), QStringLiteral("dbox-ceres-1350"), QStringLiteral("dbox-maverick-5400")}) {
         int previous = 0;
         for (double pb = 0; pb <= 1200; pb += pb < 5 ? 0.13 : 7.3) {
             SizingInputs in = baseInputs();
@@ -234,7 +237,8 @@ void TestSizing::moreCapacityNeverFewerDboxes()
             const SizingResult r = run(in);
             QVERIFY(r.design.dboxes >= previous);
             QVERIFY(r.design.dboxes >= 1);
-            QVERIFY2(r.design.usablePB + 1e-9 >= pb, qPrintable(QStringLiteral("%1: %2 PB < %3").arg(type).arg(r.design.usablePB).arg(pb)));
+            QVERIFY2(r.design.usablePB + 1e-9 >= pb,
+                     qPrintable(QStringLiteral("%1: %2 PB < %3").arg(type).arg(r.design.usablePB).arg(pb)));
             // the minimum: one box fewer would not hold it
             if (r.design.dboxesSetBy == QLatin1String("capacity"))
                 QVERIFY(SizingEngine::usablePBFor(r.design.dboxes - 1, r.design.rawPB * 1000 / r.design.dboxes,
@@ -267,8 +271,8 @@ void TestSizing::erasureCodingEfficiencyRises()
         previous = e;
     }
     QCOMPARE(ec.efficiencyFor(10000), 146.0 / 150.0);
-    QCOMPARE(ec.efficiencyFor(12), 8.0 / 12.0);     // the smallest stripe, 8+4
-    QCOMPARE(ec.dataStripsFor(22), 14);             // one Ceres D-box: 22 − 4 − 4
+    QCOMPARE(ec.efficiencyFor(12), 8.0 / 12.0); // the smallest stripe, 8+4
+    QCOMPARE(ec.dataStripsFor(22), 14);         // one Ceres D-box: 22 − 4 − 4
 }
 
 void TestSizing::racksRespectPowerAndU()
@@ -311,8 +315,8 @@ void TestSizing::objectStoreAndLustreColumns()
 
     const auto lustre = lustreColumns(data, 1, 0); // 1 PB = 909.5 TiB
     QCOMPARE(lustre.size(), std::size_t(4));
-    QCOMPARE(*lustre[0].value(QStringLiteral("filesystems")), 2.0);  // 768 TiB max
-    QCOMPARE(*lustre[1].value(QStringLiteral("filesystems")), 8.0);  // 128 TiB max: 909.5 / 128 = 7.1
+    QCOMPARE(*lustre[0].value(QStringLiteral("filesystems")), 2.0); // 768 TiB max
+    QCOMPARE(*lustre[1].value(QStringLiteral("filesystems")), 8.0); // 128 TiB max: 909.5 / 128 = 7.1
     // 40 MB/s/TiB tier: 2 file systems of 454.7 TiB → 480 TiB each in 48 TiB steps = 960 TiB × 40 MB/s
     QCOMPARE(*lustre[0].value(QStringLiteral("readTBps")), 960 * 40 / 1e6);
     // 500 MB/s/TiB: 8 × 116 TiB (4 TiB steps) = 928 TiB × 500 MB/s = 0.464 TB/s
@@ -330,15 +334,15 @@ void TestSizing::dataMovementAndExtrapolation()
     in.wanEfficiency = 0.96;
     const SizingResult r = run(in);
     const DataMovement m = dataMovementFor(r, SizingData::builtIn());
-    QCOMPARE(m.prestageGbps, 120.0);                         // account egress 120 < 768 WAN
+    QCOMPARE(m.prestageGbps, 120.0); // account egress 120 < 768 WAN
     QCOMPARE(m.prestageS, 30 * 8000 / 120.0);
-    QCOMPARE(m.copyBackGbps, 60.0);                          // account ingress
-    QCOMPARE(*m.copyBackS, 25.2 * 8000 / 60.0);              // 3,360 s
-    QVERIFY(!m.copyBackKeepsUp);                             // > 30 min
+    QCOMPARE(m.copyBackGbps, 60.0);             // account ingress
+    QCOMPARE(*m.copyBackS, 25.2 * 8000 / 60.0); // 3,360 s
+    QVERIFY(!m.copyBackKeepsUp);                // > 30 min
     const auto ex = extrapolationsFor(r, SizingData::builtIn());
     QCOMPARE(ex.size(), std::size_t(2));
     QCOMPARE(ex[0].pods, static_cast<int>(std::ceil(1000 / r.design.usablePB)));
-    QCOMPARE(ex[1].pods, 10);                                // 400,000 / 41,472 = 9.6
+    QCOMPARE(ex[1].pods, 10); // 400,000 / 41,472 = 9.6
     QCOMPARE(ex[1].cnodes, 10 * r.design.cnodes);
     QVERIFY(qFuzzyCompare(ex[1].powerShareMaxPct, 10 * r.design.maxKW / 30000 * 100));
     QVERIFY(qFuzzyCompare(ex[1].powerShareMinPct, 10 * r.design.maxKW / 40000 * 100));

@@ -26,9 +26,11 @@ static pp::Json parse(const QString &text)
 
 void TestSizingCli::sizeJsonHasContractKeys()
 {
-    const CliResult r = runCli({QStringLiteral("size"), QStringLiteral("--gpus"), QStringLiteral("41472"), QStringLiteral("--profile"), QStringLiteral("better"),
-                                QStringLiteral("--capacity-pb"), QStringLiteral("215"), QStringLiteral("--ckpt-params"), QStringLiteral("1.8e12"),
-                                QStringLiteral("--ckpt-interval-min"), QStringLiteral("30"), QStringLiteral("--ckpt-stall-pct"), QStringLiteral("5"), QStringLiteral("--json")});
+    const CliResult r = runCli({QStringLiteral("size"), QStringLiteral("--gpus"), QStringLiteral("41472"),
+                                QStringLiteral("--profile"), QStringLiteral("better"), QStringLiteral("--capacity-pb"),
+                                QStringLiteral("215"), QStringLiteral("--ckpt-params"), QStringLiteral("1.8e12"),
+                                QStringLiteral("--ckpt-interval-min"), QStringLiteral("30"),
+                                QStringLiteral("--ckpt-stall-pct"), QStringLiteral("5"), QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 0);
     const pp::Json j = parse(r.out);
     QCOMPARE(j["format"].get<std::string>(), std::string("pocplanner-sizing"));
@@ -62,7 +64,8 @@ void TestSizingCli::sizeTextShowsSteps()
 
 void TestSizingCli::sizeFixedCounts()
 {
-    const CliResult r = runCli({QStringLiteral("size"), QStringLiteral("--cnodes"), QStringLiteral("4"), QStringLiteral("--dboxes"), QStringLiteral("2"), QStringLiteral("--json")});
+    const CliResult r = runCli({QStringLiteral("size"), QStringLiteral("--cnodes"), QStringLiteral("4"),
+                                QStringLiteral("--dboxes"), QStringLiteral("2"), QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 0);
     const pp::Json j = parse(r.out);
     QCOMPARE(j["design"]["cnodes"].get<int>(), 4);
@@ -74,11 +77,16 @@ void TestSizingCli::sizeUsageErrors_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("message");
-    QTest::newRow("bad number") << QStringList{QStringLiteral("--gpus"), QStringLiteral("lots")} << QStringLiteral("--gpus");
-    QTest::newRow("negative") << QStringList{QStringLiteral("--capacity-pb"), QStringLiteral("-1")} << QStringLiteral("--capacity-pb");
-    QTest::newRow("fraction") << QStringList{QStringLiteral("--cnodes"), QStringLiteral("2.5")} << QStringLiteral("whole number");
-    QTest::newRow("profile") << QStringList{QStringLiteral("--profile"), QStringLiteral("superb")} << QStringLiteral("superb");
-    QTest::newRow("design") << QStringList{QStringLiteral("--design"), QStringLiteral("tiny")} << QStringLiteral("available");
+    QTest::newRow("bad number") << QStringList{QStringLiteral("--gpus"), QStringLiteral("lots")}
+                                << QStringLiteral("--gpus");
+    QTest::newRow("negative") << QStringList{QStringLiteral("--capacity-pb"), QStringLiteral("-1")}
+                              << QStringLiteral("--capacity-pb");
+    QTest::newRow("fraction") << QStringList{QStringLiteral("--cnodes"), QStringLiteral("2.5")}
+                              << QStringLiteral("whole number");
+    QTest::newRow("profile") << QStringList{QStringLiteral("--profile"), QStringLiteral("superb")}
+                             << QStringLiteral("superb");
+    QTest::newRow("design") << QStringList{QStringLiteral("--design"), QStringLiteral("tiny")}
+                            << QStringLiteral("available");
     QTest::newRow("site") << QStringList{QStringLiteral("--site"), QStringLiteral("mars")} << QStringLiteral("mars");
     QTest::newRow("option") << QStringList{QStringLiteral("--no-such-option")} << QStringLiteral("no-such-option");
 }
@@ -104,8 +112,9 @@ void TestSizingCli::sizeWritesPlan()
 {
     QTemporaryDir dir;
     const QString file = dir.filePath(QStringLiteral("pod.pocplan.json"));
-    const CliResult r = runCli({QStringLiteral("size"), QStringLiteral("--cnodes"), QStringLiteral("6"), QStringLiteral("--dboxes"), QStringLiteral("2"),
-                                QStringLiteral("--switch"), QStringLiteral("sw-sn4700"), QStringLiteral("--plan"), file});
+    const CliResult r = runCli({QStringLiteral("size"), QStringLiteral("--cnodes"), QStringLiteral("6"),
+                                QStringLiteral("--dboxes"), QStringLiteral("2"), QStringLiteral("--switch"),
+                                QStringLiteral("sw-sn4700"), QStringLiteral("--plan"), file});
     QCOMPARE(r.exitCode, 0);
     const CliResult info = runCli({QStringLiteral("info"), file, QStringLiteral("--json")});
     QCOMPARE(info.exitCode, 0);
@@ -136,7 +145,8 @@ void TestSizingCli::compareFormats()
     QCOMPARE(pdfNoOut.exitCode, 2);
     QTemporaryDir dir;
     const QString pdf = dir.filePath(QStringLiteral("cmp.pdf"));
-    const CliResult pdfOut = runCli({QStringLiteral("compare"), QStringLiteral("--format"), QStringLiteral("pdf"), QStringLiteral("--output"), pdf});
+    const CliResult pdfOut = runCli({QStringLiteral("compare"), QStringLiteral("--format"), QStringLiteral("pdf"),
+                                     QStringLiteral("--output"), pdf});
     QCOMPARE(pdfOut.exitCode, 0);
     QFile f(pdf);
     QVERIFY(f.open(QIODevice::ReadOnly));
@@ -151,7 +161,8 @@ void TestSizingCli::compareUserDesignAndBadInput()
     QVERIFY(g.open(QIODevice::WriteOnly));
     g.write(R"({"design": "ncp", "inputs": {"name": "NCP on Maverick", "dboxType": "dbox-maverick-5400"}})");
     g.close();
-    const CliResult r = runCli({QStringLiteral("compare"), QStringLiteral("--designs"), QStringLiteral("ncp"), QStringLiteral("--inputs"), good, QStringLiteral("--json")});
+    const CliResult r = runCli({QStringLiteral("compare"), QStringLiteral("--designs"), QStringLiteral("ncp"),
+                                QStringLiteral("--inputs"), good, QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains(QStringLiteral("NCP on Maverick")));
 
@@ -162,7 +173,8 @@ void TestSizingCli::compareUserDesignAndBadInput()
     b.close();
     const CliResult e = runCli({QStringLiteral("compare"), QStringLiteral("--inputs"), bad});
     QCOMPARE(e.exitCode, 2);
-    QVERIFY2(e.err.contains(QStringLiteral("bad.json")) && e.err.contains(QStringLiteral("inputs.gpus")), qPrintable(e.err));
+    QVERIFY2(e.err.contains(QStringLiteral("bad.json")) && e.err.contains(QStringLiteral("inputs.gpus")),
+             qPrintable(e.err));
 }
 
 QTEST_GUILESS_MAIN(TestSizingCli)

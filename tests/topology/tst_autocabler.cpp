@@ -1,6 +1,6 @@
-#include "planner/templates/generatedplan.h"
 #include "planner/model/resolvedplan.h"
 #include "planner/rules/ruleengine.h"
+#include "planner/templates/generatedplan.h"
 #include "planner/templates/templates.h"
 #include "planner/topology/autocabler.h"
 #include "planner/topology/cablechooser.h"
@@ -101,9 +101,9 @@ void TestAutoCabler::breakoutAccounting()
     const int big = ports.addDevice(sn5600);
     using S = PortAllocator::Status;
     QCOMPARE(ports.book(sw, QStringLiteral("swp1s0"), 2), S::Ok);
-    QCOMPARE(ports.book(sw, QStringLiteral("swp1s1")), S::Ok);          // lane count inferred from the port
-    QCOMPARE(ports.book(sw, QStringLiteral("swp1s1")), S::Taken);       // never twice
-    QCOMPARE(ports.book(sw, QStringLiteral("swp1")), S::BreakoutConflict); // the whole port is split
+    QCOMPARE(ports.book(sw, QStringLiteral("swp1s1")), S::Ok);                  // lane count inferred from the port
+    QCOMPARE(ports.book(sw, QStringLiteral("swp1s1")), S::Taken);               // never twice
+    QCOMPARE(ports.book(sw, QStringLiteral("swp1")), S::BreakoutConflict);      // the whole port is split
     QCOMPARE(ports.book(sw, QStringLiteral("swp1s3"), 4), S::BreakoutConflict); // already 2 lanes, not 4
     QCOMPARE(ports.book(sw, QStringLiteral("swp1s7")), S::UnknownPort);
     QCOMPARE(ports.book(sw, QStringLiteral("swp2")), S::Ok);
@@ -149,7 +149,8 @@ void TestAutoCabler::kitIsDualHomedWithSiteUplinks()
     }
     QCOMPARE(uplinkSwitches, (QSet<QString>{QStringLiteral("sw1"), QStringLiteral("sw2")}));
     // Every data and DPU port is connected; every link has a cable, a length and a label.
-    for (const QString &port : {QStringLiteral("cn1:p1"), QStringLiteral("cn3:p2"), QStringLiteral("db1:dpu1-p1"), QStringLiteral("db1:dpu2-p2")}) {
+    for (const QString &port : {QStringLiteral("cn1:p1"), QStringLiteral("cn3:p2"), QStringLiteral("db1:dpu1-p1"),
+                                QStringLiteral("db1:dpu2-p2")}) {
         Endpoint e;
         Endpoint::parse(port, e);
         QCOMPARE(dataPeers(plan, e.device, e.port).size(), 1);
@@ -186,10 +187,12 @@ void TestAutoCabler::kitSurvivesLosingEitherSwitch()
                 continue;
             QStringList reachable;
             for (const Link &l : plan.links) {
-                if (l.a.device == d.id && l.b.device != lost && !l.a.port.startsWith(QLatin1String("bmc")) && l.a.port != QLatin1String("mgmt"))
+                if (l.a.device == d.id && l.b.device != lost && !l.a.port.startsWith(QLatin1String("bmc")) &&
+                    l.a.port != QLatin1String("mgmt"))
                     reachable << l.b.device;
             }
-            QVERIFY2(reachable.contains(other), qPrintable(QStringLiteral("%1 loses the data network without %2").arg(d.id, lost)));
+            QVERIFY2(reachable.contains(other),
+                     qPrintable(QStringLiteral("%1 loses the data network without %2").arg(d.id, lost)));
             if (role == Role::DBox) // each DPU of the D-box keeps a path, too
                 for (const QString &dpu : {QStringLiteral("dpu1"), QStringLiteral("dpu2")}) {
                     bool ok = false;
@@ -245,7 +248,9 @@ void TestAutoCabler::manualLinksSurviveRerun()
     cable(plan);
     // By hand: cn1:p1 to sw1:swp20 (whole port) and the D-box BMC to port 40 of the OOB switch.
     for (auto it = plan.links.begin(); it != plan.links.end();)
-        it = (it->a.toString() == QLatin1String("cn1:p1") || it->a.toString() == QLatin1String("db1:bmc1")) ? plan.links.erase(it) : it + 1;
+        it = (it->a.toString() == QLatin1String("cn1:p1") || it->a.toString() == QLatin1String("db1:bmc1"))
+            ? plan.links.erase(it)
+            : it + 1;
     Link hand;
     Endpoint::parse(QStringLiteral("cn1:p1"), hand.a);
     Endpoint::parse(QStringLiteral("sw1:swp20"), hand.b);
@@ -320,7 +325,8 @@ void TestAutoCabler::twentyRacksNoPortTwiceLengthsGrow()
             continue;
         ++fabric;
         QVERIFY2(!l.cable.isEmpty(), qPrintable(l.label));
-        const int distance = std::abs(rackPos.value(rackOf.value(l.a.device)) - rackPos.value(rackOf.value(l.b.device)));
+        const int distance =
+            std::abs(rackPos.value(rackOf.value(l.a.device)) - rackPos.value(rackOf.value(l.b.device)));
         double &at = bySpine[l.b.device][distance];
         at = std::max(at, l.lengthM);
     }
@@ -328,7 +334,12 @@ void TestAutoCabler::twentyRacksNoPortTwiceLengthsGrow()
     for (auto it = bySpine.cbegin(); it != bySpine.cend(); ++it) {
         double last = 0;
         for (auto d = it->cbegin(); d != it->cend(); ++d) {
-            QVERIFY2(d.value() >= last, qPrintable(QStringLiteral("%1: %2 m at distance %3 after %4 m").arg(it.key()).arg(d.value()).arg(d.key()).arg(last)));
+            QVERIFY2(d.value() >= last,
+                     qPrintable(QStringLiteral("%1: %2 m at distance %3 after %4 m")
+                                    .arg(it.key())
+                                    .arg(d.value())
+                                    .arg(d.key())
+                                    .arg(last)));
             last = d.value();
         }
         QVERIFY(it->size() > 1);
@@ -344,7 +355,8 @@ void TestAutoCabler::oversubscriptionCutsUplinks()
         CablingOptions options;
         options.oversubscription = ratio;
         autoCable(plan, Catalog::builtIn(), siteOf(plan), options);
-        return std::count_if(plan.links.begin(), plan.links.end(), [](const Link &l) { return l.b.device.startsWith(QLatin1String("spine")); });
+        return std::count_if(plan.links.begin(), plan.links.end(),
+                             [](const Link &l) { return l.b.device.startsWith(QLatin1String("spine")); });
     };
     const auto nonBlocking = fabricLinks(1.0);
     const auto threeToOne = fabricLinks(3.0);
@@ -363,8 +375,10 @@ void TestAutoCabler::aocPolicyForNodeLinks()
     for (const Link &l : plan.links) {
         const DeviceType *c = Catalog::builtIn().deviceType(l.cable);
         QVERIFY(c);
-        if (l.a.device.startsWith(QLatin1String("cn")) && !l.a.port.startsWith(QLatin1String("bmc")) && l.a.port != QLatin1String("mgmt"))
-            QVERIFY2(c->cable.kind.contains(QLatin1String("aoc")), qPrintable(l.label + QStringLiteral(" uses ") + l.cable));
+        if (l.a.device.startsWith(QLatin1String("cn")) && !l.a.port.startsWith(QLatin1String("bmc")) &&
+            l.a.port != QLatin1String("mgmt"))
+            QVERIFY2(c->cable.kind.contains(QLatin1String("aoc")),
+                     qPrintable(l.label + QStringLiteral(" uses ") + l.cable));
         if (l.a.device == QLatin1String("sw1") && l.b.device == QLatin1String("sw2")) // ISL within 1 m stays copper
             QVERIFY2(c->cable.kind == QLatin1String("dac") && l.lengthM <= 1.0, qPrintable(l.label));
     }
@@ -374,7 +388,10 @@ void TestAutoCabler::addsLeafPairWhenNoSwitch()
 {
     Plan plan = kit();
     plan.links.clear();
-    plan.devices.erase(std::remove_if(plan.devices.begin(), plan.devices.end(), [](const Device &d) { return d.id == QLatin1String("sw1") || d.id == QLatin1String("sw2"); }), plan.devices.end());
+    plan.devices.erase(
+        std::remove_if(plan.devices.begin(), plan.devices.end(),
+                       [](const Device &d) { return d.id == QLatin1String("sw1") || d.id == QLatin1String("sw2"); }),
+        plan.devices.end());
     const CablingReport report = cable(plan);
     QVERIFY2(report.errors.isEmpty(), qPrintable(report.errors.join(QLatin1Char('\n'))));
     QCOMPARE(report.switchesAdded, 2);
@@ -413,12 +430,14 @@ void TestAutoCabler::handEditsNeverBookTwice()
     QCOMPARE(made.label, QStringLiteral("cnode-1:p1--leaf-a:swp5s0"));
     QVERIFY2(doubleBooking(plan).isEmpty(), qPrintable(doubleBooking(plan)));
     const auto ports = linkedit::portsOf(plan, Catalog::builtIn(), QStringLiteral("sw1"));
-    const auto it = std::find_if(ports.begin(), ports.end(), [](const PortStatus &p) { return p.port == QLatin1String("swp5s0"); });
+    const auto it =
+        std::find_if(ports.begin(), ports.end(), [](const PortStatus &p) { return p.port == QLatin1String("swp5s0"); });
     QVERIFY(it != ports.end());
     QCOMPARE(it->peer, QStringLiteral("cn1:p1"));
     QVERIFY(it->manual);
     QCOMPARE(it->speedGbps, 200.0); // a lane runs at the lane speed
-    const auto lane = std::find_if(ports.begin(), ports.end(), [](const PortStatus &p) { return p.port == QLatin1String("swp2s1"); });
+    const auto lane =
+        std::find_if(ports.begin(), ports.end(), [](const PortStatus &p) { return p.port == QLatin1String("swp2s1"); });
     QVERIFY(lane != ports.end()); // the free lane of a split port is listed too
     QVERIFY(lane->peer.isEmpty());
     // A re-run keeps the hand-made link and cables the freed lane for nobody else twice.

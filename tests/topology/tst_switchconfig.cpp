@@ -105,7 +105,8 @@ void TestSwitchConfig::nvueHasRoceMtuAndMlag()
 
 void TestSwitchConfig::expectedLldpGolden()
 {
-    compareGolden(LldpNeighbourCsvWriter::csv(expectedNeighbours(m_plan, Catalog::builtIn())), QStringLiteral("kit-expected-lldp.csv"));
+    compareGolden(LldpNeighbourCsvWriter::csv(expectedNeighbours(m_plan, Catalog::builtIn())),
+                  QStringLiteral("kit-expected-lldp.csv"));
 }
 
 static std::vector<LldpCapture> captures(const QStringList &files)
@@ -140,9 +141,11 @@ void TestSwitchConfig::verifyNamesSwappedPair()
     for (const CablingMismatch &m : r.mismatches)
         QCOMPARE(m.kind, CablingMismatch::Kind::Miswired);
     QCOMPARE(r.swaps.size(), 1);
-    QVERIFY2(r.swaps.front().contains(QLatin1String("leaf-a: cables on swp1s1 and swp2s0 are swapped")), qPrintable(r.swaps.front()));
+    QVERIFY2(r.swaps.front().contains(QLatin1String("leaf-a: cables on swp1s1 and swp2s0 are swapped")),
+             qPrintable(r.swaps.front()));
     const QString text = cablingVerificationText(r);
-    QVERIFY2(text.contains(QLatin1String("MISWIRED   leaf-a:swp1s1 sees cnode-3:p1, plan expects cnode-2:p1")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("MISWIRED   leaf-a:swp1s1 sees cnode-3:p1, plan expects cnode-2:p1")),
+             qPrintable(text));
 }
 
 void TestSwitchConfig::verifyMissingAndUnexpected()
@@ -172,7 +175,9 @@ void TestSwitchConfig::parsesAristaOutput()
 {
     LldpCapture c;
     QString why;
-    QVERIFY2(parseLldpCapture(QString::fromUtf8(readFile(dataPath(QStringLiteral("lldp/arista-leaf.txt")))), QStringLiteral("file"), c, &why), qPrintable(why));
+    QVERIFY2(parseLldpCapture(QString::fromUtf8(readFile(dataPath(QStringLiteral("lldp/arista-leaf.txt")))),
+                              QStringLiteral("file"), c, &why),
+             qPrintable(why));
     QCOMPARE(c.format, QStringLiteral("eos"));
     QCOMPARE(c.host, QStringLiteral("arista-leaf"));
     QCOMPARE(c.rows.size(), std::size_t(3));

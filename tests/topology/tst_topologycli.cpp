@@ -33,13 +33,15 @@ void TestTopologyCli::initTestCase()
     QVERIFY(m_dir.isValid());
     m_kit = m_dir.filePath(QStringLiteral("kit.pocplan.json"));
     m_cabled = m_dir.filePath(QStringLiteral("kit-cabled.pocplan.json"));
-    const CliResult r = runCli({QStringLiteral("new"), QStringLiteral("--template"), QStringLiteral("poc-3c1d"), QStringLiteral("-o"), m_kit});
+    const CliResult r = runCli(
+        {QStringLiteral("new"), QStringLiteral("--template"), QStringLiteral("poc-3c1d"), QStringLiteral("-o"), m_kit});
     QCOMPARE(r.exitCode, 0);
 }
 
 void TestTopologyCli::helpForEachCommand()
 {
-    for (const QString &cmd : {QStringLiteral("cable"), QStringLiteral("cables"), QStringLiteral("verify-cabling"), QStringLiteral("switch-config")}) {
+    for (const QString &cmd : {QStringLiteral("cable"), QStringLiteral("cables"), QStringLiteral("verify-cabling"),
+                               QStringLiteral("switch-config")}) {
         const CliResult r = runCli({cmd, QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(QLatin1String("Usage:")), qPrintable(r.out));
@@ -53,8 +55,9 @@ void TestTopologyCli::cableWritesPlan()
     const CliResult r = runCli({QStringLiteral("cable"), m_kit, QStringLiteral("-o"), m_cabled});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY2(r.out.contains(QLatin1String("one switch pair")), qPrintable(r.out));
-    const CliResult json = runCli({QStringLiteral("cable"), m_kit, QStringLiteral("-o"), m_dir.filePath(QStringLiteral("aoc.json")),
-                                   QStringLiteral("--policy"), QStringLiteral("aoc-node-links"), QStringLiteral("--json")});
+    const CliResult json =
+        runCli({QStringLiteral("cable"), m_kit, QStringLiteral("-o"), m_dir.filePath(QStringLiteral("aoc.json")),
+                QStringLiteral("--policy"), QStringLiteral("aoc-node-links"), QStringLiteral("--json")});
     QCOMPARE(json.exitCode, 0);
     const QJsonObject report = QJsonDocument::fromJson(json.out.toUtf8()).object();
     QCOMPARE(report.value(QStringLiteral("policy")).toString(), QStringLiteral("aoc-node-links"));
@@ -65,13 +68,19 @@ void TestTopologyCli::cableWritesPlan()
 void TestTopologyCli::cableUsageErrors()
 {
     QCOMPARE(runCli({QStringLiteral("cable"), m_kit}).exitCode, 2); // no -o
-    const CliResult missing = runCli({QStringLiteral("cable"), m_dir.filePath(QStringLiteral("nope.json")), QStringLiteral("-o"), m_dir.filePath(QStringLiteral("x.json"))});
+    const CliResult missing = runCli({QStringLiteral("cable"), m_dir.filePath(QStringLiteral("nope.json")),
+                                      QStringLiteral("-o"), m_dir.filePath(QStringLiteral("x.json"))});
     QCOMPARE(missing.exitCode, 2);
     QVERIFY(missing.err.contains(QLatin1String("nope.json")));
-    const CliResult policy = runCli({QStringLiteral("cable"), m_kit, QStringLiteral("-o"), m_dir.filePath(QStringLiteral("x.json")), QStringLiteral("--policy"), QStringLiteral("gold-plated")});
+    const CliResult policy =
+        runCli({QStringLiteral("cable"), m_kit, QStringLiteral("-o"), m_dir.filePath(QStringLiteral("x.json")),
+                QStringLiteral("--policy"), QStringLiteral("gold-plated")});
     QCOMPARE(policy.exitCode, 2);
     QVERIFY(policy.err.contains(QLatin1String("aoc-node-links")));
-    QCOMPARE(runCli({QStringLiteral("cable"), m_kit, QStringLiteral("-o"), m_dir.filePath(QStringLiteral("x.json")), QStringLiteral("--oversubscription"), QStringLiteral("zero")}).exitCode, 2);
+    QCOMPARE(runCli({QStringLiteral("cable"), m_kit, QStringLiteral("-o"), m_dir.filePath(QStringLiteral("x.json")),
+                     QStringLiteral("--oversubscription"), QStringLiteral("zero")})
+                 .exitCode,
+             2);
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("x.json"))));
     // A plan whose nodes cannot all be cabled: no data switches and adding them is forbidden.
     QFile f(m_kit);
@@ -88,7 +97,9 @@ void TestTopologyCli::cableUsageErrors()
     QVERIFY(bare.open(QIODevice::WriteOnly));
     bare.write(QJsonDocument(doc).toJson());
     bare.close();
-    const CliResult failed = runCli({QStringLiteral("cable"), bare.fileName(), QStringLiteral("-o"), m_dir.filePath(QStringLiteral("bare-out.json")), QStringLiteral("--no-add-switches")});
+    const CliResult failed =
+        runCli({QStringLiteral("cable"), bare.fileName(), QStringLiteral("-o"),
+                m_dir.filePath(QStringLiteral("bare-out.json")), QStringLiteral("--no-add-switches")});
     QCOMPARE(failed.exitCode, 1);
     QVERIFY2(failed.err.contains(QLatin1String("no data switch")), qPrintable(failed.err));
 }
@@ -114,12 +125,16 @@ void TestTopologyCli::cablesJson()
 
 void TestTopologyCli::verifyCabling()
 {
-    const CliResult ok = runCli({QStringLiteral("verify-cabling"), m_cabled, lldp(QStringLiteral("leaf-a.txt")), lldp(QStringLiteral("leaf-b.txt"))});
+    const CliResult ok = runCli({QStringLiteral("verify-cabling"), m_cabled, lldp(QStringLiteral("leaf-a.txt")),
+                                 lldp(QStringLiteral("leaf-b.txt"))});
     QVERIFY2(ok.exitCode == 0, qPrintable(ok.out + ok.err));
-    const CliResult swapped = runCli({QStringLiteral("verify-cabling"), m_cabled, lldp(QStringLiteral("leaf-a-swapped.txt"))});
+    const CliResult swapped =
+        runCli({QStringLiteral("verify-cabling"), m_cabled, lldp(QStringLiteral("leaf-a-swapped.txt"))});
     QCOMPARE(swapped.exitCode, 1);
-    QVERIFY2(swapped.out.contains(QLatin1String("SWAPPED    leaf-a: cables on swp1s1 and swp2s0 are swapped")), qPrintable(swapped.out));
-    const CliResult json = runCli({QStringLiteral("verify-cabling"), m_cabled, lldp(QStringLiteral("leaf-a-swapped.txt")), QStringLiteral("--json")});
+    QVERIFY2(swapped.out.contains(QLatin1String("SWAPPED    leaf-a: cables on swp1s1 and swp2s0 are swapped")),
+             qPrintable(swapped.out));
+    const CliResult json = runCli({QStringLiteral("verify-cabling"), m_cabled,
+                                   lldp(QStringLiteral("leaf-a-swapped.txt")), QStringLiteral("--json")});
     QCOMPARE(json.exitCode, 1);
     QCOMPARE(QJsonDocument::fromJson(json.out.toUtf8()).object().value(QStringLiteral("swaps")).toArray().size(), 1);
     QCOMPARE(runCli({QStringLiteral("verify-cabling"), m_cabled}).exitCode, 2);

@@ -18,13 +18,13 @@ struct StepGoal {
 // The goals the issues set for a 2-core machine: load, rules, SVG and RSS (hardening), cabling,
 // every export format, sizing and the editor's canvas (their feature issues).
 constexpr StepGoal kStepGoals[] = {
-    {"load", 1000, 150},   {"check", 1000, 50},     {"export-svg", 1000, 3000}, {"cable", 1000, 200},
-    {"size", 0, 100},      {"export-all", 100, 5000}, {"scene", 100, 150},      {"scene-edit", 100, 16},
+    {"load", 1000, 150}, {"check", 1000, 50},       {"export-svg", 1000, 3000}, {"cable", 1000, 200},
+    {"size", 0, 100},    {"export-all", 100, 5000}, {"scene", 100, 150},        {"scene-edit", 100, 16},
 };
 constexpr double kPeakRssLimitMB = 300;
-constexpr double kLoadRatioLimit = 3;   // load at most 3 × nlohmann's parse of the same bytes
-constexpr double kGrowthLimit = 12;     // ten times the racks may cost at most twelve times the time
-constexpr int kLargestRacks = 1000;     // where the size-bound goals apply
+constexpr double kLoadRatioLimit = 3; // load at most 3 × nlohmann's parse of the same bytes
+constexpr double kGrowthLimit = 12;   // ten times the racks may cost at most twelve times the time
+constexpr int kLargestRacks = 1000;   // where the size-bound goals apply
 
 using StepTimes = std::map<QString, std::map<int, double>>; // step -> racks -> median ms
 
@@ -72,10 +72,11 @@ BenchSummary summarizeBench(const std::vector<BenchResult> &results, std::option
                 summary.growth.push_back({step, racks, big->first, big->second / ms});
 
     for (const StepGoal &g : kStepGoals)
-        summary.goals.push_back({QStringLiteral("%1%2").arg(QLatin1String(g.step), racksLabel(g.racks)), QStringLiteral("ms"),
-                                 g.limitMs, timeAt(times, QLatin1String(g.step), g.racks)});
+        summary.goals.push_back({QStringLiteral("%1%2").arg(QLatin1String(g.step), racksLabel(g.racks)),
+                                 QStringLiteral("ms"), g.limitMs, timeAt(times, QLatin1String(g.step), g.racks)});
 
-    BenchGoalOutcome ratioGoal{QStringLiteral("load ÷ parse floor%1").arg(racksLabel(kLargestRacks)), QStringLiteral("×"), kLoadRatioLimit, std::nullopt};
+    BenchGoalOutcome ratioGoal{QStringLiteral("load ÷ parse floor%1").arg(racksLabel(kLargestRacks)),
+                               QStringLiteral("×"), kLoadRatioLimit, std::nullopt};
     for (const LoadRatio &r : summary.loadRatios)
         if (r.racks == kLargestRacks)
             ratioGoal.measured = r.ratio;
@@ -84,13 +85,15 @@ BenchSummary summarizeBench(const std::vector<BenchResult> &results, std::option
     // The parse floor is the yardstick, not our cost: its growth is shown, not judged.
     for (const BenchGrowth &g : summary.growth)
         if (g.toRacks == kLargestRacks && g.step != QLatin1String("parse-floor"))
-            summary.goals.push_back({QStringLiteral("%1 growth %2 → %3 racks").arg(g.step).arg(g.fromRacks).arg(g.toRacks),
-                                     QStringLiteral("×"), kGrowthLimit, g.factor});
+            summary.goals.push_back(
+                {QStringLiteral("%1 growth %2 → %3 racks").arg(g.step).arg(g.fromRacks).arg(g.toRacks),
+                 QStringLiteral("×"), kGrowthLimit, g.factor});
 
     // Peak RSS only says something about the largest plan when that plan was part of the run.
-    const bool largestRan = std::any_of(results.begin(), results.end(), [](const BenchResult &r) { return r.racks == kLargestRacks; });
-    summary.goals.push_back({QStringLiteral("peak RSS%1").arg(racksLabel(kLargestRacks)), QStringLiteral("MB"), kPeakRssLimitMB,
-                             largestRan ? peakRssMB : std::nullopt});
+    const bool largestRan =
+        std::any_of(results.begin(), results.end(), [](const BenchResult &r) { return r.racks == kLargestRacks; });
+    summary.goals.push_back({QStringLiteral("peak RSS%1").arg(racksLabel(kLargestRacks)), QStringLiteral("MB"),
+                             kPeakRssLimitMB, largestRan ? peakRssMB : std::nullopt});
     return summary;
 }
 
@@ -98,13 +101,15 @@ Json benchJson(const std::vector<BenchResult> &results, double peakRssMB, const 
 {
     Json rows = Json::array();
     for (const BenchResult &r : results)
-        rows.push_back({{"racks", r.racks}, {"devices", r.devices}, {"step", r.step.toStdString()}, {"medianMs", r.medianMs}});
+        rows.push_back(
+            {{"racks", r.racks}, {"devices", r.devices}, {"step", r.step.toStdString()}, {"medianMs", r.medianMs}});
     Json ratios = Json::array();
     for (const LoadRatio &r : summary.loadRatios)
         ratios.push_back({{"racks", r.racks}, {"loadToParseFloor", r.ratio}});
     Json growth = Json::array();
     for (const BenchGrowth &g : summary.growth)
-        growth.push_back({{"step", g.step.toStdString()}, {"fromRacks", g.fromRacks}, {"toRacks", g.toRacks}, {"factor", g.factor}});
+        growth.push_back(
+            {{"step", g.step.toStdString()}, {"fromRacks", g.fromRacks}, {"toRacks", g.toRacks}, {"factor", g.factor}});
     Json goals = Json::array();
     for (const BenchGoalOutcome &g : summary.goals)
         goals.push_back({{"goal", g.what.toStdString()},
@@ -112,8 +117,8 @@ Json benchJson(const std::vector<BenchResult> &results, double peakRssMB, const 
                          {"limit", g.limit},
                          {"measured", g.measured ? Json(*g.measured) : Json()},
                          {"met", g.measured ? Json(g.met()) : Json()}});
-    return Json{{"format", "pocplanner-bench"}, {"version", 1},      {"results", rows},
-                {"peakRssMB", peakRssMB},       {"loadRatios", ratios}, {"growth", growth}, {"goals", goals}};
+    return Json{{"format", "pocplanner-bench"}, {"version", 1},     {"results", rows}, {"peakRssMB", peakRssMB},
+                {"loadRatios", ratios},         {"growth", growth}, {"goals", goals}};
 }
 
 QString benchSummaryText(const BenchSummary &summary)
@@ -123,12 +128,24 @@ QString benchSummaryText(const BenchSummary &summary)
     for (const LoadRatio &r : summary.loadRatios)
         out << QStringLiteral("load ÷ parse floor at %1 racks: %2 ×\n").arg(r.racks).arg(r.ratio, 0, 'f', 2);
     for (const BenchGrowth &g : summary.growth)
-        out << QStringLiteral("growth %1 %2 → %3 racks: %4 ×\n").arg(g.step).arg(g.fromRacks).arg(g.toRacks).arg(g.factor, 0, 'f', 1);
+        out << QStringLiteral("growth %1 %2 → %3 racks: %4 ×\n")
+                   .arg(g.step)
+                   .arg(g.fromRacks)
+                   .arg(g.toRacks)
+                   .arg(g.factor, 0, 'f', 1);
     out << QStringLiteral("goals:\n");
     for (const BenchGoalOutcome &g : summary.goals) {
-        const QString verdict = !g.measured ? QStringLiteral("not measured") : g.met() ? QStringLiteral("met") : QStringLiteral("MISSED");
-        const QString measured = g.measured ? QStringLiteral("%1 %2").arg(*g.measured, 0, 'f', 2).arg(g.unit) : QStringLiteral("–");
-        out << QStringLiteral("  %1 %2 ≤ %3 %4  %5\n").arg(g.what, -34).arg(measured, 12).arg(g.limit).arg(g.unit, -2).arg(verdict);
+        const QString verdict = !g.measured ? QStringLiteral("not measured")
+            : g.met()                       ? QStringLiteral("met")
+                                            : QStringLiteral("MISSED");
+        const QString measured =
+            g.measured ? QStringLiteral("%1 %2").arg(*g.measured, 0, 'f', 2).arg(g.unit) : QStringLiteral("–");
+        out << QStringLiteral("  %1 %2 ≤ %3 %4  %5\n")
+                   .arg(g.what, -34)
+                   .arg(measured, 12)
+                   .arg(g.limit)
+                   .arg(g.unit, -2)
+                   .arg(verdict);
     }
     return text;
 }

@@ -8,13 +8,13 @@
 #include "exporters/common/exportjob.h"
 #include "exporters/diagrams/rackdiagramdata.h"
 #include "exporters/diagrams/rackdiagramwriter.h"
-#include "planner/templates/generatedplan.h"
 #include "planner/io/planio.h"
-#include "planner/rules/ruleengine.h"
 #include "planner/model/resolvedplan.h"
-#include "planner/topology/autocabler.h"
+#include "planner/rules/ruleengine.h"
 #include "planner/sizing/sizingdata.h"
 #include "planner/sizing/sizingengine.h"
+#include "planner/templates/generatedplan.h"
+#include "planner/topology/autocabler.h"
 
 #ifdef POCPLAN_HAS_GUI
 #include "app/gui/canvas/scenebench.h"
@@ -48,7 +48,8 @@ std::vector<BenchStep> benchSteps()
     // nlohmann_json's own document, as a program that only parses would build it (the default
     // nlohmann::json, not the insertion-ordered one the loaders use).
     steps.push_back({QStringLiteral("parse-floor"), [](const BenchInput &in) {
-                         const nlohmann::json doc = nlohmann::json::parse(in.planBytes.constData(), in.planBytes.constData() + in.planBytes.size());
+                         const nlohmann::json doc = nlohmann::json::parse(
+                             in.planBytes.constData(), in.planBytes.constData() + in.planBytes.size());
                          if (doc.empty())
                              qFatal("empty plan");
                      }});
@@ -105,10 +106,12 @@ std::vector<BenchStep> benchSteps()
                      }});
 #endif
     // 1,000 sizing scenarios (GPUs × profile × capacity × checkpoint); independent of the plan size.
-    steps.push_back({QStringLiteral("size"), [](const BenchInput &in) {
+    steps.push_back({QStringLiteral("size"),
+                     [](const BenchInput &in) {
                          const SizingData &data = SizingData::builtIn();
                          const SizingEngine engine(*in.catalog, data);
-                         const QStringList profiles{QStringLiteral("good"), QStringLiteral("better"), QStringLiteral("best"), QStringLiteral("custom")};
+                         const QStringList profiles{QStringLiteral("good"), QStringLiteral("better"),
+                                                    QStringLiteral("best"), QStringLiteral("custom")};
                          int cnodes = 0;
                          for (int i = 0; i < 1000; ++i) {
                              SizingInputs s = SizingInputs::defaults(data);
@@ -118,7 +121,8 @@ std::vector<BenchStep> benchSteps()
                              s.customWriteGBpsPerGpu = 0.25;
                              s.capacityPB = 10.0 * (1 + i / 200);
                              s.ckptParams = 1e11 * (1 + i % 20);
-                             s.dboxType = i % 2 ? QStringLiteral("dbox-maverick-5400") : QStringLiteral("dbox-ceres-1350");
+                             s.dboxType =
+                                 i % 2 ? QStringLiteral("dbox-maverick-5400") : QStringLiteral("dbox-ceres-1350");
                              cnodes += engine.size(s).design.cnodes;
                          }
                          if (cnodes <= 0)
@@ -138,8 +142,8 @@ std::vector<BenchStep> benchSteps()
                          const BomData bom = buildBom(ExportContext(resolved));
                          QByteArray xlsx;
                          QString error;
-                         if (BomWriter::csv(bom).isEmpty() || BomWriter::json(bom).isEmpty() || BomWriter::markdown(bom).isEmpty()
-                             || !BomXlsxWriter::write(bom, &xlsx, &error))
+                         if (BomWriter::csv(bom).isEmpty() || BomWriter::json(bom).isEmpty() ||
+                             BomWriter::markdown(bom).isEmpty() || !BomXlsxWriter::write(bom, &xlsx, &error))
                              qFatal("export-bom failed: %s", qPrintable(error));
                      }});
     steps.push_back({QStringLiteral("export-svg"), [resolvedSite](const BenchInput &in) {
@@ -151,16 +155,19 @@ std::vector<BenchStep> benchSteps()
                          if (bytes == 0)
                              qFatal("export-svg wrote nothing");
                      }});
-    steps.push_back({QStringLiteral("export-pdf"), [resolvedSite](const BenchInput &in) {
+    steps.push_back({QStringLiteral("export-pdf"),
+                     [resolvedSite](const BenchInput &in) {
                          const ResolvedPlan resolved(*in.plan, *in.catalog, resolvedSite(in));
                          const RackDiagramData data = buildRackDiagrams(ExportContext(resolved));
                          QByteArray pdf;
                          QString error;
                          if (!RackDiagramWriter::pdf(data, QPageSize::A4, &pdf, &error))
                              qFatal("export-pdf failed: %s", qPrintable(error));
-                     }, 100});
+                     },
+                     100});
     // Every format of `pocplan export`, written to a temporary folder (the 100-rack goal is 5 s).
-    steps.push_back({QStringLiteral("export-all"), [resolvedSite](const BenchInput &in) {
+    steps.push_back({QStringLiteral("export-all"),
+                     [resolvedSite](const BenchInput &in) {
                          const ResolvedPlan resolved(*in.plan, *in.catalog, resolvedSite(in));
                          QTemporaryDir dir;
                          OutputFolder folder(dir.path());
@@ -168,7 +175,8 @@ std::vector<BenchStep> benchSteps()
                          QString error;
                          if (!job.run(folder, &error))
                              qFatal("export-all failed: %s", qPrintable(error));
-                     }, 100});
+                     },
+                     100});
     return steps;
 }
 
@@ -183,11 +191,18 @@ int runBench(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print JSON."));
-    const QCommandLineOption sizesOpt(QStringLiteral("racks"), QStringLiteral("Comma-separated rack counts (default 1,10,100,1000)."), QStringLiteral("list"), QStringLiteral("1,10,100,1000"));
-    const QCommandLineOption repeatOpt(QStringLiteral("repeat"), QStringLiteral("Runs per step (default 7; 3 at 1,000 racks)."), QStringLiteral("n"));
-    const QCommandLineOption stepOpt(QStringLiteral("step"), QStringLiteral("Only these steps (comma-separated)."), QStringLiteral("list"));
+    const QCommandLineOption sizesOpt(QStringLiteral("racks"),
+                                      QStringLiteral("Comma-separated rack counts (default 1,10,100,1000)."),
+                                      QStringLiteral("list"), QStringLiteral("1,10,100,1000"));
+    const QCommandLineOption repeatOpt(
+        QStringLiteral("repeat"), QStringLiteral("Runs per step (default 7; 3 at 1,000 racks)."), QStringLiteral("n"));
+    const QCommandLineOption stepOpt(QStringLiteral("step"), QStringLiteral("Only these steps (comma-separated)."),
+                                     QStringLiteral("list"));
     parser.addOptions({jsonOpt, sizesOpt, repeatOpt, stepOpt});
-    if (const int rc = ctx.parse(parser, args, QStringLiteral("Measure the planner on generated, cabled plans of 1, 10, 100 and 1,000 racks (about 20 devices each); medians of repeated runs.")); rc >= 0)
+    if (const int rc = ctx.parse(parser, args,
+                                 QStringLiteral("Measure the planner on generated, cabled plans of 1, 10, 100 and "
+                                                "1,000 racks (about 20 devices each); medians of repeated runs."));
+        rc >= 0)
         return rc;
     std::vector<int> sizes;
     for (const QString &s : parser.value(sizesOpt).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
@@ -204,7 +219,11 @@ int runBench(CliContext &ctx, const QStringList &args)
     std::vector<BenchResult> results;
     const bool asJson = parser.isSet(jsonOpt);
     if (!asJson)
-        ctx.out() << QStringLiteral("%1 %2 %3 %4\n").arg(QStringLiteral("RACKS"), 6).arg(QStringLiteral("DEVICES"), 8).arg(QStringLiteral("STEP"), -14).arg(QStringLiteral("MEDIAN ms"), 10);
+        ctx.out() << QStringLiteral("%1 %2 %3 %4\n")
+                         .arg(QStringLiteral("RACKS"), 6)
+                         .arg(QStringLiteral("DEVICES"), 8)
+                         .arg(QStringLiteral("STEP"), -14)
+                         .arg(QStringLiteral("MEDIAN ms"), 10);
     for (int racks : sizes) {
         // The steps work on the plan as a user has it: saved to a file and opened again.
         const QByteArray bytes = planToBytes(generatePlan(racks));
@@ -217,7 +236,8 @@ int runBench(CliContext &ctx, const QStringList &args)
             return kExitPlanErrors; // the generator and the loader disagree: a bug, reported as a failed operation
         }
         BenchInput input{racks, &plan, bytes, &ctx.catalog()};
-        const int repeat = parser.isSet(repeatOpt) ? std::max(1, parser.value(repeatOpt).toInt()) : (racks >= 1000 ? 3 : 7);
+        const int repeat =
+            parser.isSet(repeatOpt) ? std::max(1, parser.value(repeatOpt).toInt()) : (racks >= 1000 ? 3 : 7);
         for (const BenchStep &step : benchSteps()) {
             if (racks > step.maxRacks || (!only.isEmpty() && !only.contains(step.name)))
                 continue;
@@ -231,7 +251,12 @@ int runBench(CliContext &ctx, const QStringList &args)
             const double ms = median(times);
             results.push_back({racks, static_cast<qsizetype>(plan.devices.size()), step.name, ms});
             if (!asJson)
-                ctx.out() << QStringLiteral("%1 %2 %3 %4\n").arg(racks, 6).arg(plan.devices.size(), 8).arg(step.name, -14).arg(ms, 10, 'f', 2) << Qt::flush;
+                ctx.out() << QStringLiteral("%1 %2 %3 %4\n")
+                                 .arg(racks, 6)
+                                 .arg(plan.devices.size(), 8)
+                                 .arg(step.name, -14)
+                                 .arg(ms, 10, 'f', 2)
+                          << Qt::flush;
         }
     }
     const double rss = peakRssMB();

@@ -20,7 +20,8 @@ static bool resolvePolicy(CliContext &ctx, const QString &value, CablePolicy &po
         QStringList ids;
         for (const CablePolicy &p : CablePolicy::builtIns())
             ids << p.id;
-        ctx.err() << "error: --policy: \"" << value << "\" is neither a built-in policy (" << ids.join(QStringLiteral(", ")) << ") nor a file" << Qt::endl;
+        ctx.err() << "error: --policy: \"" << value << "\" is neither a built-in policy ("
+                  << ids.join(QStringLiteral(", ")) << ") nor a file" << Qt::endl;
         return false;
     }
     LoadError error;
@@ -39,30 +40,53 @@ static Json reportJson(const CablingReport &r, const QString &output)
             a.push_back(s.toStdString());
         return a;
     };
-    return Json{{"output", output.toStdString()}, {"policy", r.policyId.toStdString()},
-                {"oversubscription", r.oversubscription}, {"leafSpine", r.leafSpine},
-                {"leafPairs", r.leafPairs}, {"spines", r.spines}, {"switchesAdded", r.switchesAdded},
-                {"racksAdded", r.racksAdded}, {"linksMade", r.linksMade}, {"manualKept", r.manualKept},
-                {"uplinks", r.uplinks}, {"errors", list(r.errors)}, {"warnings", list(r.warnings)}, {"notes", list(r.notes)}};
+    return Json{{"output", output.toStdString()},
+                {"policy", r.policyId.toStdString()},
+                {"oversubscription", r.oversubscription},
+                {"leafSpine", r.leafSpine},
+                {"leafPairs", r.leafPairs},
+                {"spines", r.spines},
+                {"switchesAdded", r.switchesAdded},
+                {"racksAdded", r.racksAdded},
+                {"linksMade", r.linksMade},
+                {"manualKept", r.manualKept},
+                {"uplinks", r.uplinks},
+                {"errors", list(r.errors)},
+                {"warnings", list(r.warnings)},
+                {"notes", list(r.notes)}};
 }
 
 int runCable(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption outOpt(QStringList{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("Write the cabled plan here (may be the input file)."), QStringLiteral("file"));
-    const QCommandLineOption policyOpt(QStringLiteral("policy"), QStringLiteral("Cable policy: a built-in id (default, aoc-node-links) or a policy JSON file. Default: the site's network.cablePolicy, else \"default\"."), QStringLiteral("id|file"));
-    const QCommandLineOption ratioOpt(QStringLiteral("oversubscription"), QStringLiteral("Leaf downlink : uplink bandwidth for leaf-spine designs, e.g. 1 or 3 (default: the policy's)."), QStringLiteral("R"));
-    const QCommandLineOption noAddOpt(QStringLiteral("no-add-switches"), QStringLiteral("Never add leaf or spine switches; report the ports left unconnected instead."));
+    const QCommandLineOption outOpt(QStringList{QStringLiteral("o"), QStringLiteral("output")},
+                                    QStringLiteral("Write the cabled plan here (may be the input file)."),
+                                    QStringLiteral("file"));
+    const QCommandLineOption policyOpt(
+        QStringLiteral("policy"),
+        QStringLiteral("Cable policy: a built-in id (default, aoc-node-links) or a policy JSON file. Default: the "
+                       "site's network.cablePolicy, else \"default\"."),
+        QStringLiteral("id|file"));
+    const QCommandLineOption ratioOpt(
+        QStringLiteral("oversubscription"),
+        QStringLiteral("Leaf downlink : uplink bandwidth for leaf-spine designs, e.g. 1 or 3 (default: the policy's)."),
+        QStringLiteral("R"));
+    const QCommandLineOption noAddOpt(
+        QStringLiteral("no-add-switches"),
+        QStringLiteral("Never add leaf or spine switches; report the ports left unconnected instead."));
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print the cabling report as JSON."));
-    const QCommandLineOption catalogOpt(QStringLiteral("catalog"), QStringLiteral("Extra catalog file or folder."), QStringLiteral("file"));
+    const QCommandLineOption catalogOpt(QStringLiteral("catalog"), QStringLiteral("Extra catalog file or folder."),
+                                        QStringLiteral("file"));
     parser.addOptions({outOpt, policyOpt, ratioOpt, noAddOpt, jsonOpt, catalogOpt});
     parser.addPositionalArgument(QStringLiteral("plan"), QStringLiteral("Plan file."));
-    if (const int rc = ctx.parse(parser, args, QStringLiteral(
-            "Cable a plan automatically: dual-home every C-node and D-box data port across the data switch pair, "
-            "ISLs within each pair, management and BMC ports to the management switch, site uplinks with the "
-            "site's count and speed, and leaf-spine (adding leaves and spines) when one pair is not enough. "
-            "Links marked \"manual\": true are kept. Exit 1 when some ports could not be cabled (the plan is "
-            "still written)."));
+    if (const int rc = ctx.parse(
+            parser, args,
+            QStringLiteral(
+                "Cable a plan automatically: dual-home every C-node and D-box data port across the data switch pair, "
+                "ISLs within each pair, management and BMC ports to the management switch, site uplinks with the "
+                "site's count and speed, and leaf-spine (adding leaves and spines) when one pair is not enough. "
+                "Links marked \"manual\": true are kept. Exit 1 when some ports could not be cabled (the plan is "
+                "still written)."));
         rc >= 0)
         return rc;
     if (parser.positionalArguments().size() != 1 || !parser.isSet(outOpt)) {
@@ -80,7 +104,8 @@ int runCable(CliContext &ctx, const QStringList &args)
         bool ok = false;
         const double r = parser.value(ratioOpt).toDouble(&ok);
         if (!ok || r < 0.1 || r > 100) {
-            ctx.err() << "error: --oversubscription: \"" << parser.value(ratioOpt) << "\" is not a ratio between 0.1 and 100" << Qt::endl;
+            ctx.err() << "error: --oversubscription: \"" << parser.value(ratioOpt)
+                      << "\" is not a ratio between 0.1 and 100" << Qt::endl;
             return kExitUsage;
         }
         options.oversubscription = r;
@@ -105,11 +130,20 @@ int runCable(CliContext &ctx, const QStringList &args)
     if (parser.isSet(jsonOpt)) {
         ctx.out() << QString::fromStdString(reportJson(report, output).dump(2)) << Qt::endl;
     } else {
-        ctx.out() << QStringLiteral("Cabled %1 → %2 with policy \"%3\": %4 links made, %5 kept by hand, %6 site uplinks\n")
-                         .arg(input, output, report.policyId).arg(report.linksMade).arg(report.manualKept).arg(report.uplinks);
-        ctx.out() << QStringLiteral("Topology: %1, %2 leaf pair(s), %3 spine(s), oversubscription %4:1; %5 switch(es) and %6 rack(s) added\n")
+        ctx.out() << QStringLiteral(
+                         "Cabled %1 → %2 with policy \"%3\": %4 links made, %5 kept by hand, %6 site uplinks\n")
+                         .arg(input, output, report.policyId)
+                         .arg(report.linksMade)
+                         .arg(report.manualKept)
+                         .arg(report.uplinks);
+        ctx.out() << QStringLiteral("Topology: %1, %2 leaf pair(s), %3 spine(s), oversubscription %4:1; %5 switch(es) "
+                                    "and %6 rack(s) added\n")
                          .arg(report.leafSpine ? QStringLiteral("leaf-spine") : QStringLiteral("one switch pair"))
-                         .arg(report.leafPairs).arg(report.spines).arg(report.oversubscription).arg(report.switchesAdded).arg(report.racksAdded);
+                         .arg(report.leafPairs)
+                         .arg(report.spines)
+                         .arg(report.oversubscription)
+                         .arg(report.switchesAdded)
+                         .arg(report.racksAdded);
         constexpr int kMaxNotes = 20;
         for (int i = 0; i < report.notes.size() && i < kMaxNotes; ++i)
             ctx.out() << "note: " << report.notes.at(i) << "\n";

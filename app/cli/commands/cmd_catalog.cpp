@@ -1,5 +1,5 @@
-#include "catalogactions.h"
 #include "app/cli/commands.h"
+#include "catalogactions.h"
 
 #include <QCommandLineParser>
 
@@ -7,7 +7,8 @@ namespace pp::cli {
 
 static Json figureJson(const Figure &f)
 {
-    return Json{{"value", f.value ? Json(*f.value) : Json(nullptr)}, {"source", f.source.toStdString()},
+    return Json{{"value", f.value ? Json(*f.value) : Json(nullptr)},
+                {"source", f.source.toStdString()},
                 {"confidence", f.confidence.toStdString()}};
 }
 
@@ -17,7 +18,8 @@ static int listTypes(CliContext &ctx, const QString &roleFilter, bool asJson)
     if (!roleFilter.isEmpty()) {
         role = roleFromId(roleFilter);
         if (!role) {
-            ctx.err() << "error: --role: unknown role \"" << roleFilter << "\" (cnode, dbox, switch, pdu, cable, other)" << Qt::endl;
+            ctx.err() << "error: --role: unknown role \"" << roleFilter << "\" (cnode, dbox, switch, pdu, cable, other)"
+                      << Qt::endl;
             return kExitUsage;
         }
     }
@@ -25,22 +27,38 @@ static int listTypes(CliContext &ctx, const QString &roleFilter, bool asJson)
     if (asJson) {
         Json list = Json::array();
         for (const DeviceType *t : types)
-            list.push_back({{"id", t->id.toStdString()}, {"role", roleId(t->role).toStdString()},
-                            {"vendor", t->vendor.toStdString()}, {"model", t->model.toStdString()},
-                            {"uHeight", t->uHeight}, {"typicalW", figureJson(t->typicalW)}, {"maxW", figureJson(t->maxW)},
-                            {"weightKg", figureJson(t->weightKg)}, {"layer", t->layer.toStdString()},
+            list.push_back({{"id", t->id.toStdString()},
+                            {"role", roleId(t->role).toStdString()},
+                            {"vendor", t->vendor.toStdString()},
+                            {"model", t->model.toStdString()},
+                            {"uHeight", t->uHeight},
+                            {"typicalW", figureJson(t->typicalW)},
+                            {"maxW", figureJson(t->maxW)},
+                            {"weightKg", figureJson(t->weightKg)},
+                            {"layer", t->layer.toStdString()},
                             {"overrides", ctx.catalog().definitions(t->id).size() > 1}});
         ctx.out() << QString::fromStdString(Json{{"deviceTypes", list}}.dump(2)) << Qt::endl;
         return kExitOk;
     }
-    ctx.out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7\n").arg(QStringLiteral("ID"), -22).arg(QStringLiteral("ROLE"), -7)
-                     .arg(QStringLiteral("U"), 2).arg(QStringLiteral("TYP W"), 8).arg(QStringLiteral("MAX W"), 8)
-                     .arg(QStringLiteral("LAYER"), -9).arg(QStringLiteral("MODEL"));
+    ctx.out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7\n")
+                     .arg(QStringLiteral("ID"), -22)
+                     .arg(QStringLiteral("ROLE"), -7)
+                     .arg(QStringLiteral("U"), 2)
+                     .arg(QStringLiteral("TYP W"), 8)
+                     .arg(QStringLiteral("MAX W"), 8)
+                     .arg(QStringLiteral("LAYER"), -9)
+                     .arg(QStringLiteral("MODEL"));
     // A layer marked with * overrides a definition of a lower layer.
     for (const DeviceType *t : types)
-        ctx.out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7\n").arg(t->id, -22).arg(roleId(t->role), -7).arg(t->uHeight, 2)
-                         .arg(t->typicalW.display(QString()), 8).arg(t->maxW.display(QString()), 8)
-                         .arg(t->layer + (ctx.catalog().definitions(t->id).size() > 1 ? QStringLiteral("*") : QString()), -9)
+        ctx.out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7\n")
+                         .arg(t->id, -22)
+                         .arg(roleId(t->role), -7)
+                         .arg(t->uHeight, 2)
+                         .arg(t->typicalW.display(QString()), 8)
+                         .arg(t->maxW.display(QString()), 8)
+                         .arg(t->layer +
+                                  (ctx.catalog().definitions(t->id).size() > 1 ? QStringLiteral("*") : QString()),
+                              -9)
                          .arg(t->vendor + QLatin1Char(' ') + t->model);
     return kExitOk;
 }
@@ -56,19 +74,27 @@ static int listSites(CliContext &ctx, bool asJson)
     }
     for (const SiteProfile *s : ctx.catalog().sites())
         ctx.out() << QStringLiteral("%1 %2 kW, %3 cooling, %4U racks, %5 x %6 GbE uplinks%7 — %8\n")
-                         .arg(s->id, -22).arg(s->power.budgetKW).arg(s->cooling.type).arg(s->rack.heightU)
-                         .arg(s->network.uplinksRequired).arg(s->network.uplinkSpeedGbps)
+                         .arg(s->id, -22)
+                         .arg(s->power.budgetKW)
+                         .arg(s->cooling.type)
+                         .arg(s->rack.heightU)
+                         .arg(s->network.uplinksRequired)
+                         .arg(s->network.uplinkSpeedGbps)
                          .arg(s->network.roceRequired ? QStringLiteral(", RoCE") : QString(), s->name);
     return kExitOk;
 }
 
-static QString figureLine(const Catalog &catalog, const QString &name, const Figure &f, const QString &unit, int precision = 1)
+static QString figureLine(const Catalog &catalog, const QString &name, const Figure &f, const QString &unit,
+                          int precision = 1)
 {
     QString source = f.source.isEmpty() ? QStringLiteral("-") : f.source;
     if (const SourceInfo *s = catalog.source(f.source))
         source += QStringLiteral(" (%1)").arg(s->title);
-    QString line = QStringLiteral("  %1 %2 %3 %4").arg(name, -16).arg(f.display(unit, precision), -12)
-                       .arg(f.confidence.isEmpty() ? QStringLiteral("-") : f.confidence, -11).arg(source);
+    QString line = QStringLiteral("  %1 %2 %3 %4")
+                       .arg(name, -16)
+                       .arg(f.display(unit, precision), -12)
+                       .arg(f.confidence.isEmpty() ? QStringLiteral("-") : f.confidence, -11)
+                       .arg(source);
     if (!f.note.isEmpty())
         line += QStringLiteral("\n  %1 note: %2").arg(QString(), -16).arg(f.note);
     return line + QLatin1Char('\n');
@@ -86,9 +112,14 @@ static int showType(CliContext &ctx, const QString &id, bool asJson)
         Json d = Json::array();
         for (const CatalogDefinition &def : defs)
             d.push_back({{"layer", def.layer.toStdString()}, {"file", def.file.toStdString()}});
-        ctx.out() << QString::fromStdString(Json{{"id", id.toStdString()}, {"layer", t->layer.toStdString()},
-                                                 {"file", t->originFile.toStdString()}, {"definitions", d},
-                                                 {"deviceType", deviceTypeToJson(*t)}}.dump(2)) << Qt::endl;
+        ctx.out() << QString::fromStdString(Json{
+                         {"id", id.toStdString()},
+                         {"layer", t->layer.toStdString()},
+                         {"file", t->originFile.toStdString()},
+                         {"definitions", d},
+                         {"deviceType",
+                          deviceTypeToJson(*t)}}.dump(2))
+                  << Qt::endl;
         return kExitOk;
     }
     QTextStream &o = ctx.out();
@@ -116,9 +147,12 @@ static int showType(CliContext &ctx, const QString &id, bool asJson)
         o << "psu connector: " << t->psu.connector << "\n";
     o << "ports:\n";
     for (const PortGroup &g : t->ports)
-        o << "  " << (g.names.isEmpty() ? g.pattern + QStringLiteral(" from %1").arg(g.first) : g.names.join(QLatin1Char(',')).left(60))
+        o << "  "
+          << (g.names.isEmpty() ? g.pattern + QStringLiteral(" from %1").arg(g.first)
+                                : g.names.join(QLatin1Char(',')).left(60))
           << ": " << g.count << " x " << g.speedGbps << " Gbit/s " << g.media << ", " << purposeId(g.purpose)
-          << (g.roceCapable ? ", RoCE" : "") << (g.confidence.isEmpty() ? QString() : QStringLiteral(" [%1]").arg(g.confidence)) << "\n";
+          << (g.roceCapable ? ", RoCE" : "")
+          << (g.confidence.isEmpty() ? QString() : QStringLiteral(" [%1]").arg(g.confidence)) << "\n";
     for (const ConsolePort &cp : t->consolePorts)
         o << "console port: " << cp.name << " (" << cp.type << ")\n";
     for (const ModuleBay &b : t->moduleBays)
@@ -133,15 +167,22 @@ int runCatalog(CliContext &ctx, const QStringList &args)
     if (args.size() > 1 && args.at(1) == QLatin1String("fetch"))
         return runCatalogFetch(ctx, QStringList{args.first() + QStringLiteral(" fetch")} + args.mid(2));
     QCommandLineParser parser;
-    const QCommandLineOption roleOpt(QStringLiteral("role"), QStringLiteral("Only this role: cnode, dbox, switch, pdu, cable, other."), QStringLiteral("role"));
+    const QCommandLineOption roleOpt(QStringLiteral("role"),
+                                     QStringLiteral("Only this role: cnode, dbox, switch, pdu, cable, other."),
+                                     QStringLiteral("role"));
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print JSON."));
-    const QCommandLineOption catalogOpt(QStringLiteral("catalog"), QStringLiteral("Extra catalog file or folder."), QStringLiteral("file"));
+    const QCommandLineOption catalogOpt(QStringLiteral("catalog"), QStringLiteral("Extra catalog file or folder."),
+                                        QStringLiteral("file"));
     parser.addOptions({roleOpt, jsonOpt, catalogOpt});
-    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list (device types), show ID, sites, import-netbox, fetch."));
-    if (const int rc = ctx.parse(parser, args, QStringLiteral("Show the catalog: built-in < user files < fetched layers.\n"
-                                                               "  pocplan catalog show ID        figures with layer, source and confidence\n"
-                                                               "  pocplan catalog import-netbox  NetBox device-type YAML into the user layer\n"
-                                                               "  pocplan catalog fetch URL      update the fetched layer over HTTP(S)")); rc >= 0)
+    parser.addPositionalArgument(QStringLiteral("action"),
+                                 QStringLiteral("list (device types), show ID, sites, import-netbox, fetch."));
+    if (const int rc =
+            ctx.parse(parser, args,
+                      QStringLiteral("Show the catalog: built-in < user files < fetched layers.\n"
+                                     "  pocplan catalog show ID        figures with layer, source and confidence\n"
+                                     "  pocplan catalog import-netbox  NetBox device-type YAML into the user layer\n"
+                                     "  pocplan catalog fetch URL      update the fetched layer over HTTP(S)"));
+        rc >= 0)
         return rc;
     if (!ctx.loadCatalog(parser.values(catalogOpt)))
         return kExitUsage;
@@ -158,7 +199,8 @@ int runCatalog(CliContext &ctx, const QStringList &args)
         }
         return showType(ctx, pos.at(1), parser.isSet(jsonOpt));
     }
-    ctx.err() << "error: unknown catalog action \"" << action << "\" (list, show, sites, import-netbox, fetch)" << Qt::endl;
+    ctx.err() << "error: unknown catalog action \"" << action << "\" (list, show, sites, import-netbox, fetch)"
+              << Qt::endl;
     return kExitUsage;
 }
 

@@ -11,15 +11,24 @@ namespace pp::cli {
 int runCatalogFetch(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption shaOpt(QStringLiteral("sha256"), QStringLiteral("Accept the download only when its SHA-256 is this (hex)."), QStringLiteral("hex"));
-    const QCommandLineOption timeoutOpt(QStringLiteral("timeout"), QStringLiteral("Give up after this many seconds (default 30)."), QStringLiteral("s"));
-    const QCommandLineOption maxOpt(QStringLiteral("max-bytes"), QStringLiteral("Refuse a larger download (default 8 MiB)."), QStringLiteral("n"));
+    const QCommandLineOption shaOpt(QStringLiteral("sha256"),
+                                    QStringLiteral("Accept the download only when its SHA-256 is this (hex)."),
+                                    QStringLiteral("hex"));
+    const QCommandLineOption timeoutOpt(QStringLiteral("timeout"),
+                                        QStringLiteral("Give up after this many seconds (default 30)."),
+                                        QStringLiteral("s"));
+    const QCommandLineOption maxOpt(QStringLiteral("max-bytes"),
+                                    QStringLiteral("Refuse a larger download (default 8 MiB)."), QStringLiteral("n"));
     parser.addOptions({shaOpt, timeoutOpt, maxOpt});
-    parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("http(s) URL of a pocplanner-catalog JSON file."));
-    if (const int rc = ctx.parse(parser, args, QStringLiteral("Update the fetched catalog layer from a URL.\n"
-                                                               "A failed, slow, truncated, oversized, mismatching or invalid download keeps\n"
-                                                               "the last good catalog (%1); ETags are kept in %2.")
-                                                   .arg(catalogLocations::fetchedDir(), catalogLocations::fetchCacheDir())); rc >= 0)
+    parser.addPositionalArgument(QStringLiteral("url"),
+                                 QStringLiteral("http(s) URL of a pocplanner-catalog JSON file."));
+    if (const int rc =
+            ctx.parse(parser, args,
+                      QStringLiteral("Update the fetched catalog layer from a URL.\n"
+                                     "A failed, slow, truncated, oversized, mismatching or invalid download keeps\n"
+                                     "the last good catalog (%1); ETags are kept in %2.")
+                          .arg(catalogLocations::fetchedDir(), catalogLocations::fetchCacheDir()));
+        rc >= 0)
         return rc;
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 1) {

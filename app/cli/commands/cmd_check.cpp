@@ -30,7 +30,10 @@ static bool loadSiteProfile(CliContext &ctx, const QString &fileName, SiteProfil
         return false;
     }
     if (site.id.isEmpty()) {
-        ctx.err() << "error: " << LoadError{fileName, 0, 0, QStringLiteral("id"), QStringLiteral("a site profile needs an id")}.toString() << Qt::endl;
+        ctx.err()
+            << "error: "
+            << LoadError{fileName, 0, 0, QStringLiteral("id"), QStringLiteral("a site profile needs an id")}.toString()
+            << Qt::endl;
         return false;
     }
     site.raw = doc;
@@ -40,16 +43,28 @@ static bool loadSiteProfile(CliContext &ctx, const QString &fileName, SiteProfil
 int runCheck(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption siteOpt(QStringLiteral("site"), QStringLiteral("Site profile file to check against instead of the plan's profile (the plan's overrides still apply)."), QStringLiteral("file"));
-    const QCommandLineOption formatOpt(QStringLiteral("format"), QStringLiteral("Output format: text (default) or json."), QStringLiteral("format"), QStringLiteral("text"));
+    const QCommandLineOption siteOpt(
+        QStringLiteral("site"),
+        QStringLiteral(
+            "Site profile file to check against instead of the plan's profile (the plan's overrides still apply)."),
+        QStringLiteral("file"));
+    const QCommandLineOption formatOpt(QStringLiteral("format"),
+                                       QStringLiteral("Output format: text (default) or json."),
+                                       QStringLiteral("format"), QStringLiteral("text"));
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Same as --format json."));
-    const QCommandLineOption severityOpt(QStringLiteral("severity"), QStringLiteral("Findings to list: error, warning (errors and warnings) or all (default)."), QStringLiteral("level"), QStringLiteral("all"));
-    const QCommandLineOption catalogOpt(QStringLiteral("catalog"), QStringLiteral("Extra catalog file or folder."), QStringLiteral("file"));
+    const QCommandLineOption severityOpt(
+        QStringLiteral("severity"),
+        QStringLiteral("Findings to list: error, warning (errors and warnings) or all (default)."),
+        QStringLiteral("level"), QStringLiteral("all"));
+    const QCommandLineOption catalogOpt(QStringLiteral("catalog"), QStringLiteral("Extra catalog file or folder."),
+                                        QStringLiteral("file"));
     parser.addOptions({siteOpt, formatOpt, jsonOpt, severityOpt, catalogOpt});
     parser.addPositionalArgument(QStringLiteral("plan"), QStringLiteral("Plan file."));
-    if (const int rc = ctx.parse(parser, args,
-                                 QStringLiteral("Check a plan against its site and the design rules (space, power, cooling, weight, network, resilience).\n"
-                                                "Exit code 0 when no unwaived error remains, 1 when one does, 2 for unreadable input."));
+    if (const int rc = ctx.parse(
+            parser, args,
+            QStringLiteral("Check a plan against its site and the design rules (space, power, cooling, weight, "
+                           "network, resilience).\n"
+                           "Exit code 0 when no unwaived error remains, 1 when one does, 2 for unreadable input."));
         rc >= 0)
         return rc;
     if (parser.positionalArguments().size() != 1) {
@@ -63,7 +78,8 @@ int runCheck(CliContext &ctx, const QStringList &args)
     }
     const auto filter = severityFilterFromId(parser.value(severityOpt));
     if (!filter) {
-        ctx.err() << "error: --severity: expected error, warning or all, found \"" << parser.value(severityOpt) << "\"" << Qt::endl;
+        ctx.err() << "error: --severity: expected error, warning or all, found \"" << parser.value(severityOpt) << "\""
+                  << Qt::endl;
         return kExitUsage;
     }
     if (!ctx.loadCatalog(parser.values(catalogOpt)))
@@ -84,7 +100,8 @@ int runCheck(CliContext &ctx, const QStringList &args)
         return kExitUsage;
     const ResolvedPlan resolved(plan, ctx.catalog(), site);
     const CheckReport report = runChecks(resolved);
-    const QByteArray bytes = format == QLatin1String("json") ? CheckReportWriter::json(report, *filter) : CheckReportWriter::text(report, *filter);
+    const QByteArray bytes = format == QLatin1String("json") ? CheckReportWriter::json(report, *filter)
+                                                             : CheckReportWriter::text(report, *filter);
     ctx.out() << QString::fromUtf8(bytes) << Qt::flush;
     return report.unwaivedErrors() > 0 ? kExitPlanErrors : kExitOk;
 }

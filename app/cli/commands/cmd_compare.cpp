@@ -18,22 +18,46 @@ namespace pp::cli {
 int runCompare(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption formatOpt(QStringLiteral("format"), QStringLiteral("md, csv, json or pdf (default md)."), QStringLiteral("fmt"), QStringLiteral("md"));
+    const QCommandLineOption formatOpt(QStringLiteral("format"), QStringLiteral("md, csv, json or pdf (default md)."),
+                                       QStringLiteral("fmt"), QStringLiteral("md"));
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Same as --format json."));
-    const QCommandLineOption outOpt(QStringLiteral("output"), QStringLiteral("Write to this file instead of standard output (required for pdf)."), QStringLiteral("file"));
-    const QCommandLineOption designsOpt(QStringLiteral("designs"), QStringLiteral("Comma-separated design presets (default poc,ncp,density)."), QStringLiteral("list"), QStringLiteral("poc,ncp,density"));
-    const QCommandLineOption inputsOpt(QStringLiteral("inputs"), QStringLiteral("A user design: JSON file of sizing inputs (keys as in `size --json` inputs; \"design\" picks a preset to start from). Repeatable."), QStringLiteral("file"));
-    const QCommandLineOption referenceOpt(QStringLiteral("reference"), QStringLiteral("Design whose capacity sizes the object-store and Lustre columns (default ncp, else the first)."), QStringLiteral("id"));
-    const QCommandLineOption osRacksOpt(QStringLiteral("object-store-racks"), QStringLiteral("Your rack count for the object store (no public figure)."), QStringLiteral("n"));
-    const QCommandLineOption osPowerOpt(QStringLiteral("object-store-kw"), QStringLiteral("Your power figure for the object store, kW (no public figure)."), QStringLiteral("kW"));
-    const QCommandLineOption catalogOpt(QStringLiteral("catalog"), QStringLiteral("Extra catalog file or folder."), QStringLiteral("file"));
-    parser.addOptions({formatOpt, jsonOpt, outOpt, designsOpt, inputsOpt, referenceOpt, osRacksOpt, osPowerOpt, catalogOpt});
+    const QCommandLineOption outOpt(QStringLiteral("output"),
+                                    QStringLiteral("Write to this file instead of standard output (required for pdf)."),
+                                    QStringLiteral("file"));
+    const QCommandLineOption designsOpt(QStringLiteral("designs"),
+                                        QStringLiteral("Comma-separated design presets (default poc,ncp,density)."),
+                                        QStringLiteral("list"), QStringLiteral("poc,ncp,density"));
+    const QCommandLineOption inputsOpt(
+        QStringLiteral("inputs"),
+        QStringLiteral("A user design: JSON file of sizing inputs (keys as in `size --json` inputs; \"design\" picks a "
+                       "preset to start from). Repeatable."),
+        QStringLiteral("file"));
+    const QCommandLineOption referenceOpt(
+        QStringLiteral("reference"),
+        QStringLiteral(
+            "Design whose capacity sizes the object-store and Lustre columns (default ncp, else the first)."),
+        QStringLiteral("id"));
+    const QCommandLineOption osRacksOpt(QStringLiteral("object-store-racks"),
+                                        QStringLiteral("Your rack count for the object store (no public figure)."),
+                                        QStringLiteral("n"));
+    const QCommandLineOption osPowerOpt(
+        QStringLiteral("object-store-kw"),
+        QStringLiteral("Your power figure for the object store, kW (no public figure)."), QStringLiteral("kW"));
+    const QCommandLineOption catalogOpt(QStringLiteral("catalog"), QStringLiteral("Extra catalog file or folder."),
+                                        QStringLiteral("file"));
+    parser.addOptions(
+        {formatOpt, jsonOpt, outOpt, designsOpt, inputsOpt, referenceOpt, osRacksOpt, osPowerOpt, catalogOpt});
     const SizingOptions sizing;
     sizing.addTo(parser);
-    if (const int rc = ctx.parse(parser, args, QStringLiteral("Compare storage designs side by side with cloud object-store and Lustre columns, data movement and extrapolation. Sizing options apply to every design.")); rc >= 0)
+    if (const int rc =
+            ctx.parse(parser, args,
+                      QStringLiteral("Compare storage designs side by side with cloud object-store and Lustre columns, "
+                                     "data movement and extrapolation. Sizing options apply to every design."));
+        rc >= 0)
         return rc;
     const QString format = parser.isSet(jsonOpt) ? QStringLiteral("json") : parser.value(formatOpt);
-    if (!QStringList{QStringLiteral("md"), QStringLiteral("csv"), QStringLiteral("json"), QStringLiteral("pdf")}.contains(format)) {
+    if (!QStringList{QStringLiteral("md"), QStringLiteral("csv"), QStringLiteral("json"), QStringLiteral("pdf")}
+             .contains(format)) {
         ctx.err() << "error: --format: expected md, csv, json or pdf, found \"" << format << "\"" << Qt::endl;
         return kExitUsage;
     }
@@ -50,7 +74,8 @@ int runCompare(CliContext &ctx, const QStringList &args)
         bool ok = false;
         const double v = parser.value(*option).toDouble(&ok);
         if (!ok || v < 0) {
-            ctx.err() << "error: --" << option->names().first() << ": \"" << parser.value(*option) << "\" is not a non-negative number" << Qt::endl;
+            ctx.err() << "error: --" << option->names().first() << ": \"" << parser.value(*option)
+                      << "\" is not a non-negative number" << Qt::endl;
             return kExitUsage;
         }
         *target = v;
@@ -79,9 +104,11 @@ int runCompare(CliContext &ctx, const QStringList &args)
                 return kExitUsage;
             if (in.name == QLatin1String("Custom design"))
                 in.name = QFileInfo(file).completeBaseName();
-            in.applyJson(doc.contains("inputs") ? json::object(doc, "inputs", QString()) : doc, doc.contains("inputs") ? QStringLiteral("inputs") : QString());
+            in.applyJson(doc.contains("inputs") ? json::object(doc, "inputs", QString()) : doc,
+                         doc.contains("inputs") ? QStringLiteral("inputs") : QString());
         } catch (const FieldError &e) {
-            ctx.err() << "error: " << file << ": " << (e.path.isEmpty() ? QStringLiteral("(top level)") : e.path) << ": " << e.reason << Qt::endl;
+            ctx.err() << "error: " << file << ": " << (e.path.isEmpty() ? QStringLiteral("(top level)") : e.path)
+                      << ": " << e.reason << Qt::endl;
             return kExitUsage;
         }
         if (!sizing.apply(parser, ctx, in))
@@ -107,7 +134,8 @@ int runCompare(CliContext &ctx, const QStringList &args)
     int reference = static_cast<int>(ids.indexOf(refId));
     if (reference < 0) {
         if (parser.isSet(referenceOpt)) {
-            ctx.err() << "error: --reference: \"" << refId << "\" is not among the compared designs (" << ids.join(QStringLiteral(", ")) << ")" << Qt::endl;
+            ctx.err() << "error: --reference: \"" << refId << "\" is not among the compared designs ("
+                      << ids.join(QStringLiteral(", ")) << ")" << Qt::endl;
             return kExitUsage;
         }
         reference = 0;

@@ -10,15 +10,26 @@ namespace pp::cli {
 int runExport(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption outOpt(QStringList{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("Folder to write into (created if missing)."), QStringLiteral("dir"));
-    const QCommandLineOption bomOpt(QStringLiteral("bom"), QStringLiteral("Bill of materials: csv,xlsx,json,md."), QStringLiteral("formats"));
-    const QCommandLineOption diagramsOpt(QStringLiteral("diagrams"), QStringLiteral("Rack diagrams: svg,png,pdf,drawio."), QStringLiteral("formats"));
-    const QCommandLineOption cablesOpt(QStringLiteral("cables"), QStringLiteral("Cable plan: csv,md."), QStringLiteral("formats"));
-    const QCommandLineOption runbookOpt(QStringLiteral("runbook"), QStringLiteral("Install runbook for the plan's track: md,html,pdf."), QStringLiteral("formats"));
-    const QCommandLineOption reportOpt(QStringLiteral("report"), QStringLiteral("Check report: json,txt."), QStringLiteral("formats"));
-    const QCommandLineOption netboxOpt(QStringLiteral("netbox"), QStringLiteral("NetBox bulk-import CSVs (racks, devices, cables, power feeds)."));
-    const QCommandLineOption pageOpt(QStringLiteral("page"), QStringLiteral("PDF page size: a4 (default) or letter."), QStringLiteral("size"), QStringLiteral("a4"));
-    const QCommandLineOption catalogOpt(QStringLiteral("catalog"), QStringLiteral("Extra catalog file or folder."), QStringLiteral("file"));
+    const QCommandLineOption outOpt(QStringList{QStringLiteral("o"), QStringLiteral("output")},
+                                    QStringLiteral("Folder to write into (created if missing)."),
+                                    QStringLiteral("dir"));
+    const QCommandLineOption bomOpt(QStringLiteral("bom"), QStringLiteral("Bill of materials: csv,xlsx,json,md."),
+                                    QStringLiteral("formats"));
+    const QCommandLineOption diagramsOpt(
+        QStringLiteral("diagrams"), QStringLiteral("Rack diagrams: svg,png,pdf,drawio."), QStringLiteral("formats"));
+    const QCommandLineOption cablesOpt(QStringLiteral("cables"), QStringLiteral("Cable plan: csv,md."),
+                                       QStringLiteral("formats"));
+    const QCommandLineOption runbookOpt(QStringLiteral("runbook"),
+                                        QStringLiteral("Install runbook for the plan's track: md,html,pdf."),
+                                        QStringLiteral("formats"));
+    const QCommandLineOption reportOpt(QStringLiteral("report"), QStringLiteral("Check report: json,txt."),
+                                       QStringLiteral("formats"));
+    const QCommandLineOption netboxOpt(
+        QStringLiteral("netbox"), QStringLiteral("NetBox bulk-import CSVs (racks, devices, cables, power feeds)."));
+    const QCommandLineOption pageOpt(QStringLiteral("page"), QStringLiteral("PDF page size: a4 (default) or letter."),
+                                     QStringLiteral("size"), QStringLiteral("a4"));
+    const QCommandLineOption catalogOpt(QStringLiteral("catalog"), QStringLiteral("Extra catalog file or folder."),
+                                        QStringLiteral("file"));
     parser.addOptions({outOpt, bomOpt, diagramsOpt, cablesOpt, runbookOpt, reportOpt, netboxOpt, pageOpt, catalogOpt});
     parser.addPositionalArgument(QStringLiteral("plan"), QStringLiteral("Plan file."));
     const QString description = QStringLiteral(
@@ -39,19 +50,22 @@ int runExport(CliContext &ctx, const QStringList &args)
     }
 
     ExportOptions options;
-    const bool anySelector = parser.isSet(bomOpt) || parser.isSet(diagramsOpt) || parser.isSet(cablesOpt) || parser.isSet(runbookOpt)
-                             || parser.isSet(reportOpt) || parser.isSet(netboxOpt);
+    const bool anySelector = parser.isSet(bomOpt) || parser.isSet(diagramsOpt) || parser.isSet(cablesOpt) ||
+        parser.isSet(runbookOpt) || parser.isSet(reportOpt) || parser.isSet(netboxOpt);
     if (!anySelector) {
         options = ExportOptions::everything();
     } else {
-        const std::pair<const QCommandLineOption *, QStringList *> selectors[] = {
-            {&bomOpt, &options.bom}, {&diagramsOpt, &options.diagrams}, {&cablesOpt, &options.cables},
-            {&runbookOpt, &options.runbook}, {&reportOpt, &options.report}};
+        const std::pair<const QCommandLineOption *, QStringList *> selectors[] = {{&bomOpt, &options.bom},
+                                                                                  {&diagramsOpt, &options.diagrams},
+                                                                                  {&cablesOpt, &options.cables},
+                                                                                  {&runbookOpt, &options.runbook},
+                                                                                  {&reportOpt, &options.report}};
         for (const auto &[opt, list] : selectors) {
             if (!parser.isSet(*opt))
                 continue;
             QString why;
-            if (!ExportOptions::parseFormats(opt->names().constFirst(), parser.values(*opt).join(QLatin1Char(',')), list, &why)) {
+            if (!ExportOptions::parseFormats(opt->names().constFirst(), parser.values(*opt).join(QLatin1Char(',')),
+                                             list, &why)) {
                 ctx.err() << "error: " << why << Qt::endl;
                 return kExitUsage;
             }
@@ -84,14 +98,16 @@ int runExport(CliContext &ctx, const QStringList &args)
     if (!job.run(folder, &error)) {
         ctx.err() << "error: " << error << Qt::endl;
         if (!folder.written().isEmpty())
-            ctx.err() << "note: " << folder.written().size() << " file(s) were written before the failure; none is partial" << Qt::endl;
+            ctx.err() << "note: " << folder.written().size()
+                      << " file(s) were written before the failure; none is partial" << Qt::endl;
         return kExitPlanErrors;
     }
     for (const QString &f : folder.written())
         ctx.out() << QDir::cleanPath(folder.pathOf(f)) << "\n";
     if (job.unresolvedErrors() > 0)
         ctx.err() << "warning: " << planFile << ": " << job.unresolvedErrors()
-                  << " unresolved error(s); diagrams and runbook are marked DRAFT (run 'pocplan check' for the list)" << Qt::endl;
+                  << " unresolved error(s); diagrams and runbook are marked DRAFT (run 'pocplan check' for the list)"
+                  << Qt::endl;
     ctx.out().flush();
     return kExitOk;
 }

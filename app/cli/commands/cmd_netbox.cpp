@@ -10,18 +10,27 @@ namespace pp::cli {
 int runNetBox(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption urlOpt(QStringLiteral("url"), QStringLiteral("NetBox base URL, e.g. https://netbox.example.com"), QStringLiteral("url"));
-    const QCommandLineOption dryOpt(QStringLiteral("dry-run"), QStringLiteral("Print the requests (token redacted) instead of sending them."));
-    const QCommandLineOption timeoutOpt(QStringLiteral("timeout"), QStringLiteral("Seconds to wait for each answer (default 30)."), QStringLiteral("s"));
-    const QCommandLineOption catalogOpt(QStringLiteral("catalog"), QStringLiteral("Extra catalog file or folder."), QStringLiteral("file"));
+    const QCommandLineOption urlOpt(QStringLiteral("url"),
+                                    QStringLiteral("NetBox base URL, e.g. https://netbox.example.com"),
+                                    QStringLiteral("url"));
+    const QCommandLineOption dryOpt(QStringLiteral("dry-run"),
+                                    QStringLiteral("Print the requests (token redacted) instead of sending them."));
+    const QCommandLineOption timeoutOpt(QStringLiteral("timeout"),
+                                        QStringLiteral("Seconds to wait for each answer (default 30)."),
+                                        QStringLiteral("s"));
+    const QCommandLineOption catalogOpt(QStringLiteral("catalog"), QStringLiteral("Extra catalog file or folder."),
+                                        QStringLiteral("file"));
     parser.addOptions({urlOpt, dryOpt, timeoutOpt, catalogOpt});
     parser.addPositionalArgument(QStringLiteral("push"), QStringLiteral("The action: push."));
     parser.addPositionalArgument(QStringLiteral("plan"), QStringLiteral("Plan file (*.pocplan.json)."));
-    if (const int rc = ctx.parse(parser, args, QStringLiteral("Push a plan to NetBox over its REST API: site, racks, manufacturers, device roles\n"
-                                                               "and types, devices, power panels and feeds, interfaces and cables. Objects are\n"
-                                                               "matched by name: a second push updates, it does not duplicate.\n"
-                                                               "The API token comes from the environment variable POCPLAN_NETBOX_TOKEN;\n"
-                                                               "it is never printed or saved.")); rc >= 0)
+    if (const int rc = ctx.parse(
+            parser, args,
+            QStringLiteral("Push a plan to NetBox over its REST API: site, racks, manufacturers, device roles\n"
+                           "and types, devices, power panels and feeds, interfaces and cables. Objects are\n"
+                           "matched by name: a second push updates, it does not duplicate.\n"
+                           "The API token comes from the environment variable POCPLAN_NETBOX_TOKEN;\n"
+                           "it is never printed or saved."));
+        rc >= 0)
         return rc;
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 2 || pos.first() != QLatin1String("push")) {
@@ -29,7 +38,8 @@ int runNetBox(CliContext &ctx, const QStringList &args)
         return kExitUsage;
     }
     const QUrl url(parser.value(urlOpt), QUrl::StrictMode);
-    if (!parser.isSet(urlOpt) || !url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
+    if (!parser.isSet(urlOpt) || !url.isValid() ||
+        (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
         ctx.err() << "error: --url: give the NetBox base URL (http or https)" << Qt::endl;
         return kExitUsage;
     }
@@ -67,7 +77,9 @@ int runNetBox(CliContext &ctx, const QStringList &args)
     } else {
         NetBoxHttpTransport transport(url, token, timeoutMs);
         NetBoxPusher pusher(resolved, transport);
-        pusher.setProgress([&ctx](int step, int steps, const QString &what) { ctx.err() << "[" << step << "/" << steps << "] " << what << Qt::endl; });
+        pusher.setProgress([&ctx](int step, int steps, const QString &what) {
+            ctx.err() << "[" << step << "/" << steps << "] " << what << Qt::endl;
+        });
         report = pusher.push();
     }
     for (const NetBoxPushReport::Entry &e : report.entries)

@@ -11,13 +11,15 @@ namespace pp::cli {
 int runNew(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption templateOpt(QStringList{QStringLiteral("t"), QStringLiteral("template")},
-                                         QStringLiteral("Template id (%1).").arg(templateIds().join(QStringLiteral(", "))),
-                                         QStringLiteral("id"), QStringLiteral("poc-3c1d"));
+    const QCommandLineOption templateOpt(
+        QStringList{QStringLiteral("t"), QStringLiteral("template")},
+        QStringLiteral("Template id (%1).").arg(templateIds().join(QStringLiteral(", "))), QStringLiteral("id"),
+        QStringLiteral("poc-3c1d"));
     const QCommandLineOption outputOpt(QStringList{QStringLiteral("o"), QStringLiteral("output")},
                                        QStringLiteral("Plan file to write."), QStringLiteral("file"));
     const QCommandLineOption nameOpt(QStringLiteral("name"), QStringLiteral("Plan name."), QStringLiteral("text"));
-    const QCommandLineOption customerOpt(QStringLiteral("customer"), QStringLiteral("Customer name."), QStringLiteral("text"));
+    const QCommandLineOption customerOpt(QStringLiteral("customer"), QStringLiteral("Customer name."),
+                                         QStringLiteral("text"));
     const QCommandLineOption siteOpt(QStringLiteral("site"), QStringLiteral("Site profile id."), QStringLiteral("id"));
     const QCommandLineOption forceOpt(QStringLiteral("force"), QStringLiteral("Overwrite an existing file."));
     parser.addOptions({templateOpt, outputOpt, nameOpt, customerOpt, siteOpt, forceOpt});
@@ -56,7 +58,8 @@ int runNew(CliContext &ctx, const QStringList &args)
         ctx.err() << "error: " << saveError << Qt::endl;
         return kExitPlanErrors;
     }
-    ctx.out() << "wrote " << output << " (" << plan.devices.size() << " devices, " << plan.links.size() << " links)" << Qt::endl;
+    ctx.out() << "wrote " << output << " (" << plan.devices.size() << " devices, " << plan.links.size() << " links)"
+              << Qt::endl;
     return kExitOk;
 }
 

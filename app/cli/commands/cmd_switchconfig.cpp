@@ -1,8 +1,8 @@
 #include "app/cli/commands.h"
 
 #include "exporters/cabling/lldpneighbourcsvwriter.h"
-#include "exporters/common/outputfolder.h"
 #include "exporters/cabling/switchconfig.h"
+#include "exporters/common/outputfolder.h"
 #include "planner/topology/lldpneighbours.h"
 
 #include <QCommandLineParser>
@@ -12,15 +12,22 @@ namespace pp::cli {
 int runSwitchConfig(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption outOpt(QStringList{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("Folder to write one configuration file per switch into."), QStringLiteral("dir"));
-    const QCommandLineOption tmplOpt(QStringLiteral("template"), QStringLiteral("Template id (default: by switch vendor; NVIDIA → nvue)."), QStringLiteral("id"));
-    const QCommandLineOption catalogOpt(QStringLiteral("catalog"), QStringLiteral("Extra catalog file or folder."), QStringLiteral("file"));
+    const QCommandLineOption outOpt(QStringList{QStringLiteral("o"), QStringLiteral("output")},
+                                    QStringLiteral("Folder to write one configuration file per switch into."),
+                                    QStringLiteral("dir"));
+    const QCommandLineOption tmplOpt(QStringLiteral("template"),
+                                     QStringLiteral("Template id (default: by switch vendor; NVIDIA → nvue)."),
+                                     QStringLiteral("id"));
+    const QCommandLineOption catalogOpt(QStringLiteral("catalog"), QStringLiteral("Extra catalog file or folder."),
+                                        QStringLiteral("file"));
     parser.addOptions({outOpt, tmplOpt, catalogOpt});
     parser.addPositionalArgument(QStringLiteral("plan"), QStringLiteral("Plan file (cabled)."));
-    if (const int rc = ctx.parse(parser, args, QStringLiteral(
-            "Write switch configurations from the plan's port map: hostname, breakouts, port descriptions from the "
-            "cable plan, MTU 9216, RoCE lossless (PFC priority 3, ECN, trust DSCP), VLANs, ISL/MLAG and uplinks "
-            "(NVIDIA Cumulus NVUE `nv set` commands). Also writes expected-lldp.csv for verify-cabling."));
+    if (const int rc = ctx.parse(
+            parser, args,
+            QStringLiteral(
+                "Write switch configurations from the plan's port map: hostname, breakouts, port descriptions from the "
+                "cable plan, MTU 9216, RoCE lossless (PFC priority 3, ECN, trust DSCP), VLANs, ISL/MLAG and uplinks "
+                "(NVIDIA Cumulus NVUE `nv set` commands). Also writes expected-lldp.csv for verify-cabling."));
         rc >= 0)
         return rc;
     if (parser.positionalArguments().size() != 1 || !parser.isSet(outOpt)) {
@@ -50,9 +57,11 @@ int runSwitchConfig(CliContext &ctx, const QStringList &args)
     }
     int skipped = 0;
     for (const SwitchConfigData &cfg : configs) {
-        const QString id = parser.isSet(tmplOpt) ? parser.value(tmplOpt) : SwitchConfigTemplate::idForVendor(cfg.vendor);
+        const QString id =
+            parser.isSet(tmplOpt) ? parser.value(tmplOpt) : SwitchConfigTemplate::idForVendor(cfg.vendor);
         if (id.isEmpty()) {
-            ctx.err() << "warning: " << cfg.hostname << ": no configuration template for vendor " << cfg.vendor << Qt::endl;
+            ctx.err() << "warning: " << cfg.hostname << ": no configuration template for vendor " << cfg.vendor
+                      << Qt::endl;
             ++skipped;
             continue;
         }
@@ -67,7 +76,8 @@ int runSwitchConfig(CliContext &ctx, const QStringList &args)
             return kExitPlanErrors;
         }
     }
-    if (!folder.write(QStringLiteral("expected-lldp.csv"), LldpNeighbourCsvWriter::csv(expectedNeighbours(plan, ctx.catalog())), &error)) {
+    if (!folder.write(QStringLiteral("expected-lldp.csv"),
+                      LldpNeighbourCsvWriter::csv(expectedNeighbours(plan, ctx.catalog())), &error)) {
         ctx.err() << "error: " << error << Qt::endl;
         return kExitPlanErrors;
     }

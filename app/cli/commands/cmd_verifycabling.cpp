@@ -12,15 +12,22 @@ int runVerifyCabling(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print JSON."));
-    const QCommandLineOption catalogOpt(QStringLiteral("catalog"), QStringLiteral("Extra catalog file or folder."), QStringLiteral("file"));
+    const QCommandLineOption catalogOpt(QStringLiteral("catalog"), QStringLiteral("Extra catalog file or folder."),
+                                        QStringLiteral("file"));
     parser.addOptions({jsonOpt, catalogOpt});
     parser.addPositionalArgument(QStringLiteral("plan"), QStringLiteral("Plan file."));
-    parser.addPositionalArgument(QStringLiteral("capture"), QStringLiteral("LLDP output of one switch per file."), QStringLiteral("FILE…"));
-    if (const int rc = ctx.parse(parser, args, QStringLiteral(
-            "Compare captured LLDP neighbour tables with the plan and list miswired, missing and unexpected links "
-            "(and swapped pairs). Each FILE holds the output of one switch: NVUE `nv show interface --view=lldp` or "
-            "Arista `show lldp neighbors`; the switch is named by the prompt line in the file (cumulus@leaf-a:~$ …, "
-            "leaf-a# …) or else by the file name without extension. Exit 0 when the cabling matches, 1 when it does not."));
+    parser.addPositionalArgument(QStringLiteral("capture"), QStringLiteral("LLDP output of one switch per file."),
+                                 QStringLiteral("FILE…"));
+    if (const int rc = ctx.parse(
+            parser, args,
+            QStringLiteral(
+                "Compare captured LLDP neighbour tables with the plan and list miswired, missing and unexpected links "
+                "(and swapped pairs). Each FILE holds the output of one switch: NVUE `nv show interface --view=lldp` "
+                "or "
+                "Arista `show lldp neighbors`; the switch is named by the prompt line in the file (cumulus@leaf-a:~$ "
+                "…, "
+                "leaf-a# …) or else by the file name without extension. Exit 0 when the cabling matches, 1 when it "
+                "does not."));
         rc >= 0)
         return rc;
     const QStringList pos = parser.positionalArguments();
@@ -52,9 +59,15 @@ int runVerifyCabling(CliContext &ctx, const QStringList &args)
     if (parser.isSet(jsonOpt)) {
         Json mismatches = Json::array();
         for (const CablingMismatch &m : result.mismatches) {
-            const char *kind = m.kind == CablingMismatch::Kind::Miswired ? "miswired" : m.kind == CablingMismatch::Kind::Missing ? "missing" : "unexpected";
-            mismatches.push_back({{"kind", kind}, {"switch", m.localHost.toStdString()}, {"port", m.localPort.toStdString()},
-                                  {"expected", m.expected.toStdString()}, {"found", m.found.toStdString()}, {"label", m.label.toStdString()}});
+            const char *kind = m.kind == CablingMismatch::Kind::Miswired ? "miswired"
+                : m.kind == CablingMismatch::Kind::Missing               ? "missing"
+                                                                         : "unexpected";
+            mismatches.push_back({{"kind", kind},
+                                  {"switch", m.localHost.toStdString()},
+                                  {"port", m.localPort.toStdString()},
+                                  {"expected", m.expected.toStdString()},
+                                  {"found", m.found.toStdString()},
+                                  {"label", m.label.toStdString()}});
         }
         Json swaps = Json::array(), hosts = Json::array(), unknown = Json::array();
         for (const QString &s : result.swaps)
@@ -63,9 +76,16 @@ int runVerifyCabling(CliContext &ctx, const QStringList &args)
             hosts.push_back(s.toStdString());
         for (const QString &s : result.unknownHosts)
             unknown.push_back(s.toStdString());
-        ctx.out() << QString::fromStdString(Json{{"format", "pocplanner-cabling-verification"}, {"version", 1}, {"clean", result.clean()},
-                                                 {"matched", result.matched}, {"switches", hosts}, {"unknownSwitches", unknown},
-                                                 {"mismatches", mismatches}, {"swaps", swaps}}.dump(2)) << Qt::endl;
+        ctx.out() << QString::fromStdString(Json{
+                         {"format", "pocplanner-cabling-verification"},
+                         {"version", 1},
+                         {"clean", result.clean()},
+                         {"matched", result.matched},
+                         {"switches", hosts},
+                         {"unknownSwitches", unknown},
+                         {"mismatches", mismatches},
+                         {"swaps", swaps}}.dump(2))
+                  << Qt::endl;
     } else {
         ctx.out() << cablingVerificationText(result);
     }

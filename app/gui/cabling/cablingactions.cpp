@@ -15,9 +15,12 @@ namespace pp::gui {
 
 CablingActions::CablingActions(QWidget *window, PlanDocument &document, QUndoStack *undoStack,
                                std::function<QString()> selectedDevice)
-    : QObject(window), m_window(window), m_document(document), m_undoStack(undoStack), m_selectedDevice(std::move(selectedDevice))
-{
-}
+    : QObject(window)
+    , m_window(window)
+    , m_document(document)
+    , m_undoStack(undoStack)
+    , m_selectedDevice(std::move(selectedDevice))
+{ }
 
 void CablingActions::addMenu(QMenuBar *menuBar)
 {
@@ -30,7 +33,8 @@ void CablingActions::addMenu(QMenuBar *menuBar)
     });
     cable->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
     cable->setObjectName(QStringLiteral("actionCableAutomatically"));
-    QAction *ports = menu->addAction(tr("&Ports of device…"), this, [this] { showPortView(m_selectedDevice ? m_selectedDevice() : QString()); });
+    QAction *ports = menu->addAction(tr("&Ports of device…"), this,
+                                     [this] { showPortView(m_selectedDevice ? m_selectedDevice() : QString()); });
     ports->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
     ports->setObjectName(QStringLiteral("actionPortView"));
 }
@@ -57,7 +61,9 @@ CablingReport CablingActions::cableAutomatically()
     const CablingReport report = autoCable(plan, m_document.catalog(), site);
     apply(std::move(plan), tr("Cable automatically"));
     emit message(tr("Cabled: %1 links made, %2 kept by hand, %3 site uplinks%4%5")
-                     .arg(report.linksMade).arg(report.manualKept).arg(report.uplinks)
+                     .arg(report.linksMade)
+                     .arg(report.manualKept)
+                     .arg(report.uplinks)
                      .arg(report.switchesAdded ? tr(", %1 switches added").arg(report.switchesAdded) : QString())
                      .arg(report.errors.isEmpty() ? QString() : tr(", %1 problems").arg(report.errors.size())));
     return report;
@@ -65,7 +71,8 @@ CablingReport CablingActions::cableAutomatically()
 
 void CablingActions::showPortView(const QString &deviceId)
 {
-    auto *dialog = new PortViewDialog(m_document, [this](Plan after, const QString &text) { apply(std::move(after), text); }, m_window);
+    auto *dialog = new PortViewDialog(
+        m_document, [this](Plan after, const QString &text) { apply(std::move(after), text); }, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->showDevice(deviceId);
     dialog->show();

@@ -15,7 +15,9 @@
 namespace pp::gui {
 
 PortViewDialog::PortViewDialog(PlanDocument &document, Apply apply, QWidget *parent)
-    : QDialog(parent), m_document(document), m_apply(std::move(apply))
+    : QDialog(parent)
+    , m_document(document)
+    , m_apply(std::move(apply))
 {
     setWindowTitle(tr("Ports"));
     auto *layout = new QVBoxLayout(this);
@@ -27,7 +29,8 @@ PortViewDialog::PortViewDialog(PlanDocument &document, Apply apply, QWidget *par
     layout->addLayout(top);
 
     m_table = new QTableWidget(0, 7, this);
-    m_table->setHorizontalHeaderLabels({tr("Port"), tr("Purpose"), tr("Speed"), tr("Connected to"), tr("Cable"), tr("Length"), tr("Label")});
+    m_table->setHorizontalHeaderLabels(
+        {tr("Port"), tr("Purpose"), tr("Speed"), tr("Connected to"), tr("Cable"), tr("Length"), tr("Label")});
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -88,7 +91,8 @@ void PortViewDialog::showDevice(const QString &deviceId)
         const DeviceType *t = m_document.catalog().deviceType(d.type);
         if (!t || t->ports.empty())
             continue;
-        m_device->addItem(QStringLiteral("%1 (%2, %3)").arg(d.hostname.isEmpty() ? d.id : d.hostname, d.id, t->model), d.id);
+        m_device->addItem(QStringLiteral("%1 (%2, %3)").arg(d.hostname.isEmpty() ? d.id : d.hostname, d.id, t->model),
+                          d.id);
     }
     const int at = m_device->findData(deviceId);
     m_device->setCurrentIndex(at >= 0 ? at : 0);
@@ -105,9 +109,13 @@ void PortViewDialog::refresh()
     for (int row = 0; row < static_cast<int>(ports.size()); ++row) {
         const PortStatus &p = ports[static_cast<std::size_t>(row)];
         const QString peer = p.uplink ? tr("site uplink") : p.peer;
-        const QStringList cells{p.port, purposeId(p.purpose), QStringLiteral("%1G").arg(p.speedGbps),
-                                peer + (p.manual ? tr(" (by hand)") : QString()), p.cable,
-                                p.lengthM > 0 ? QStringLiteral("%1 m").arg(p.lengthM, 0, 'f', 1) : QString(), p.label};
+        const QStringList cells{p.port,
+                                purposeId(p.purpose),
+                                QStringLiteral("%1G").arg(p.speedGbps),
+                                peer + (p.manual ? tr(" (by hand)") : QString()),
+                                p.cable,
+                                p.lengthM > 0 ? QStringLiteral("%1 m").arg(p.lengthM, 0, 'f', 1) : QString(),
+                                p.label};
         for (int c = 0; c < cells.size(); ++c) {
             auto *item = new QTableWidgetItem(cells.at(c));
             if (peer.isEmpty())
@@ -124,7 +132,8 @@ void PortViewDialog::refresh()
         m_targetDevice->clear();
         for (const Device &d : m_document.plan().devices)
             if (d.id != device())
-                m_targetDevice->addItem(d.hostname.isEmpty() ? d.id : d.hostname + QStringLiteral(" (") + d.id + QLatin1Char(')'), d.id);
+                m_targetDevice->addItem(
+                    d.hostname.isEmpty() ? d.id : d.hostname + QStringLiteral(" (") + d.id + QLatin1Char(')'), d.id);
         const int at = m_targetDevice->findData(current);
         if (at >= 0)
             m_targetDevice->setCurrentIndex(at);
@@ -159,7 +168,8 @@ void PortViewDialog::updateTargets()
         }
     m_targetPort->clear();
     if (!port.isEmpty() && !used)
-        m_targetPort->addItems(linkedit::freePortsFor(m_document.plan(), m_document.catalog(), m_targetDevice->currentData().toString(), speed));
+        m_targetPort->addItems(linkedit::freePortsFor(m_document.plan(), m_document.catalog(),
+                                                      m_targetDevice->currentData().toString(), speed));
     m_connect->setEnabled(!port.isEmpty() && !used && m_targetPort->count() > 0);
     m_disconnect->setEnabled(used);
 }
@@ -182,7 +192,8 @@ bool PortViewDialog::connectSelected(const QString &targetDevice, const QString 
     }
     Plan after = m_document.plan();
     QString reason;
-    if (!linkedit::connectPorts(after, m_document.catalog(), policyFor(m_document), Endpoint{device(), port}, Endpoint{targetDevice, targetPort}, &reason)) {
+    if (!linkedit::connectPorts(after, m_document.catalog(), policyFor(m_document), Endpoint{device(), port},
+                                Endpoint{targetDevice, targetPort}, &reason)) {
         if (why)
             *why = reason;
         return false;

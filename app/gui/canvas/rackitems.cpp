@@ -30,7 +30,8 @@ void drawMarker(QPainter *p, const QPointF &centre, double radius, Marker marker
     f.setPixelSize(static_cast<int>(radius * 1.5));
     p->setFont(f);
     p->setPen(marker == Marker::Warning ? QColor(0x1d, 0x1d, 0x1d) : Qt::white);
-    p->drawText(QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius), Qt::AlignCenter, QStringLiteral("!"));
+    p->drawText(QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius), Qt::AlignCenter,
+                QStringLiteral("!"));
 }
 
 } // namespace
@@ -38,9 +39,12 @@ void drawMarker(QPainter *p, const QPointF &centre, double radius, Marker marker
 Marker markerFor(Severity severity)
 {
     switch (severity) {
-    case Severity::Error: return Marker::Error;
-    case Severity::Warning: return Marker::Warning;
-    case Severity::Info: break;
+    case Severity::Error:
+        return Marker::Error;
+    case Severity::Warning:
+        return Marker::Warning;
+    case Severity::Info:
+        break;
     }
     return Marker::Info;
 }
@@ -48,16 +52,22 @@ Marker markerFor(Severity severity)
 QColor markerColor(Marker marker)
 {
     switch (marker) {
-    case Marker::Error: return QColor(0xd3, 0x2f, 0x2f);
-    case Marker::Warning: return QColor(0xf9, 0xa8, 0x25);
-    case Marker::Info: return QColor(0x19, 0x76, 0xd2);
-    case Marker::None: break;
+    case Marker::Error:
+        return QColor(0xd3, 0x2f, 0x2f);
+    case Marker::Warning:
+        return QColor(0xf9, 0xa8, 0x25);
+    case Marker::Info:
+        return QColor(0x19, 0x76, 0xd2);
+    case Marker::None:
+        break;
     }
     return Qt::transparent;
 }
 
 RackItem::RackItem(const QString &rackId, const QRectF &frame, int heightU)
-    : m_rackId(rackId), m_frame(frame), m_heightU(heightU)
+    : m_rackId(rackId)
+    , m_frame(frame)
+    , m_heightU(heightU)
 {
     setFlag(ItemIsSelectable);
     setZValue(-10);
@@ -87,7 +97,8 @@ QRectF RackItem::headerRect() const
 
 QRectF RackItem::boundingRect() const
 {
-    return QRectF(m_frame.left() - kNumberMarginPx, m_frame.top() - kHeaderPx - 8, m_frame.width() + kNumberMarginPx + 8, m_frame.height() + kHeaderPx + 16);
+    return QRectF(m_frame.left() - kNumberMarginPx, m_frame.top() - kHeaderPx - 8,
+                  m_frame.width() + kNumberMarginPx + 8, m_frame.height() + kHeaderPx + 16);
 }
 
 QPainterPath RackItem::shape() const
@@ -119,7 +130,8 @@ void RackItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidge
         p->setPen(QColor(0x5f, 0x63, 0x68));
         for (int u = 1; u <= m_heightU; ++u) {
             const double top = m_frame.top() + (m_heightU - u) * unitPx;
-            p->drawText(QRectF(m_frame.left() - kNumberMarginPx, top, kNumberMarginPx - 8, unitPx), Qt::AlignRight | Qt::AlignVCenter, QString::number(u));
+            p->drawText(QRectF(m_frame.left() - kNumberMarginPx, top, kNumberMarginPx - 8, unitPx),
+                        Qt::AlignRight | Qt::AlignVCenter, QString::number(u));
         }
     }
     // Header: name and subtitle, highlighted when the rack is selected.
@@ -136,19 +148,22 @@ void RackItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidge
         p->setFont(title);
         p->setPen(QColor(0x20, 0x24, 0x28));
         const QRectF titleRect = header.adjusted(6, 2, -24, -header.height() / 2);
-        p->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter, QFontMetricsF(title).elidedText(m_title, Qt::ElideRight, titleRect.width()));
+        p->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
+                    QFontMetricsF(title).elidedText(m_title, Qt::ElideRight, titleRect.width()));
         QFont sub = p->font();
         sub.setPixelSize(11);
         sub.setBold(m_overLimit);
         p->setFont(sub);
         p->setPen(m_overLimit ? QColor(0xb0, 0x00, 0x20) : QColor(0x4a, 0x4f, 0x55));
         const QRectF subRect = header.adjusted(6, header.height() / 2, -6, -2);
-        p->drawText(subRect, Qt::AlignLeft | Qt::AlignVCenter, QFontMetricsF(sub).elidedText(m_subtitle, Qt::ElideRight, subRect.width()));
+        p->drawText(subRect, Qt::AlignLeft | Qt::AlignVCenter,
+                    QFontMetricsF(sub).elidedText(m_subtitle, Qt::ElideRight, subRect.width()));
     }
     drawMarker(p, QPointF(header.right() - 12, header.top() + 12), 8, m_marker);
 }
 
-DeviceItem::DeviceItem(const QString &deviceId) : m_id(deviceId)
+DeviceItem::DeviceItem(const QString &deviceId)
+    : m_id(deviceId)
 {
     setFlag(ItemIsSelectable);
     setData(0, deviceId);
@@ -164,7 +179,8 @@ void DeviceItem::setGeometry(const QRectF &sceneRect)
     setPos(sceneRect.topLeft());
 }
 
-void DeviceItem::setAppearance(const QString &label, const QString &detail, const QColor &fill, bool facing, bool vertical)
+void DeviceItem::setAppearance(const QString &label, const QString &detail, const QColor &fill, bool facing,
+                               bool vertical)
 {
     m_label = label;
     m_detail = detail;
@@ -193,7 +209,8 @@ void DeviceItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWid
     const QRectF r(QPointF(0, 0), m_size);
     QColor fill = m_fill;
     if (!m_facing)
-        fill = QColor::fromRgbF(fill.redF() * 0.35 + 0.65 * 0.93, fill.greenF() * 0.35 + 0.65 * 0.93, fill.blueF() * 0.35 + 0.65 * 0.93);
+        fill = QColor::fromRgbF(fill.redF() * 0.35 + 0.65 * 0.93, fill.greenF() * 0.35 + 0.65 * 0.93,
+                                fill.blueF() * 0.35 + 0.65 * 0.93);
     p->setPen(QPen(m_facing ? m_fill.darker(140) : m_fill, 1, m_facing ? Qt::SolidLine : Qt::DashLine));
     p->setBrush(fill);
     p->drawRoundedRect(r.adjusted(0.5, 0.5, -0.5, -0.5), 2, 2);
@@ -228,13 +245,15 @@ void DeviceItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWid
             const QRectF detailRect = text.adjusted(used, 0, 0, 0);
             if (detailRect.width() > 24) {
                 p->setFont(f);
-                p->drawText(detailRect, Qt::AlignRight | Qt::AlignVCenter, QFontMetricsF(f).elidedText(m_detail, Qt::ElideRight, detailRect.width()));
+                p->drawText(detailRect, Qt::AlignRight | Qt::AlignVCenter,
+                            QFontMetricsF(f).elidedText(m_detail, Qt::ElideRight, detailRect.width()));
             }
         }
     }
     if (markerSpace > 0) {
         const double radius = std::min(7.0, std::min(m_size.width(), m_size.height()) / 2 - 1);
-        const QPointF c = m_vertical ? QPointF(r.center().x(), r.top() + radius + 3) : QPointF(r.right() - radius - 4, r.center().y());
+        const QPointF c = m_vertical ? QPointF(r.center().x(), r.top() + radius + 3)
+                                     : QPointF(r.right() - radius - 4, r.center().y());
         drawMarker(p, c, radius, m_marker);
     }
 }
@@ -276,7 +295,8 @@ void GhostItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
         f.setBold(true);
         p->setFont(f);
         p->setPen(m_ok ? QColor(0x1b, 0x5e, 0x20) : QColor(0x8e, 0x00, 0x00));
-        p->drawText(r.adjusted(6, 0, -6, 0), Qt::AlignLeft | Qt::AlignVCenter, QFontMetricsF(f).elidedText(m_text, Qt::ElideRight, r.width() - 12));
+        p->drawText(r.adjusted(6, 0, -6, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                    QFontMetricsF(f).elidedText(m_text, Qt::ElideRight, r.width() - 12));
     }
 }
 

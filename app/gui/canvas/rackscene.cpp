@@ -19,7 +19,9 @@ namespace pp::gui {
 const char *const RackScene::kDeviceTypeMime = "application/x-pocplanner-device-type";
 
 RackScene::RackScene(PlanDocument &document, PlanEditor *editor, QObject *parent)
-    : QGraphicsScene(parent), m_document(document), m_editor(editor)
+    : QGraphicsScene(parent)
+    , m_document(document)
+    , m_editor(editor)
 {
     setItemIndexMethod(QGraphicsScene::BspTreeIndex);
     connect(&m_document, &PlanDocument::changed, this, &RackScene::onChanged);
@@ -172,9 +174,13 @@ void RackScene::placeDevice(const QString &id, const Device *device, int r)
     if (!zeroU)
         item->setGeometry(slotRect(r, device->u, type->uHeight).adjusted(2, 1, -2, -1));
     item->setToolTip(QStringLiteral("<b>%1</b> (%2)<br>%3 %4<br>%5")
-                         .arg(label.toHtmlEscaped(), device->id.toHtmlEscaped(), type->vendor.toHtmlEscaped(), type->model.toHtmlEscaped(),
+                         .arg(label.toHtmlEscaped(), device->id.toHtmlEscaped(), type->vendor.toHtmlEscaped(),
+                              type->model.toHtmlEscaped(),
                               zeroU ? tr("0U, beside rack %1").arg(device->rack)
-                                    : tr("U%1, %2U, %3").arg(device->u).arg(type->uHeight).arg(device->face == Face::Front ? tr("front") : tr("rear"))));
+                                    : tr("U%1, %2U, %3")
+                                          .arg(device->u)
+                                          .arg(type->uHeight)
+                                          .arg(device->face == Face::Front ? tr("front") : tr("rear"))));
     applyMarker(item);
 }
 
@@ -225,10 +231,17 @@ void RackScene::updateRackTexts()
         const RackSummary &s = summary.racks[r];
         const double limitKW = siteOk ? site.power.rackLimitKW : 0;
         const bool over = limitKW > 0 && s.typicalW / 1000.0 > limitKW;
-        QString sub = tr("%1/%2 U · %3 kW typ · %4 kW max").arg(s.usedU).arg(s.heightU).arg(s.typicalW / 1000.0, 0, 'f', 2).arg(s.maxW / 1000.0, 0, 'f', 2);
+        QString sub = tr("%1/%2 U · %3 kW typ · %4 kW max")
+                          .arg(s.usedU)
+                          .arg(s.heightU)
+                          .arg(s.typicalW / 1000.0, 0, 'f', 2)
+                          .arg(s.maxW / 1000.0, 0, 'f', 2);
         if (limitKW > 0)
             sub += tr(" of %1").arg(limitKW, 0, 'f', 0);
-        item->setTexts(QStringLiteral("%1  (%2) · %3").arg(plan.racks[r].name.simplified(), plan.racks[r].id, m_face == Face::Front ? tr("front") : tr("rear")), sub, over);
+        item->setTexts(QStringLiteral("%1  (%2) · %3")
+                           .arg(plan.racks[r].name.simplified(), plan.racks[r].id,
+                                m_face == Face::Front ? tr("front") : tr("rear")),
+                       sub, over);
     }
 }
 
@@ -356,11 +369,15 @@ void RackScene::showDropGhost(const QString &typeId, const QPointF &scenePos)
     }
     const int r = m_document.plan().rackIndex(where.rack);
     const ops::OpResult check = ops::checkPlacement(m_document.plan(), m_document.catalog(), typeId, where);
-    const QRectF rect = type->isRackMounted() ? slotRect(r, where.u, type->uHeight).adjusted(2, 1, -2, -1) : zeroUSlotRect(r, 0);
+    const QRectF rect =
+        type->isRackMounted() ? slotRect(r, where.u, type->uHeight).adjusted(2, 1, -2, -1) : zeroUSlotRect(r, 0);
     ghost(0)->setGhost(rect, check.ok, check.ok ? tr("%1 at U%2").arg(type->model).arg(where.u) : tr("refused"));
     for (std::size_t i = 1; i < m_ghosts.size(); ++i)
         m_ghosts[i]->setVisible(false);
-    emit message(check.ok ? tr("%1 → %2 U%3 (%4)").arg(type->model, where.rack).arg(where.u).arg(where.face == Face::Front ? tr("front") : tr("rear"))
+    emit message(check.ok ? tr("%1 → %2 U%3 (%4)")
+                                .arg(type->model, where.rack)
+                                .arg(where.u)
+                                .arg(where.face == Face::Front ? tr("front") : tr("rear"))
                           : tr("Cannot place here: %1").arg(check.error));
 }
 
@@ -389,7 +406,8 @@ bool RackScene::dropDeviceType(const QString &typeId, const QPointF &scenePos)
     return r.ok;
 }
 
-bool RackScene::computeMoves(const QPointF &scenePos, std::vector<std::pair<QString, ops::Placement>> *moves, QString *why) const
+bool RackScene::computeMoves(const QPointF &scenePos, std::vector<std::pair<QString, ops::Placement>> *moves,
+                             QString *why) const
 {
     const Plan &plan = m_document.plan();
     const Device *anchor = plan.findDevice(m_pressDevice);
@@ -431,11 +449,14 @@ void RackScene::showMoveGhosts(const QPointF &scenePos)
         const int r = m_document.plan().rackIndex(to.rack);
         if (!type || r < 0)
             continue;
-        const QRectF rect = type->isRackMounted() ? slotRect(r, to.u, type->uHeight).adjusted(2, 1, -2, -1) : zeroUSlotRect(r, 0);
+        const QRectF rect =
+            type->isRackMounted() ? slotRect(r, to.u, type->uHeight).adjusted(2, 1, -2, -1) : zeroUSlotRect(r, 0);
         const QString text = n == 0 ? (ok ? tr("%1 U%2").arg(to.rack).arg(to.u) : tr("refused")) : QString();
         ghost(n++)->setGhost(rect, ok, text);
     }
-    emit message(ok ? tr("Move to %1").arg(moves.empty() ? QString() : tr("%1 U%2").arg(moves.front().second.rack).arg(moves.front().second.u))
+    emit message(ok ? tr("Move to %1")
+                          .arg(moves.empty() ? QString()
+                                             : tr("%1 U%2").arg(moves.front().second.rack).arg(moves.front().second.u))
                     : tr("Cannot move here: %1").arg(why));
 }
 
@@ -569,7 +590,8 @@ void RackScene::dropEvent(QGraphicsSceneDragDropEvent *event)
         event->ignore();
         return;
     }
-    const bool ok = dropDeviceType(QString::fromUtf8(event->mimeData()->data(QLatin1String(kDeviceTypeMime))), event->scenePos());
+    const bool ok =
+        dropDeviceType(QString::fromUtf8(event->mimeData()->data(QLatin1String(kDeviceTypeMime))), event->scenePos());
     event->setDropAction(ok ? Qt::CopyAction : Qt::IgnoreAction);
     event->accept();
 }

@@ -39,12 +39,12 @@ public:
     QRectF rackRect(int rackIndex) const;
     QRectF slotRect(int rackIndex, int u, int heightU) const;
     QRectF zeroUSlotRect(int rackIndex, int slot) const;
-    int rackAt(const QPointF &scenePos) const;            // -1 when not over a rack column
-    int unitAt(int rackIndex, double sceneY) const;       // not clamped: may be below 1 or above the top
+    int rackAt(const QPointF &scenePos) const;      // -1 when not over a rack column
+    int unitAt(int rackIndex, double sceneY) const; // not clamped: may be below 1 or above the top
 
     DeviceItem *deviceItem(const QString &id) const { return m_deviceItems.value(id); }
     RackItem *rackItem(const QString &id) const { return m_rackItems.value(id); }
-    QStringList selectedDeviceIds() const;                // in plan order
+    QStringList selectedDeviceIds() const; // in plan order
     QString selectedRackId() const;
     // The rack the next keyboard action works on: the selected rack, else the first selected device's rack.
     QString currentRackId() const;
@@ -60,10 +60,10 @@ public:
     bool dropDeviceType(const QString &typeId, const QPointF &scenePos);
 
 signals:
-    void message(const QString &text);               // transient status text (ghost reasons, refusals)
+    void message(const QString &text); // transient status text (ghost reasons, refusals)
     void contextMenuRequested(const QPoint &screenPos);
-    void deviceActivated(const QString &deviceId);   // double-click: edit in the inspector
-    void rackActivated(const QString &rackId);       // double-click on a rack header: rename
+    void deviceActivated(const QString &deviceId); // double-click: edit in the inspector
+    void rackActivated(const QString &rackId);     // double-click on a rack header: rename
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
@@ -87,7 +87,8 @@ private:
     void applyMarker(DeviceItem *item);
     DeviceItem *deviceItemAt(const QPointF &scenePos) const;
     void showDropGhost(const QString &typeId, const QPointF &scenePos);
-    bool computeMoves(const QPointF &scenePos, std::vector<std::pair<QString, ops::Placement>> *moves, QString *why) const;
+    bool computeMoves(const QPointF &scenePos, std::vector<std::pair<QString, ops::Placement>> *moves,
+                      QString *why) const;
     void showMoveGhosts(const QPointF &scenePos);
     void clearGhosts();
     GhostItem *ghost(int index);
@@ -98,7 +99,7 @@ private:
     Face m_face = Face::Front;
     QHash<QString, RackItem *> m_rackItems;
     QHash<QString, DeviceItem *> m_deviceItems;
-    QHash<QString, Severity> m_worst;       // subject id → worst unwaived severity
+    QHash<QString, Severity> m_worst; // subject id → worst unwaived severity
     std::vector<GhostItem *> m_ghosts;
     // A drag of selected devices in progress.
     QString m_pressDevice;

@@ -8,7 +8,8 @@
 
 namespace pp::gui {
 
-RackView::RackView(QGraphicsScene *scene, QWidget *parent) : QGraphicsView(scene, parent)
+RackView::RackView(QGraphicsScene *scene, QWidget *parent)
+    : QGraphicsView(scene, parent)
 {
     setRenderHint(QPainter::Antialiasing);
     setRenderHint(QPainter::TextAntialiasing);
@@ -75,7 +76,8 @@ void RackView::wheelEvent(QWheelEvent *event)
 
 void RackView::mousePressEvent(QMouseEvent *event)
 {
-    if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && dragMode() == QGraphicsView::ScrollHandDrag)) {
+    if (event->button() == Qt::MiddleButton ||
+        (event->button() == Qt::LeftButton && dragMode() == QGraphicsView::ScrollHandDrag)) {
         m_panning = true;
         m_panFrom = event->position().toPoint();
         viewport()->setCursor(Qt::ClosedHandCursor);

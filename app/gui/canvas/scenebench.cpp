@@ -30,7 +30,11 @@ struct SceneEditBench::Fixture {
     int step = 1;
 
     Fixture(const Plan &plan, const Catalog &catalog)
-        : document(catalog), editor(document), scene(document, &editor), view(&scene), checks(catalog)
+        : document(catalog)
+        , editor(document)
+        , scene(document, &editor)
+        , view(&scene)
+        , checks(catalog)
     {
         document.reset(plan, QString());
         view.resize(1600, 1000);
@@ -40,7 +44,8 @@ struct SceneEditBench::Fixture {
             if (d.rack != document.plan().racks.front().id || d.u < 1)
                 continue;
             const DeviceType *type = catalog.deviceType(d.type);
-            if (type && type->uHeight == 1 && ops::checkPlacement(document.plan(), catalog, d.type, {d.rack, d.u + 1, d.face}, {d.id}))
+            if (type && type->uHeight == 1 &&
+                ops::checkPlacement(document.plan(), catalog, d.type, {d.rack, d.u + 1, d.face}, {d.id}))
                 deviceId = d.id;
         }
         scene.setFindings(checks.runNow(document.plan()));
@@ -48,7 +53,9 @@ struct SceneEditBench::Fixture {
     }
 };
 
-SceneEditBench::SceneEditBench(const Plan &plan, const Catalog &catalog) : m_fixture(std::make_unique<Fixture>(plan, catalog)) {}
+SceneEditBench::SceneEditBench(const Plan &plan, const Catalog &catalog)
+    : m_fixture(std::make_unique<Fixture>(plan, catalog))
+{ }
 
 SceneEditBench::~SceneEditBench() = default;
 

@@ -1,7 +1,7 @@
 #include "catalogeditordialog.h"
 
-#include "catalogportstable.h"
 #include "app/gui/commands/cmdcatalogtypeset.h"
+#include "catalogportstable.h"
 
 #include "catalog/io/usercatalogfile.h"
 
@@ -37,7 +37,10 @@ QString figureText(const Figure &f)
 } // namespace
 
 CatalogEditorDialog::CatalogEditorDialog(Catalog &catalog, QString userFile, QWidget *parent)
-    : QDialog(parent), m_catalog(catalog), m_userFile(std::move(userFile)), m_undo(new QUndoStack(this))
+    : QDialog(parent)
+    , m_catalog(catalog)
+    , m_userFile(std::move(userFile))
+    , m_undo(new QUndoStack(this))
 {
     setWindowTitle(tr("Catalog editor"));
     resize(1100, 880);
@@ -89,7 +92,8 @@ CatalogEditorDialog::CatalogEditorDialog(Catalog &catalog, QString userFile, QWi
     m_fields[QStringLiteral("source")] = source;
     form->addRow(tr("Source of changed figures"), source);
     m_confidence = new QComboBox(right);
-    m_confidence->addItems({QStringLiteral("stated"), QStringLiteral("stated-3P"), QStringLiteral("inferred"), QStringLiteral("assumed")});
+    m_confidence->addItems(
+        {QStringLiteral("stated"), QStringLiteral("stated-3P"), QStringLiteral("inferred"), QStringLiteral("assumed")});
     form->addRow(tr("Confidence"), m_confidence);
 
     m_error = new QLabel(right);
@@ -195,8 +199,10 @@ void CatalogEditorDialog::rebuildList()
         const DeviceType *t = current(id);
         const bool pending = m_edits.count(id) > 0;
         const bool overrides = m_catalog.definitions(id).size() > 1;
-        auto *item = new QListWidgetItem(QStringLiteral("%1 — %2 %3  [%4%5]%6").arg(id, t->vendor, t->model, pending ? tr("edited") : t->layer,
-                                                                                 overrides ? tr(", overrides") : QString(), pending ? QStringLiteral(" *") : QString()),
+        auto *item = new QListWidgetItem(QStringLiteral("%1 — %2 %3  [%4%5]%6")
+                                             .arg(id, t->vendor, t->model, pending ? tr("edited") : t->layer,
+                                                  overrides ? tr(", overrides") : QString(),
+                                                  pending ? QStringLiteral(" *") : QString()),
                                          m_list);
         item->setData(Qt::UserRole, id);
         if (pending) {
@@ -257,8 +263,9 @@ void CatalogEditorDialog::updateInfo()
         m_info->clear();
         return;
     }
-    QString html = QStringLiteral("<b>%1</b>: layer <b>%2</b> (%3)").arg(t->id.toHtmlEscaped(), m_edits.count(t->id) ? tr("edited, not saved") : t->layer,
-                                                                      t->originFile.toHtmlEscaped());
+    QString html = QStringLiteral("<b>%1</b>: layer <b>%2</b> (%3)")
+                       .arg(t->id.toHtmlEscaped(), m_edits.count(t->id) ? tr("edited, not saved") : t->layer,
+                            t->originFile.toHtmlEscaped());
     const auto defs = m_catalog.definitions(t->id);
     if (defs.size() > 1) {
         QStringList below;
@@ -266,17 +273,22 @@ void CatalogEditorDialog::updateInfo()
             below << QStringLiteral("%1 (%2)").arg(defs[i].layer, defs[i].file.toHtmlEscaped());
         html += QStringLiteral("<br>overrides: %1").arg(below.join(QStringLiteral(", ")));
     }
-    html += QStringLiteral("<table cellspacing=4><tr><th align=left>figure</th><th align=left>value</th><th align=left>confidence</th><th align=left>source</th></tr>");
+    html += QStringLiteral("<table cellspacing=4><tr><th align=left>figure</th><th align=left>value</th><th "
+                           "align=left>confidence</th><th align=left>source</th></tr>");
     const std::pair<QString, std::pair<const Figure *, QString>> figures[] = {
-        {QStringLiteral("typical draw"), {&t->typicalW, QStringLiteral("W")}}, {QStringLiteral("max draw"), {&t->maxW, QStringLiteral("W")}},
-        {QStringLiteral("weight"), {&t->weightKg, QStringLiteral("kg")}}, {QStringLiteral("PSUs"), {&t->psu.count, QString()}},
+        {QStringLiteral("typical draw"), {&t->typicalW, QStringLiteral("W")}},
+        {QStringLiteral("max draw"), {&t->maxW, QStringLiteral("W")}},
+        {QStringLiteral("weight"), {&t->weightKg, QStringLiteral("kg")}},
+        {QStringLiteral("PSUs"), {&t->psu.count, QString()}},
         {QStringLiteral("raw capacity"), {&t->storage.rawTB, QStringLiteral("TB")}}};
     for (const auto &[name, fig] : figures) {
         const Figure &f = *fig.first;
         const SourceInfo *s = m_catalog.source(f.source);
-        html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>")
-                    .arg(name, f.display(fig.second, 1), f.confidence.toHtmlEscaped(),
-                         (s ? s->title : f.source).toHtmlEscaped() + (f.note.isEmpty() ? QString() : QStringLiteral("<br><i>%1</i>").arg(f.note.toHtmlEscaped())));
+        html +=
+            QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>")
+                .arg(name, f.display(fig.second, 1), f.confidence.toHtmlEscaped(),
+                     (s ? s->title : f.source).toHtmlEscaped() +
+                         (f.note.isEmpty() ? QString() : QStringLiteral("<br><i>%1</i>").arg(f.note.toHtmlEscaped())));
     }
     html += QStringLiteral("</table>");
     int ports = 0;
@@ -307,8 +319,11 @@ QString CatalogEditorDialog::validationMessage() const
             return tr("%1: a number ≥ 0, or empty for unknown.").arg(QString::fromLatin1(name));
         values[QString::fromLatin1(name)] = v;
     }
-    if (values.count(QStringLiteral("typicalW")) && values.count(QStringLiteral("maxW")) && values[QStringLiteral("typicalW")] > values[QStringLiteral("maxW")])
-        return tr("Typical draw %1 W exceeds max draw %2 W.").arg(values[QStringLiteral("typicalW")]).arg(values[QStringLiteral("maxW")]);
+    if (values.count(QStringLiteral("typicalW")) && values.count(QStringLiteral("maxW")) &&
+        values[QStringLiteral("typicalW")] > values[QStringLiteral("maxW")])
+        return tr("Typical draw %1 W exceeds max draw %2 W.")
+            .arg(values[QStringLiteral("typicalW")])
+            .arg(values[QStringLiteral("maxW")]);
     return m_ports->validationMessage();
 }
 
@@ -400,7 +415,8 @@ bool CatalogEditorDialog::duplicateSelected()
     copy.model = t->model + tr(" (copy)");
     copy.layer = Catalog::kUserLayer;
     copy.originFile = m_userFile;
-    m_undo->push(new CmdCatalogTypeSet(m_edits, copy.id, copy, tr("Duplicate %1").arg(t->id), [this](const QString &id) { pendingChanged(id); }));
+    m_undo->push(new CmdCatalogTypeSet(m_edits, copy.id, copy, tr("Duplicate %1").arg(t->id),
+                                       [this](const QString &id) { pendingChanged(id); }));
     return select(copy.id);
 }
 
@@ -414,7 +430,8 @@ bool CatalogEditorDialog::addNew()
     t.originFile = m_userFile;
     for (Figure *f : {&t.typicalW, &t.maxW, &t.weightKg})
         f->confidence = QStringLiteral("not-found");
-    m_undo->push(new CmdCatalogTypeSet(m_edits, t.id, t, tr("New %1").arg(t.id), [this](const QString &id) { pendingChanged(id); }));
+    m_undo->push(new CmdCatalogTypeSet(m_edits, t.id, t, tr("New %1").arg(t.id),
+                                       [this](const QString &id) { pendingChanged(id); }));
     return select(t.id);
 }
 

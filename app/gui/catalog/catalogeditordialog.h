@@ -38,11 +38,11 @@ public:
     QLineEdit *field(const QString &name) const;
     CatalogPortsTable *portsTable() const { return m_ports; }
     QLabel *layerInfo() const { return m_info; } // layer, overrides, figures with source and confidence
-    QString validationMessage() const;   // empty when the form is valid
-    bool applyForm();                    // pushes an undoable edit of the selected type
-    bool duplicateSelected();            // new id "<id>-copy", selected
-    bool addNew();                       // an empty "new-device" of role other
-    bool save(QString *error);           // writes the pending edits to the user layer
+    QString validationMessage() const;           // empty when the form is valid
+    bool applyForm();                            // pushes an undoable edit of the selected type
+    bool duplicateSelected();                    // new id "<id>-copy", selected
+    bool addNew();                               // an empty "new-device" of role other
+    bool save(QString *error);                   // writes the pending edits to the user layer
 
 signals:
     void catalogChanged();

@@ -1,14 +1,14 @@
 #include "catalogmenus.h"
 
+#include "app/gui/window/mainwindow.h"
 #include "catalogeditordialog.h"
 #include "catalogpalette.h"
-#include "app/gui/window/mainwindow.h"
 #include "netboxpushdialog.h"
 
 #include "catalog/fetch/catalogfetcher.h"
 #include "catalog/io/cataloglocations.h"
-#include "catalog/netbox/netboximporter.h"
 #include "catalog/io/usercatalogfile.h"
+#include "catalog/netbox/netboximporter.h"
 
 #include <QFileDialog>
 #include <QInputDialog>
@@ -20,7 +20,10 @@
 
 namespace pp::gui {
 
-CatalogMenus::CatalogMenus(MainWindow &window, Catalog &catalog) : QObject(&window), m_window(window), m_catalog(catalog)
+CatalogMenus::CatalogMenus(MainWindow &window, Catalog &catalog)
+    : QObject(&window)
+    , m_window(window)
+    , m_catalog(catalog)
 {
     m_notify = [this](bool ok, const QString &title, const QString &text) {
         if (ok)
@@ -35,8 +38,9 @@ CatalogMenus::CatalogMenus(MainWindow &window, Catalog &catalog) : QObject(&wind
             before = a;
     auto *importMenu = new QMenu(tr("&Import"), file);
     QAction *importNetBoxAction = importMenu->addAction(tr("&NetBox device types…"), this, [this] {
-        const QStringList files = QFileDialog::getOpenFileNames(&m_window, tr("Import NetBox device types"), QString(),
-                                                                tr("NetBox device types (*.yaml *.yml);;All files (*)"));
+        const QStringList files =
+            QFileDialog::getOpenFileNames(&m_window, tr("Import NetBox device types"), QString(),
+                                          tr("NetBox device types (*.yaml *.yml);;All files (*)"));
         if (files.isEmpty())
             return;
         bool ok = false;
@@ -109,7 +113,9 @@ QString CatalogMenus::importNetBox(const QStringList &files, bool *ok)
     for (const DeviceType &t : result.types)
         lines << QStringLiteral("%1 (%2, %3U)").arg(t.id, roleId(t.role)).arg(t.uHeight);
     *ok = true;
-    QString message = tr("Imported %1 device type(s) into %2:\n%3").arg(result.types.size()).arg(file.fileName(), lines.join(QLatin1Char('\n')));
+    QString message = tr("Imported %1 device type(s) into %2:\n%3")
+                          .arg(result.types.size())
+                          .arg(file.fileName(), lines.join(QLatin1Char('\n')));
     if (!result.warnings.isEmpty())
         message += tr("\n\nWarnings:\n%1").arg(result.warnings.mid(0, 20).join(QLatin1Char('\n')));
     return message;
@@ -119,12 +125,15 @@ void CatalogMenus::askAndUpdateFromUrl()
 {
     QSettings settings;
     bool ok = false;
-    const QString url = QInputDialog::getText(&m_window, tr("Update catalog from URL"), tr("Catalog URL (http or https):"), QLineEdit::Normal,
-                                              settings.value(QStringLiteral("catalog/fetchUrl")).toString(), &ok).trimmed();
+    const QString url =
+        QInputDialog::getText(&m_window, tr("Update catalog from URL"), tr("Catalog URL (http or https):"),
+                              QLineEdit::Normal, settings.value(QStringLiteral("catalog/fetchUrl")).toString(), &ok)
+            .trimmed();
     if (!ok || url.isEmpty())
         return;
-    const QString sha = QInputDialog::getText(&m_window, tr("Update catalog from URL"), tr("SHA-256 pin (optional, hex):"), QLineEdit::Normal,
-                                              QString(), &ok).trimmed();
+    const QString sha = QInputDialog::getText(&m_window, tr("Update catalog from URL"),
+                                              tr("SHA-256 pin (optional, hex):"), QLineEdit::Normal, QString(), &ok)
+                            .trimmed();
     if (!ok)
         return;
     settings.setValue(QStringLiteral("catalog/fetchUrl"), url);
@@ -138,7 +147,8 @@ void CatalogMenus::updateFromUrl(const QUrl &url, const QString &sha256)
     options.cacheDir = catalogLocations::fetchCacheDir();
     options.expectedSha256 = sha256.trimmed();
     auto *fetcher = new CatalogFetcher(options, this);
-    auto *progress = new QProgressDialog(tr("Downloading %1…").arg(url.toDisplayString()), tr("Cancel"), 0, 0, &m_window);
+    auto *progress =
+        new QProgressDialog(tr("Downloading %1…").arg(url.toDisplayString()), tr("Cancel"), 0, 0, &m_window);
     progress->setObjectName(QStringLiteral("catalogFetchProgress"));
     progress->setWindowModality(Qt::WindowModal);
     progress->setMinimumDuration(300);

@@ -50,13 +50,17 @@ QString powerText(const DeviceType &t)
 {
     if (!t.typicalW.known() && !t.maxW.known())
         return QObject::tr("power unknown");
-    return QObject::tr("%1 typ / %2 max").arg(t.typicalW.display(QStringLiteral("W")), t.maxW.display(QStringLiteral("W")));
+    return QObject::tr("%1 typ / %2 max")
+        .arg(t.typicalW.display(QStringLiteral("W")), t.maxW.display(QStringLiteral("W")));
 }
 
 } // namespace
 
 CatalogPalette::CatalogPalette(const Catalog &catalog, QWidget *parent)
-    : QWidget(parent), m_catalog(catalog), m_search(new QLineEdit(this)), m_tree(new PaletteTree(this))
+    : QWidget(parent)
+    , m_catalog(catalog)
+    , m_search(new QLineEdit(this))
+    , m_tree(new PaletteTree(this))
 {
     m_search->setPlaceholderText(tr("Search types (model, vendor, part number)…"));
     m_search->setClearButtonEnabled(true);
@@ -107,14 +111,19 @@ void CatalogPalette::populate()
         bold.setBold(true);
         group->setFont(0, bold);
         for (const DeviceType *t : types) {
-            auto *item = new QTreeWidgetItem(group, {QStringLiteral("%1 %2").arg(t->vendor, t->model), t->uHeight > 0 ? QStringLiteral("%1U").arg(t->uHeight) : QStringLiteral("0U")});
+            auto *item =
+                new QTreeWidgetItem(group,
+                                    {QStringLiteral("%1 %2").arg(t->vendor, t->model),
+                                     t->uHeight > 0 ? QStringLiteral("%1U").arg(t->uHeight) : QStringLiteral("0U")});
             item->setData(0, Qt::UserRole, t->id);
             item->setIcon(0, roleIcon(role));
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
-            item->setToolTip(0, QStringLiteral("<b>%1 %2</b> (%3)<br>%4<br>part %5<br>%6 · %7")
-                                    .arg(t->vendor.toHtmlEscaped(), t->model.toHtmlEscaped(), t->id, t->description.toHtmlEscaped(),
-                                         t->partNumber.isEmpty() ? tr("unknown") : t->partNumber.toHtmlEscaped(), powerText(*t),
-                                         t->fullDepth ? tr("full depth") : tr("half depth")));
+            item->setToolTip(0,
+                             QStringLiteral("<b>%1 %2</b> (%3)<br>%4<br>part %5<br>%6 · %7")
+                                 .arg(t->vendor.toHtmlEscaped(), t->model.toHtmlEscaped(), t->id,
+                                      t->description.toHtmlEscaped(),
+                                      t->partNumber.isEmpty() ? tr("unknown") : t->partNumber.toHtmlEscaped(),
+                                      powerText(*t), t->fullDepth ? tr("full depth") : tr("half depth")));
         }
         group->setExpanded(true);
     }
@@ -129,9 +138,12 @@ void CatalogPalette::setFilter(const QString &text)
         for (int k = 0; k < group->childCount(); ++k) {
             QTreeWidgetItem *item = group->child(k);
             const DeviceType *t = m_catalog.deviceType(item->data(0, Qt::UserRole).toString());
-            const bool match = needle.isEmpty() || (t && (t->id.contains(needle, Qt::CaseInsensitive) || t->model.contains(needle, Qt::CaseInsensitive) ||
-                                                          t->vendor.contains(needle, Qt::CaseInsensitive) || t->partNumber.contains(needle, Qt::CaseInsensitive) ||
-                                                          group->text(0).contains(needle, Qt::CaseInsensitive)));
+            const bool match = needle.isEmpty() ||
+                (t &&
+                 (t->id.contains(needle, Qt::CaseInsensitive) || t->model.contains(needle, Qt::CaseInsensitive) ||
+                  t->vendor.contains(needle, Qt::CaseInsensitive) ||
+                  t->partNumber.contains(needle, Qt::CaseInsensitive) ||
+                  group->text(0).contains(needle, Qt::CaseInsensitive)));
             item->setHidden(!match);
             visible += match ? 1 : 0;
         }

@@ -12,7 +12,7 @@ namespace pp::gui {
 
 namespace {
 
-constexpr int kMaxCount = 100000;     // as the catalog loader allows
+constexpr int kMaxCount = 100000; // as the catalog loader allows
 constexpr double kMaxSpeedGbps = 100000;
 const QString kNumber = QStringLiteral("{n}");
 
@@ -28,8 +28,8 @@ QString speedText(double speedGbps)
 
 bool sameShownFields(const PortGroup &a, const PortGroup &b)
 {
-    return a.pattern == b.pattern && a.names == b.names && a.count == b.count && a.speedGbps == b.speedGbps && a.media == b.media
-           && a.purpose == b.purpose && a.roceCapable == b.roceCapable;
+    return a.pattern == b.pattern && a.names == b.names && a.count == b.count && a.speedGbps == b.speedGbps &&
+        a.media == b.media && a.purpose == b.purpose && a.roceCapable == b.roceCapable;
 }
 
 QStringList splitNames(const QString &text)
@@ -43,11 +43,15 @@ QStringList splitNames(const QString &text)
 
 } // namespace
 
-CatalogPortsTable::CatalogPortsTable(QWidget *parent) : QWidget(parent), m_table(new QTableWidget(0, ColumnCount, this))
+CatalogPortsTable::CatalogPortsTable(QWidget *parent)
+    : QWidget(parent)
+    , m_table(new QTableWidget(0, ColumnCount, this))
 {
     m_table->setObjectName(QStringLiteral("portsTable"));
-    m_table->setHorizontalHeaderLabels({tr("Name or prefix"), tr("Count"), tr("Gbit/s"), tr("Media"), tr("Purpose"), tr("RoCE")});
-    m_table->horizontalHeaderItem(Name)->setToolTip(tr("A prefix (swp: swp1, swp2, …), a pattern (eth{n}), one name, or names separated by commas"));
+    m_table->setHorizontalHeaderLabels(
+        {tr("Name or prefix"), tr("Count"), tr("Gbit/s"), tr("Media"), tr("Purpose"), tr("RoCE")});
+    m_table->horizontalHeaderItem(Name)->setToolTip(
+        tr("A prefix (swp: swp1, swp2, …), a pattern (eth{n}), one name, or names separated by commas"));
     QHeaderView *header = m_table->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(Name, QHeaderView::Stretch);
@@ -109,7 +113,8 @@ void CatalogPortsTable::insertRow(const PortGroup &group, int original)
     for (Column c : {Count, Speed})
         m_table->item(row, c)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     auto *purpose = new QComboBox(m_table);
-    for (PortPurpose p : {PortPurpose::Data, PortPurpose::Uplink, PortPurpose::Isl, PortPurpose::Mgmt, PortPurpose::Bmc, PortPurpose::Dpu})
+    for (PortPurpose p : {PortPurpose::Data, PortPurpose::Uplink, PortPurpose::Isl, PortPurpose::Mgmt, PortPurpose::Bmc,
+                          PortPurpose::Dpu})
         purpose->addItem(purposeId(p), purposeId(p));
     purpose->setCurrentIndex(purpose->findData(purposeId(group.purpose)));
     purpose->setFrame(false);
@@ -182,7 +187,8 @@ const PortGroup *CatalogPortsTable::original(int row) const
 {
     const QTableWidgetItem *item = m_table->item(row, Name);
     const int index = item ? item->data(Qt::UserRole).toInt() : -1;
-    return index >= 0 && index < static_cast<int>(m_loaded.size()) ? &m_loaded[static_cast<std::size_t>(index)] : nullptr;
+    return index >= 0 && index < static_cast<int>(m_loaded.size()) ? &m_loaded[static_cast<std::size_t>(index)]
+                                                                   : nullptr;
 }
 
 void CatalogPortsTable::nameEdited(int row)
@@ -219,7 +225,8 @@ CatalogPortsTable::Row CatalogPortsTable::parseRow(int row) const
         g.names = splitNames(name);
         g.pattern.clear();
         if (g.names.size() != count) {
-            out.error = tr("%1, count: %2 names are listed, the count says %3.").arg(where).arg(g.names.size()).arg(count);
+            out.error =
+                tr("%1, count: %2 names are listed, the count says %3.").arg(where).arg(g.names.size()).arg(count);
             return out;
         }
     } else if (name.contains(kNumber)) {
@@ -263,8 +270,9 @@ QString CatalogPortsTable::validationMessage() const
             const QString name = parsed.group.nameAt(i);
             const auto it = rowOfName.constFind(name);
             if (it != rowOfName.constEnd())
-                return it.value() == r ? tr("Ports row %1, name: port \"%2\" appears twice.").arg(r + 1).arg(name)
-                                       : tr("Ports row %1, name: port \"%2\" is also in row %3.").arg(r + 1).arg(name).arg(it.value() + 1);
+                return it.value() == r
+                    ? tr("Ports row %1, name: port \"%2\" appears twice.").arg(r + 1).arg(name)
+                    : tr("Ports row %1, name: port \"%2\" is also in row %3.").arg(r + 1).arg(name).arg(it.value() + 1);
             rowOfName.insert(name, r);
         }
     }

@@ -27,7 +27,7 @@ public:
     std::vector<PortGroup> ports(const QString &source, const QString &confidence) const;
     QString validationMessage() const; // empty when every row is valid; names row and field
 
-    int addRow();                      // a new row of one 100 Gbit/s data port; returns its index
+    int addRow(); // a new row of one 100 Gbit/s data port; returns its index
     void removeRow(int row);
     // Cell access for the editor's tests (the same as typing into the table).
     void setText(int row, Column column, const QString &text);
@@ -39,7 +39,7 @@ signals:
 
 private:
     struct Row {
-        PortGroup group;               // as parsed; valid only when error is empty
+        PortGroup group; // as parsed; valid only when error is empty
         QString error;
     };
     void insertRow(const PortGroup &group, int original);

@@ -17,7 +17,9 @@ namespace pp::gui {
 
 static const char *kUrlKey = "netbox/url"; // the URL is remembered, the token never is
 
-NetBoxPushDialog::NetBoxPushDialog(const PlanDocument &document, QWidget *parent) : QDialog(parent), m_document(document)
+NetBoxPushDialog::NetBoxPushDialog(const PlanDocument &document, QWidget *parent)
+    : QDialog(parent)
+    , m_document(document)
 {
     setWindowTitle(tr("Push to NetBox"));
     resize(720, 520);
@@ -25,7 +27,8 @@ NetBoxPushDialog::NetBoxPushDialog(const PlanDocument &document, QWidget *parent
     m_url->setPlaceholderText(QStringLiteral("https://netbox.example.com"));
     m_token = new QLineEdit(this);
     m_token->setEchoMode(QLineEdit::Password);
-    const bool envToken = !QProcessEnvironment::systemEnvironment().value(QStringLiteral("POCPLAN_NETBOX_TOKEN")).isEmpty();
+    const bool envToken =
+        !QProcessEnvironment::systemEnvironment().value(QStringLiteral("POCPLAN_NETBOX_TOKEN")).isEmpty();
     m_token->setPlaceholderText(envToken ? tr("empty: use POCPLAN_NETBOX_TOKEN") : tr("NetBox API token (not saved)"));
     m_dryRun = new QCheckBox(tr("Dry run: show the requests, send nothing"), this);
     m_progress = new QProgressBar(this);
@@ -43,9 +46,11 @@ NetBoxPushDialog::NetBoxPushDialog(const PlanDocument &document, QWidget *parent
     auto *box = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_push = box->addButton(tr("&Push"), QDialogButtonBox::ActionRole);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("Creates or updates the site, racks, manufacturers, device roles and types, devices,\n"
-                                    "power panels and feeds, interfaces and cables of \"%1\". Objects are matched by name.")
-                                     .arg(document.plan().name), this));
+    layout->addWidget(
+        new QLabel(tr("Creates or updates the site, racks, manufacturers, device roles and types, devices,\n"
+                      "power panels and feeds, interfaces and cables of \"%1\". Objects are matched by name.")
+                       .arg(document.plan().name),
+                   this));
     layout->addLayout(form);
     layout->addWidget(m_progress);
     layout->addWidget(m_summary);
@@ -105,7 +110,10 @@ NetBoxPushReport NetBoxPushDialog::push()
     printedStream.flush();
     QString text;
     for (const NetBoxPushReport::Entry &e : report.entries)
-        text += QStringLiteral("%1 %2 %3%4\n").arg(e.action, -8).arg(e.kind, -12).arg(e.name, e.error.isEmpty() ? QString() : QStringLiteral(": ") + e.error);
+        text += QStringLiteral("%1 %2 %3%4\n")
+                    .arg(e.action, -8)
+                    .arg(e.kind, -12)
+                    .arg(e.name, e.error.isEmpty() ? QString() : QStringLiteral(": ") + e.error);
     if (!printed.isEmpty())
         text += QStringLiteral("\n# Requests (dry run; the Authorization header is redacted):\n") + printed;
     m_report->setPlainText(text);

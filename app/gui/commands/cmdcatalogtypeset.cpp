@@ -2,9 +2,13 @@
 
 namespace pp::gui {
 
-CmdCatalogTypeSet::CmdCatalogTypeSet(Edits &edits, const QString &id, std::optional<DeviceType> after, const QString &text,
-                                     std::function<void(const QString &)> changed)
-    : QUndoCommand(text), m_edits(edits), m_id(id), m_after(std::move(after)), m_changed(std::move(changed))
+CmdCatalogTypeSet::CmdCatalogTypeSet(Edits &edits, const QString &id, std::optional<DeviceType> after,
+                                     const QString &text, std::function<void(const QString &)> changed)
+    : QUndoCommand(text)
+    , m_edits(edits)
+    , m_id(id)
+    , m_after(std::move(after))
+    , m_changed(std::move(changed))
 {
     const auto it = m_edits.find(id);
     if (it != m_edits.end())

@@ -5,12 +5,14 @@ namespace pp::gui {
 static QString addText(const std::vector<Device> &devices)
 {
     if (devices.size() == 1)
-        return QObject::tr("Add %1").arg(devices.front().hostname.isEmpty() ? devices.front().id : devices.front().hostname);
+        return QObject::tr("Add %1").arg(devices.front().hostname.isEmpty() ? devices.front().id
+                                                                            : devices.front().hostname);
     return QObject::tr("Add %n devices", nullptr, static_cast<int>(devices.size()));
 }
 
 CmdDeviceAdd::CmdDeviceAdd(PlanDocument &document, std::vector<Device> devices, const QString &text)
-    : PlanCommand(document, text.isEmpty() ? addText(devices) : text), m_devices(std::move(devices))
+    : PlanCommand(document, text.isEmpty() ? addText(devices) : text)
+    , m_devices(std::move(devices))
 {
     for (const Device &d : m_devices)
         m_ids << d.id;

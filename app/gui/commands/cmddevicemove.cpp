@@ -3,7 +3,8 @@
 namespace pp::gui {
 
 CmdDeviceMove::CmdDeviceMove(PlanDocument &document, Moves moves)
-    : PlanCommand(document, QString()), m_moves(std::move(moves))
+    : PlanCommand(document, QString())
+    , m_moves(std::move(moves))
 {
     for (const auto &[id, to] : m_moves) {
         m_ids << id;
@@ -11,19 +12,23 @@ CmdDeviceMove::CmdDeviceMove(PlanDocument &document, Moves moves)
             m_back.emplace_back(id, ops::Placement{d->rack, d->u, d->face});
     }
     if (m_moves.size() == 1)
-        setText(QObject::tr("Move %1 to %2 U%3").arg(m_moves.front().first, m_moves.front().second.rack).arg(m_moves.front().second.u));
+        setText(QObject::tr("Move %1 to %2 U%3")
+                    .arg(m_moves.front().first, m_moves.front().second.rack)
+                    .arg(m_moves.front().second.u));
     else
         setText(QObject::tr("Move %n devices", nullptr, static_cast<int>(m_moves.size())));
 }
 
 ops::OpResult CmdDeviceMove::doRedo()
 {
-    return m_document.apply(PlanChange::devices(m_ids), [this](Plan &plan) { return ops::moveDevices(plan, m_document.catalog(), m_moves); });
+    return m_document.apply(PlanChange::devices(m_ids),
+                            [this](Plan &plan) { return ops::moveDevices(plan, m_document.catalog(), m_moves); });
 }
 
 void CmdDeviceMove::doUndo()
 {
-    m_document.apply(PlanChange::devices(m_ids), [this](Plan &plan) { return ops::moveDevices(plan, m_document.catalog(), m_back); });
+    m_document.apply(PlanChange::devices(m_ids),
+                     [this](Plan &plan) { return ops::moveDevices(plan, m_document.catalog(), m_back); });
 }
 
 } // namespace pp::gui

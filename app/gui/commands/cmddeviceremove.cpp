@@ -3,10 +3,11 @@
 namespace pp::gui {
 
 CmdDeviceRemove::CmdDeviceRemove(PlanDocument &document, const QStringList &ids)
-    : PlanCommand(document, ids.size() == 1 ? QObject::tr("Delete %1").arg(ids.front()) : QObject::tr("Delete %n devices", nullptr, static_cast<int>(ids.size()))),
-      m_ids(ids)
-{
-}
+    : PlanCommand(document,
+                  ids.size() == 1 ? QObject::tr("Delete %1").arg(ids.front())
+                                  : QObject::tr("Delete %n devices", nullptr, static_cast<int>(ids.size())))
+    , m_ids(ids)
+{ }
 
 ops::OpResult CmdDeviceRemove::doRedo()
 {

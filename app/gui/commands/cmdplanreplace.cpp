@@ -3,9 +3,11 @@
 namespace pp::gui {
 
 CmdPlanReplace::CmdPlanReplace(PlanDocument &document, Plan after, const QString &text)
-    : QUndoCommand(text), m_document(document), m_before(document.plan()), m_after(std::move(after))
-{
-}
+    : QUndoCommand(text)
+    , m_document(document)
+    , m_before(document.plan())
+    , m_after(std::move(after))
+{ }
 
 void CmdPlanReplace::redo()
 {

@@ -3,9 +3,9 @@
 namespace pp::gui {
 
 CmdRackRemove::CmdRackRemove(PlanDocument &document, const QString &rackId)
-    : PlanCommand(document, QObject::tr("Remove rack %1").arg(rackId)), m_id(rackId)
-{
-}
+    : PlanCommand(document, QObject::tr("Remove rack %1").arg(rackId))
+    , m_id(rackId)
+{ }
 
 ops::OpResult CmdRackRemove::doRedo()
 {

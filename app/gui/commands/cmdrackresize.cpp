@@ -3,7 +3,9 @@
 namespace pp::gui {
 
 CmdRackResize::CmdRackResize(PlanDocument &document, const QString &rackId, int heightU)
-    : PlanCommand(document, QObject::tr("Set rack %1 to %2U").arg(rackId).arg(heightU)), m_id(rackId), m_heightU(heightU)
+    : PlanCommand(document, QObject::tr("Set rack %1 to %2U").arg(rackId).arg(heightU))
+    , m_id(rackId)
+    , m_heightU(heightU)
 {
     if (const Rack *r = document.plan().findRack(rackId))
         m_oldHeightU = r->heightU;
@@ -11,12 +13,15 @@ CmdRackResize::CmdRackResize(PlanDocument &document, const QString &rackId, int 
 
 ops::OpResult CmdRackResize::doRedo()
 {
-    return m_document.apply(PlanChange::only(PlanChange::Racks), [this](Plan &plan) { return ops::setRackHeight(plan, m_document.catalog(), m_id, m_heightU); });
+    return m_document.apply(PlanChange::only(PlanChange::Racks), [this](Plan &plan) {
+        return ops::setRackHeight(plan, m_document.catalog(), m_id, m_heightU);
+    });
 }
 
 void CmdRackResize::doUndo()
 {
-    m_document.apply(PlanChange::only(PlanChange::Racks), [this](Plan &plan) { return ops::setRackHeight(plan, m_document.catalog(), m_id, m_oldHeightU); });
+    m_document.apply(PlanChange::only(PlanChange::Racks),
+                     [this](Plan &plan) { return ops::setRackHeight(plan, m_document.catalog(), m_id, m_oldHeightU); });
 }
 
 } // namespace pp::gui

@@ -10,7 +10,10 @@ namespace pp::gui {
 // outcome of its first redo, so that the editor can report a refusal instead of pushing a no-op.
 class PlanCommand : public QUndoCommand {
 public:
-    PlanCommand(PlanDocument &document, const QString &text) : QUndoCommand(text), m_document(document) {}
+    PlanCommand(PlanDocument &document, const QString &text)
+        : QUndoCommand(text)
+        , m_document(document)
+    { }
 
     // Where the first redo reports its outcome; push() may delete a refused command, so the
     // editor reads the outcome from here instead of from the command.

@@ -40,7 +40,9 @@ const Kind kKinds[] = {
 } // namespace
 
 ExportDialog::ExportDialog(const Plan &plan, const Catalog &catalog, const QString &suggestedDir, QWidget *parent)
-    : QDialog(parent), m_plan(plan), m_catalog(catalog)
+    : QDialog(parent)
+    , m_plan(plan)
+    , m_catalog(catalog)
 {
     setWindowTitle(tr("Export deliverables"));
     auto *layout = new QVBoxLayout(this);
@@ -105,7 +107,8 @@ ExportDialog::ExportDialog(const Plan &plan, const Catalog &catalog, const QStri
     m_openFolder->setEnabled(false);
     buttons->addButton(QDialogButtonBox::Close);
     connect(m_export, &QPushButton::clicked, this, [this] { exportNow(); });
-    connect(m_openFolder, &QPushButton::clicked, this, [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(outputDir())); });
+    connect(m_openFolder, &QPushButton::clicked, this,
+            [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(outputDir())); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
     updateButtons();
@@ -151,11 +154,16 @@ bool ExportDialog::exportNow()
         }
         const QString kind = key.section(QLatin1Char(':'), 0, 0);
         const QString format = key.section(QLatin1Char(':'), 1);
-        if (kind == QLatin1String("bom")) options.bom << format;
-        else if (kind == QLatin1String("diagrams")) options.diagrams << format;
-        else if (kind == QLatin1String("cables")) options.cables << format;
-        else if (kind == QLatin1String("runbook")) options.runbook << format;
-        else if (kind == QLatin1String("report")) options.report << format;
+        if (kind == QLatin1String("bom"))
+            options.bom << format;
+        else if (kind == QLatin1String("diagrams"))
+            options.diagrams << format;
+        else if (kind == QLatin1String("cables"))
+            options.cables << format;
+        else if (kind == QLatin1String("runbook"))
+            options.runbook << format;
+        else if (kind == QLatin1String("report"))
+            options.report << format;
     }
     options.pageSize = static_cast<QPageSize::PageSizeId>(m_page->currentData().toInt());
 
@@ -185,9 +193,12 @@ bool ExportDialog::exportNow()
         m_status->setText(tr("Export failed: %1").arg(error));
         return false;
     }
-    QString text = tr("%n file(s) written to %1.", nullptr, static_cast<int>(m_written.size())).arg(QDir::toNativeSeparators(outputDir()));
+    QString text = tr("%n file(s) written to %1.", nullptr, static_cast<int>(m_written.size()))
+                       .arg(QDir::toNativeSeparators(outputDir()));
     if (job.unresolvedErrors() > 0)
-        text += QLatin1Char(' ') + tr("The plan has %n unresolved error(s): diagrams and runbook are marked DRAFT.", nullptr, job.unresolvedErrors());
+        text += QLatin1Char(' ') +
+            tr("The plan has %n unresolved error(s): diagrams and runbook are marked DRAFT.", nullptr,
+               job.unresolvedErrors());
     m_status->setText(text);
     m_openFolder->setEnabled(true);
     return true;

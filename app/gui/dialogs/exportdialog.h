@@ -37,7 +37,7 @@ private:
 
     const Plan &m_plan;
     const Catalog &m_catalog;
-    QMap<QString, QCheckBox *> m_boxes;   // "bom:csv" → check box
+    QMap<QString, QCheckBox *> m_boxes; // "bom:csv" → check box
     QLineEdit *m_dir = nullptr;
     QComboBox *m_page = nullptr;
     QProgressBar *m_progress = nullptr;

@@ -10,8 +10,8 @@
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QLabel>
-#include <QPushButton>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -39,7 +39,10 @@ Json *jsonAt(Json &root, const QString &path, bool create)
 } // namespace
 
 SiteDialog::SiteDialog(const Catalog &catalog, const SiteRef &current, QWidget *parent)
-    : QDialog(parent), m_catalog(catalog), m_profile(new QComboBox(this)), m_preview(new QLabel(this))
+    : QDialog(parent)
+    , m_catalog(catalog)
+    , m_profile(new QComboBox(this))
+    , m_preview(new QLabel(this))
 {
     setWindowTitle(tr("Site"));
     for (const SiteProfile *s : catalog.sites())
@@ -54,10 +57,16 @@ SiteDialog::SiteDialog(const Catalog &catalog, const SiteRef &current, QWidget *
           {QStringLiteral("power/feeds/phases"), tr("Phases"), Field::Integer, {}},
           {QStringLiteral("power/feeds/amps"), tr("Feed current (A)"), Field::Number, {}},
           {QStringLiteral("power/feeds/deratePct"), tr("Derating (%)"), Field::Number, {}},
-          {QStringLiteral("power/feeds/redundancy"), tr("Redundancy"), Field::Choice, {QStringLiteral("A+B"), QStringLiteral("single")}},
+          {QStringLiteral("power/feeds/redundancy"),
+           tr("Redundancy"),
+           Field::Choice,
+           {QStringLiteral("A+B"), QStringLiteral("single")}},
           {QStringLiteral("power/feeds/feedsPerRack"), tr("Feeds per rack"), Field::Integer, {}}}},
         {tr("Cooling"),
-         {{QStringLiteral("cooling/type"), tr("Type"), Field::Choice, {QStringLiteral("air"), QStringLiteral("liquid")}},
+         {{QStringLiteral("cooling/type"),
+           tr("Type"),
+           Field::Choice,
+           {QStringLiteral("air"), QStringLiteral("liquid")}},
           {QStringLiteral("cooling/rackLimitKW"), tr("Per rack (kW)"), Field::Number, {}},
           {QStringLiteral("cooling/totalKW"), tr("Site total (kW)"), Field::Number, {}},
           {QStringLiteral("cooling/airDensityLimitKW"), tr("Air density limit (kW/rack)"), Field::Number, {}},
@@ -129,10 +138,12 @@ SiteDialog::SiteDialog(const Catalog &catalog, const SiteRef &current, QWidget *
     m_preview->setWordWrap(true);
     m_preview->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_preview->setStyleSheet(QStringLiteral("font-family: monospace; color: #37474f"));
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::Reset, this);
+    auto *buttons =
+        new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::Reset, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(buttons->button(QDialogButtonBox::Reset), &QPushButton::clicked, this, [this] { loadFields(profileJson(m_profile->currentData().toString())); });
+    connect(buttons->button(QDialogButtonBox::Reset), &QPushButton::clicked, this,
+            [this] { loadFields(profileJson(m_profile->currentData().toString())); });
     buttons->button(QDialogButtonBox::Reset)->setText(tr("Profile values"));
 
     auto *profileRow = new QFormLayout;
@@ -148,7 +159,8 @@ SiteDialog::SiteDialog(const Catalog &catalog, const SiteRef &current, QWidget *
     start.merge_patch(current.overrides);
     loadFields(start);
     // Switching the profile starts from its own values: overrides belong to one profile.
-    connect(m_profile, &QComboBox::currentIndexChanged, this, [this] { loadFields(profileJson(m_profile->currentData().toString())); });
+    connect(m_profile, &QComboBox::currentIndexChanged, this,
+            [this] { loadFields(profileJson(m_profile->currentData().toString())); });
 }
 
 Json SiteDialog::profileJson(const QString &id) const
@@ -170,15 +182,25 @@ void SiteDialog::loadFields(const Json &values)
         if (!v || v->is_null() || v->is_object())
             v = jsonAt(fallback, f.path, false);
         switch (f.kind) {
-        case Field::Number: static_cast<QDoubleSpinBox *>(f.editor)->setValue(v && v->is_number() ? v->get<double>() : 0); break;
-        case Field::Integer: static_cast<QSpinBox *>(f.editor)->setValue(v && v->is_number() ? v->get<int>() : 0); break;
-        case Field::Bool: static_cast<QCheckBox *>(f.editor)->setChecked(v && v->is_boolean() && v->get<bool>()); break;
+        case Field::Number:
+            static_cast<QDoubleSpinBox *>(f.editor)->setValue(v && v->is_number() ? v->get<double>() : 0);
+            break;
+        case Field::Integer:
+            static_cast<QSpinBox *>(f.editor)->setValue(v && v->is_number() ? v->get<int>() : 0);
+            break;
+        case Field::Bool:
+            static_cast<QCheckBox *>(f.editor)->setChecked(v && v->is_boolean() && v->get<bool>());
+            break;
         case Field::Choice: {
             auto *combo = static_cast<QComboBox *>(f.editor);
-            combo->setCurrentIndex(std::max(0, combo->findText(v && v->is_string() ? QString::fromStdString(v->get<std::string>()) : QString())));
+            combo->setCurrentIndex(std::max(
+                0, combo->findText(v && v->is_string() ? QString::fromStdString(v->get<std::string>()) : QString())));
             break;
         }
-        case Field::Text: static_cast<QLineEdit *>(f.editor)->setText(v && v->is_string() ? QString::fromStdString(v->get<std::string>()) : QString()); break;
+        case Field::Text:
+            static_cast<QLineEdit *>(f.editor)->setText(
+                v && v->is_string() ? QString::fromStdString(v->get<std::string>()) : QString());
+            break;
         }
     }
     m_loading = false;
@@ -192,17 +214,29 @@ Json SiteDialog::editedJson() const
     for (const Field &f : m_fields) {
         Json now;
         switch (f.kind) {
-        case Field::Number: now = static_cast<QDoubleSpinBox *>(f.editor)->value(); break;
-        case Field::Integer: now = static_cast<QSpinBox *>(f.editor)->value(); break;
-        case Field::Bool: now = static_cast<QCheckBox *>(f.editor)->isChecked(); break;
-        case Field::Choice: now = static_cast<QComboBox *>(f.editor)->currentText().toStdString(); break;
-        case Field::Text: now = static_cast<QLineEdit *>(f.editor)->text().toStdString(); break;
+        case Field::Number:
+            now = static_cast<QDoubleSpinBox *>(f.editor)->value();
+            break;
+        case Field::Integer:
+            now = static_cast<QSpinBox *>(f.editor)->value();
+            break;
+        case Field::Bool:
+            now = static_cast<QCheckBox *>(f.editor)->isChecked();
+            break;
+        case Field::Choice:
+            now = static_cast<QComboBox *>(f.editor)->currentText().toStdString();
+            break;
+        case Field::Text:
+            now = static_cast<QLineEdit *>(f.editor)->text().toStdString();
+            break;
         }
         // A field that shows what the profile (or, where it is silent, the default) says is not an override.
         const Json *before = jsonAt(edited, f.path, false);
         if (!before || before->is_null())
             before = jsonAt(defaults, f.path, false);
-        const bool same = before && ((before->is_number() && now.is_number() && std::abs(before->get<double>() - now.get<double>()) < 1e-9) || *before == now);
+        const bool same = before &&
+            ((before->is_number() && now.is_number() && std::abs(before->get<double>() - now.get<double>()) < 1e-9) ||
+             *before == now);
         if (same || (!before && f.kind == Field::Text && now.get<std::string>().empty()))
             continue;
         if (Json *slot = jsonAt(edited, f.path, true))
@@ -223,11 +257,21 @@ bool SiteDialog::setField(const QString &path, const QVariant &value)
         if (f.path != path)
             continue;
         switch (f.kind) {
-        case Field::Number: static_cast<QDoubleSpinBox *>(f.editor)->setValue(value.toDouble()); break;
-        case Field::Integer: static_cast<QSpinBox *>(f.editor)->setValue(value.toInt()); break;
-        case Field::Bool: static_cast<QCheckBox *>(f.editor)->setChecked(value.toBool()); break;
-        case Field::Choice: static_cast<QComboBox *>(f.editor)->setCurrentText(value.toString()); break;
-        case Field::Text: static_cast<QLineEdit *>(f.editor)->setText(value.toString()); break;
+        case Field::Number:
+            static_cast<QDoubleSpinBox *>(f.editor)->setValue(value.toDouble());
+            break;
+        case Field::Integer:
+            static_cast<QSpinBox *>(f.editor)->setValue(value.toInt());
+            break;
+        case Field::Bool:
+            static_cast<QCheckBox *>(f.editor)->setChecked(value.toBool());
+            break;
+        case Field::Choice:
+            static_cast<QComboBox *>(f.editor)->setCurrentText(value.toString());
+            break;
+        case Field::Text:
+            static_cast<QLineEdit *>(f.editor)->setText(value.toString());
+            break;
         }
         return true;
     }

@@ -48,7 +48,7 @@ DashboardData buildDashboardData(const ResolvedPlan &resolved)
         d.feeds << plan.racks[r].id + QStringLiteral("/A") << plan.racks[r].id + QStringLiteral("/B");
         d.feedNormalKW.push_back(normal[0] / 1000.0);
         d.feedNormalKW.push_back(normal[1] / 1000.0);
-        d.feedALostKW.push_back(0);               // feed A is the one lost
+        d.feedALostKW.push_back(0); // feed A is the one lost
         d.feedALostKW.push_back(aLost / 1000.0);
         d.feedBLostKW.push_back(bLost / 1000.0);
         d.feedBLostKW.push_back(0);

@@ -10,10 +10,10 @@ namespace pp::gui {
 // The numbers the dashboard charts: per-rack power and heat, per-feed load in the normal and
 // feed-lost cases, and site totals, each with the limit it is drawn against (0 = no limit given).
 struct DashboardData {
-    QStringList racks;                    // rack names, in plan order
+    QStringList racks; // rack names, in plan order
     std::vector<double> rackTypicalKW;
     std::vector<double> rackMaxKW;
-    std::vector<double> rackHeatKW;       // heat = typical electrical draw
+    std::vector<double> rackHeatKW; // heat = typical electrical draw
     double rackLimitKW = 0;
     double rackCoolingKW = 0;
 

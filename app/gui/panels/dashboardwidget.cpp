@@ -71,7 +71,8 @@ void drawLimit(QCustomPlot *plot, double limit, const QString &text, double x1 =
     label->setPadding(QMargins(2, 0, 4, 2));
 }
 
-void fillBars(QCustomPlot *plot, const QStringList &labels, const std::vector<Series> &series, double limit, const QString &limitText, const QString &yLabel)
+void fillBars(QCustomPlot *plot, const QStringList &labels, const std::vector<Series> &series, double limit,
+              const QString &limitText, const QString &yLabel)
 {
     plot->clearPlottables();
     plot->clearItems();
@@ -104,7 +105,9 @@ void fillBars(QCustomPlot *plot, const QStringList &labels, const std::vector<Se
 } // namespace
 
 DashboardWidget::DashboardWidget(PlanDocument &document, QWidget *parent)
-    : QWidget(parent), m_document(document), m_timer(new QTimer(this))
+    : QWidget(parent)
+    , m_document(document)
+    , m_timer(new QTimer(this))
 {
     auto *grid = new QGridLayout(this);
     grid->setContentsMargins(8, 8, 8, 8);
@@ -136,8 +139,9 @@ QWidget *DashboardWidget::makePanel(Chart chart, const QString &title)
         auto *button = new QPushButton(tr("Save %1…").arg(ext.toUpper()), panel);
         button->setObjectName(QStringLiteral("save-%1-%2").arg(chart).arg(ext));
         connect(button, &QPushButton::clicked, this, [this, chart, ext] {
-            const QString name = QFileDialog::getSaveFileName(this, tr("Save chart"), QStringLiteral("chart.%1").arg(ext),
-                                                              ext == QLatin1String("png") ? tr("PNG image (*.png)") : tr("PDF document (*.pdf)"));
+            const QString name = QFileDialog::getSaveFileName(
+                this, tr("Save chart"), QStringLiteral("chart.%1").arg(ext),
+                ext == QLatin1String("png") ? tr("PNG image (*.png)") : tr("PDF document (*.pdf)"));
             if (!name.isEmpty())
                 saveChart(chart, name);
         });
@@ -175,11 +179,14 @@ void DashboardWidget::refresh()
     const DashboardData &d = m_data;
 
     m_limits[RackPower] = d.rackLimitKW;
-    fillBars(m_plots[RackPower], d.racks, {{tr("typical"), &d.rackTypicalKW, kTypical}, {tr("max"), &d.rackMaxKW, kMax}}, d.rackLimitKW,
+    fillBars(m_plots[RackPower], d.racks,
+             {{tr("typical"), &d.rackTypicalKW, kTypical}, {tr("max"), &d.rackMaxKW, kMax}}, d.rackLimitKW,
              tr("rack limit %1 kW").arg(d.rackLimitKW, 0, 'f', 1), tr("kW"));
     m_limits[FeedLoad] = d.feedCapacityKW;
     fillBars(m_plots[FeedLoad], d.feeds,
-             {{tr("normal"), &d.feedNormalKW, kNormal}, {tr("A lost"), &d.feedALostKW, kALost}, {tr("B lost"), &d.feedBLostKW, kBLost}},
+             {{tr("normal"), &d.feedNormalKW, kNormal},
+              {tr("A lost"), &d.feedALostKW, kALost},
+              {tr("B lost"), &d.feedBLostKW, kBLost}},
              d.feedCapacityKW, tr("feed capacity %1 kW (derated)").arg(d.feedCapacityKW, 0, 'f', 1), tr("kW"));
     m_limits[RackHeat] = d.rackCoolingKW;
     fillBars(m_plots[RackHeat], d.racks, {{tr("heat"), &d.rackHeatKW, kHeat}}, d.rackCoolingKW,
@@ -191,7 +198,9 @@ void DashboardWidget::refresh()
     site3->clearItems();
     setupAxes(site3, {tr("power typical"), tr("power max"), tr("heat")}, tr("kW"));
     const std::vector<std::pair<QString, std::pair<double, QColor>>> totals{
-        {tr("power typical"), {d.siteTypicalKW, kTypical}}, {tr("power max"), {d.siteMaxKW, kMax}}, {tr("heat"), {d.siteHeatKW, kHeat}}};
+        {tr("power typical"), {d.siteTypicalKW, kTypical}},
+        {tr("power max"), {d.siteMaxKW, kMax}},
+        {tr("heat"), {d.siteHeatKW, kHeat}}};
     double top = std::max(d.siteBudgetKW, d.siteCoolingKW);
     for (std::size_t i = 0; i < totals.size(); ++i) {
         auto *bars = new QCPBars(site3->xAxis, site3->yAxis);

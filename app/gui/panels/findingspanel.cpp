@@ -1,7 +1,7 @@
 #include "findingspanel.h"
 
-#include "app/gui/window/planeditor.h"
 #include "app/gui/canvas/rackitems.h"
+#include "app/gui/window/planeditor.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -41,9 +41,15 @@ QString number(const std::optional<double> &v, const QString &unit)
 } // namespace
 
 FindingsPanel::FindingsPanel(PlanEditor &editor, QWidget *parent)
-    : QWidget(parent), m_editor(editor), m_tree(new QTreeWidget(this)), m_showErrors(new QToolButton(this)), m_showWarnings(new QToolButton(this)),
-      m_showInfo(new QToolButton(this)), m_waive(new QPushButton(tr("&Waive…"), this)), m_unwaive(new QPushButton(tr("Withdraw wai&ver"), this)),
-      m_status(new QLabel(this))
+    : QWidget(parent)
+    , m_editor(editor)
+    , m_tree(new QTreeWidget(this))
+    , m_showErrors(new QToolButton(this))
+    , m_showWarnings(new QToolButton(this))
+    , m_showInfo(new QToolButton(this))
+    , m_waive(new QPushButton(tr("&Waive…"), this))
+    , m_unwaive(new QPushButton(tr("Withdraw wai&ver"), this))
+    , m_status(new QLabel(this))
 {
     m_tree->setHeaderLabels({tr("Severity"), tr("Rule"), tr("Subjects"), tr("Message"), tr("Measured"), tr("Limit")});
     m_tree->setRootIsDecorated(false);
@@ -53,7 +59,8 @@ FindingsPanel::FindingsPanel(PlanEditor &editor, QWidget *parent)
     m_tree->setColumnWidth(0, 90);
     m_tree->setColumnWidth(1, 170);
     m_tree->setColumnWidth(2, 120);
-    for (auto [button, text, s] : {std::tuple{m_showErrors, tr("Errors"), Severity::Error}, std::tuple{m_showWarnings, tr("Warnings"), Severity::Warning},
+    for (auto [button, text, s] : {std::tuple{m_showErrors, tr("Errors"), Severity::Error},
+                                   std::tuple{m_showWarnings, tr("Warnings"), Severity::Warning},
                                    std::tuple{m_showInfo, tr("Info / waived"), Severity::Info}}) {
         button->setCheckable(true);
         button->setChecked(true);
@@ -91,10 +98,11 @@ FindingsPanel::FindingsPanel(PlanEditor &editor, QWidget *parent)
         if (!f)
             return;
         bool ok = false;
-        const QString reason = QInputDialog::getText(this, tr("Waive %1").arg(f->rule),
-                                                     tr("Why is this acceptable for %1?\nThe reason is kept in the plan and printed in the check report.")
-                                                         .arg(f->subjects.isEmpty() ? tr("the whole plan") : f->subjects.front()),
-                                                     QLineEdit::Normal, QString(), &ok);
+        const QString reason = QInputDialog::getText(
+            this, tr("Waive %1").arg(f->rule),
+            tr("Why is this acceptable for %1?\nThe reason is kept in the plan and printed in the check report.")
+                .arg(f->subjects.isEmpty() ? tr("the whole plan") : f->subjects.front()),
+            QLineEdit::Normal, QString(), &ok);
         if (ok)
             waiveCurrent(reason);
     });
@@ -115,12 +123,16 @@ void FindingsPanel::setReport(const CheckReport &report)
 
 void FindingsPanel::setChecking(bool busy)
 {
-    m_status->setText(busy ? tr("checking…") : (m_report.findings.empty() ? tr("No findings: the plan passes every rule.") : QString()));
+    m_status->setText(busy ? tr("checking…")
+                           : (m_report.findings.empty() ? tr("No findings: the plan passes every rule.") : QString()));
 }
 
 void FindingsPanel::setSeverityShown(Severity severity, bool shown)
 {
-    (severity == Severity::Error ? m_showErrors : severity == Severity::Warning ? m_showWarnings : m_showInfo)->setChecked(shown);
+    (severity == Severity::Error         ? m_showErrors
+         : severity == Severity::Warning ? m_showWarnings
+                                         : m_showInfo)
+        ->setChecked(shown);
 }
 
 void FindingsPanel::rebuildRows()
@@ -141,11 +153,16 @@ void FindingsPanel::rebuildRows()
     });
     for (std::size_t i : order) {
         const Finding &f = m_report.findings[i];
-        const bool shown = f.severity == Severity::Error ? m_showErrors->isChecked() : f.severity == Severity::Warning ? m_showWarnings->isChecked() : m_showInfo->isChecked();
+        const bool shown = f.severity == Severity::Error ? m_showErrors->isChecked()
+            : f.severity == Severity::Warning            ? m_showWarnings->isChecked()
+                                                         : m_showInfo->isChecked();
         if (!shown)
             continue;
-        auto *item = new QTreeWidgetItem(m_tree, {f.waived ? tr("waived") : severityId(f.severity), f.rule, f.subjects.join(QStringLiteral(", ")),
-                                                  f.waived ? tr("%1 — waived: %2").arg(f.message, f.reason) : f.message, number(f.measured, f.unit), number(f.limit, f.unit)});
+        auto *item = new QTreeWidgetItem(m_tree,
+                                         {f.waived ? tr("waived") : severityId(f.severity), f.rule,
+                                          f.subjects.join(QStringLiteral(", ")),
+                                          f.waived ? tr("%1 — waived: %2").arg(f.message, f.reason) : f.message,
+                                          number(f.measured, f.unit), number(f.limit, f.unit)});
         item->setIcon(0, severityIcon(f.severity, f.waived));
         item->setData(0, Qt::UserRole, static_cast<int>(i));
         item->setToolTip(3, item->text(3));
@@ -164,7 +181,8 @@ const Finding *FindingsPanel::currentFinding() const
     if (!item)
         return nullptr;
     const int i = item->data(0, Qt::UserRole).toInt();
-    return i >= 0 && i < static_cast<int>(m_report.findings.size()) ? &m_report.findings[static_cast<std::size_t>(i)] : nullptr;
+    return i >= 0 && i < static_cast<int>(m_report.findings.size()) ? &m_report.findings[static_cast<std::size_t>(i)]
+                                                                    : nullptr;
 }
 
 void FindingsPanel::updateButtons()
@@ -179,7 +197,9 @@ bool FindingsPanel::waiveCurrent(const QString &reason)
     const Finding *f = currentFinding();
     if (!f || f->waived)
         return false;
-    return m_editor.addWaiver(Waiver{f->rule, f->subjects.isEmpty() ? QString() : f->subjects.front(), reason.trimmed()}).ok;
+    return m_editor
+        .addWaiver(Waiver{f->rule, f->subjects.isEmpty() ? QString() : f->subjects.front(), reason.trimmed()})
+        .ok;
 }
 
 bool FindingsPanel::withdrawCurrentWaiver()

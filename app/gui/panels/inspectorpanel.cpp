@@ -14,10 +14,22 @@
 namespace pp::gui {
 
 InspectorPanel::InspectorPanel(PlanEditor &editor, QWidget *parent)
-    : QWidget(parent), m_editor(editor), m_pages(new QStackedWidget(this)), m_hint(new QLabel(this)), m_deviceTitle(new QLabel(this)),
-      m_hostname(new QLineEdit(this)), m_type(new QComboBox(this)), m_rack(new QComboBox(this)), m_u(new QSpinBox(this)),
-      m_face(new QComboBox(this)), m_feeds(new QLineEdit(this)), m_facts(new QLabel(this)), m_rackName(new QLineEdit(this)),
-      m_rackHeight(new QSpinBox(this)), m_rackFacts(new QLabel(this)), m_error(new QLabel(this))
+    : QWidget(parent)
+    , m_editor(editor)
+    , m_pages(new QStackedWidget(this))
+    , m_hint(new QLabel(this))
+    , m_deviceTitle(new QLabel(this))
+    , m_hostname(new QLineEdit(this))
+    , m_type(new QComboBox(this))
+    , m_rack(new QComboBox(this))
+    , m_u(new QSpinBox(this))
+    , m_face(new QComboBox(this))
+    , m_feeds(new QLineEdit(this))
+    , m_facts(new QLabel(this))
+    , m_rackName(new QLineEdit(this))
+    , m_rackHeight(new QSpinBox(this))
+    , m_rackFacts(new QLabel(this))
+    , m_error(new QLabel(this))
 {
     m_hint->setWordWrap(true);
     m_hint->setAlignment(Qt::AlignTop | Qt::AlignLeft);
@@ -42,7 +54,8 @@ InspectorPanel::InspectorPanel(PlanEditor &editor, QWidget *parent)
     m_face->addItem(tr("rear"), static_cast<int>(Face::Rear));
     form->addRow(tr("&Face"), m_face);
     m_feeds->setPlaceholderText(tr("one feed per PSU, e.g. A, B"));
-    m_feeds->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("^\\s*([ABab](\\s*,\\s*[ABab])*)?\\s*$")), m_feeds));
+    m_feeds->setValidator(new QRegularExpressionValidator(
+        QRegularExpression(QStringLiteral("^\\s*([ABab](\\s*,\\s*[ABab])*)?\\s*$")), m_feeds));
     form->addRow(tr("&PSU feeds"), m_feeds);
     m_facts->setWordWrap(true);
     m_facts->setTextFormat(Qt::RichText);
@@ -111,7 +124,8 @@ void InspectorPanel::refresh()
     if (device) {
         m_pages->setCurrentIndex(1);
         const DeviceType *type = catalog.deviceType(device->type);
-        m_deviceTitle->setText(tr("<b>%1</b> &nbsp;<span style='color:#5f6368'>id %2</span>").arg(device->hostname.toHtmlEscaped(), device->id.toHtmlEscaped()));
+        m_deviceTitle->setText(tr("<b>%1</b> &nbsp;<span style='color:#5f6368'>id %2</span>")
+                                   .arg(device->hostname.toHtmlEscaped(), device->id.toHtmlEscaped()));
         if (!m_hostname->hasFocus() || m_hostname->text() == device->hostname)
             m_hostname->setText(device->hostname);
         m_type->setCurrentIndex(m_type->findData(device->type));
@@ -120,7 +134,8 @@ void InspectorPanel::refresh()
             m_rack->addItem(QStringLiteral("%1 (%2)").arg(r.name, r.id), r.id);
         m_rack->setCurrentIndex(m_rack->findData(device->rack));
         const bool mounted = type && type->isRackMounted();
-        const int rackU = device->rack.isEmpty() || !plan.findRack(device->rack) ? 100 : plan.findRack(device->rack)->heightU;
+        const int rackU =
+            device->rack.isEmpty() || !plan.findRack(device->rack) ? 100 : plan.findRack(device->rack)->heightU;
         m_u->setRange(mounted ? 1 : 0, mounted ? rackU : 0);
         m_u->setValue(device->u);
         m_u->setEnabled(mounted);
@@ -128,11 +143,14 @@ void InspectorPanel::refresh()
         if (!m_feeds->hasFocus())
             m_feeds->setText(device->psuFeeds.join(QStringLiteral(", ")));
         if (type)
-            m_facts->setText(tr("%1 %2 · %3U · %4<br>power %5 typical, %6 max · weight %7<br>PSUs %8 × %9")
-                                 .arg(type->vendor.toHtmlEscaped(), type->model.toHtmlEscaped()).arg(type->uHeight)
-                                 .arg(type->fullDepth ? tr("full depth") : tr("half depth"), type->typicalW.display(QStringLiteral("W")),
-                                      type->maxW.display(QStringLiteral("W")), type->weightKg.display(QStringLiteral("kg"), 1),
-                                      type->psu.count.display(QString()), type->psu.connector.isEmpty() ? tr("unknown") : type->psu.connector));
+            m_facts->setText(
+                tr("%1 %2 · %3U · %4<br>power %5 typical, %6 max · weight %7<br>PSUs %8 × %9")
+                    .arg(type->vendor.toHtmlEscaped(), type->model.toHtmlEscaped())
+                    .arg(type->uHeight)
+                    .arg(type->fullDepth ? tr("full depth") : tr("half depth"),
+                         type->typicalW.display(QStringLiteral("W")), type->maxW.display(QStringLiteral("W")),
+                         type->weightKg.display(QStringLiteral("kg"), 1), type->psu.count.display(QString()),
+                         type->psu.connector.isEmpty() ? tr("unknown") : type->psu.connector));
     } else if (rack) {
         m_pages->setCurrentIndex(2);
         if (!m_rackName->hasFocus())
@@ -144,8 +162,11 @@ void InspectorPanel::refresh()
         m_rackFacts->setText(tr("id %1 · %n device(s)", nullptr, devices).arg(rack->id));
     } else {
         m_pages->setCurrentIndex(0);
-        m_hint->setText(m_deviceIds.size() > 1 ? tr("%n devices selected.\n\nDelete, Duplicate, the arrow keys and dragging act on all of them.", nullptr, static_cast<int>(m_deviceIds.size()))
-                                               : tr("Select a device or a rack header to see and edit its properties."));
+        m_hint->setText(
+            m_deviceIds.size() > 1
+                ? tr("%n devices selected.\n\nDelete, Duplicate, the arrow keys and dragging act on all of them.",
+                     nullptr, static_cast<int>(m_deviceIds.size()))
+                : tr("Select a device or a rack header to see and edit its properties."));
     }
     m_updating = false;
 }
@@ -179,8 +200,8 @@ void InspectorPanel::commitDevice(const QString &what)
         d.u = 0;
     else if (type && d.u == 0)
         d.u = 1;
-    if (d.hostname == current->hostname && d.type == current->type && d.rack == current->rack && d.u == current->u && d.face == current->face &&
-        d.psuFeeds == current->psuFeeds)
+    if (d.hostname == current->hostname && d.type == current->type && d.rack == current->rack && d.u == current->u &&
+        d.face == current->face && d.psuFeeds == current->psuFeeds)
         return;
     showResult(m_editor.setDevice(d, what));
 }

@@ -67,7 +67,9 @@ static void selectData(QComboBox *combo, const QString &value)
 }
 
 SizingTab::SizingTab(const Catalog &catalog, QWidget *parent)
-    : QWidget(parent), m_catalog(catalog), m_data(SizingData::builtIn())
+    : QWidget(parent)
+    , m_catalog(catalog)
+    , m_data(SizingData::builtIn())
 {
     auto *split = new QSplitter(Qt::Horizontal, this);
     auto *scroll = new QScrollArea;
@@ -120,7 +122,10 @@ SizingTab::SizingTab(const Catalog &catalog, QWidget *parent)
     layout->addWidget(split);
 
     connect(add, &QPushButton::clicked, this, &SizingTab::addCurrentAsDesign);
-    connect(clear, &QPushButton::clicked, this, [this] { m_userDesigns.clear(); recompute(); });
+    connect(clear, &QPushButton::clicked, this, [this] {
+        m_userDesigns.clear();
+        recompute();
+    });
     connect(create, &QPushButton::clicked, this, [this] {
         Plan plan;
         QString error;
@@ -131,8 +136,9 @@ SizingTab::SizingTab(const Catalog &catalog, QWidget *parent)
         emit planCreated(plan);
     });
     connect(exportButton, &QPushButton::clicked, this, [this] {
-        const QString name = QFileDialog::getSaveFileName(this, tr("Export comparison"), QStringLiteral("comparison.md"),
-                                                          tr("Markdown (*.md);;CSV (*.csv);;PDF (*.pdf)"));
+        const QString name =
+            QFileDialog::getSaveFileName(this, tr("Export comparison"), QStringLiteral("comparison.md"),
+                                         tr("Markdown (*.md);;CSV (*.csv);;PDF (*.pdf)"));
         QString error;
         if (!name.isEmpty() && !exportComparison(name, &error))
             QMessageBox::warning(this, tr("Export comparison"), error);
@@ -156,7 +162,8 @@ QWidget *SizingTab::createInputs()
     form->addRow(tr("GPUs per node"), m_gpusPerNode);
     m_profile = new QComboBox;
     for (const SuperPodProfile &p : m_data.profiles)
-        m_profile->addItem(tr("%1 (SU %2/%3 GB/s)").arg(p.name).arg(p.suReadGBps.valueOr(0)).arg(p.suWriteGBps.valueOr(0)), p.id);
+        m_profile->addItem(
+            tr("%1 (SU %2/%3 GB/s)").arg(p.name).arg(p.suReadGBps.valueOr(0)).arg(p.suWriteGBps.valueOr(0)), p.id);
     m_profile->addItem(tr("Custom per GPU"), QStringLiteral("custom"));
     form->addRow(tr("Bandwidth"), m_profile);
     m_readPerGpu = doubleBox(0, 1000, 3, QStringLiteral("GB/s/GPU"), 0.1);
@@ -349,11 +356,23 @@ void SizingTab::recompute()
         const SizingDesign &d = m_current.design;
         QString text = tr("<b>%1 C-nodes</b> (set by %2), <b>%3 D-boxes</b> (set by %4), %5 switches, %6 racks · "
                           "%7 PB usable of %8 PB raw · read %9 TB/s, write %10 TB/s · %11 kW typical, %12 kW max")
-                           .arg(d.cnodes).arg(d.cnodesSetBy).arg(d.dboxes).arg(d.dboxesSetBy).arg(d.switches).arg(d.racks)
-                           .arg(d.usablePB, 0, 'f', 1).arg(d.rawPB, 0, 'f', 1).arg(d.readTBps, 0, 'f', 2).arg(d.writeTBps, 0, 'f', 2)
-                           .arg(d.typicalKW, 0, 'f', 1).arg(d.maxKW, 0, 'f', 1);
+                           .arg(d.cnodes)
+                           .arg(d.cnodesSetBy)
+                           .arg(d.dboxes)
+                           .arg(d.dboxesSetBy)
+                           .arg(d.switches)
+                           .arg(d.racks)
+                           .arg(d.usablePB, 0, 'f', 1)
+                           .arg(d.rawPB, 0, 'f', 1)
+                           .arg(d.readTBps, 0, 'f', 2)
+                           .arg(d.writeTBps, 0, 'f', 2)
+                           .arg(d.typicalKW, 0, 'f', 1)
+                           .arg(d.maxKW, 0, 'f', 1);
         if (d.checkpointWriteS)
-            text += tr(" · checkpoint %1 TB in %2 s (stall %3%)").arg(d.checkpointTB, 0, 'f', 1).arg(*d.checkpointWriteS, 0, 'f', 0).arg(*d.stallPct, 0, 'f', 2);
+            text += tr(" · checkpoint %1 TB in %2 s (stall %3%)")
+                        .arg(d.checkpointTB, 0, 'f', 1)
+                        .arg(*d.checkpointWriteS, 0, 'f', 0)
+                        .arg(*d.stallPct, 0, 'f', 2);
         for (const QString &w : m_current.warnings)
             text += QStringLiteral("<br><span style='color:#b00'>⚠ %1</span>").arg(w.toHtmlEscaped());
         m_summary->setText(text);
@@ -408,7 +427,8 @@ void SizingTab::fillSteps()
     for (int i = 0; i < static_cast<int>(m_current.steps.size()); ++i) {
         const SizingStep &s = m_current.steps[static_cast<std::size_t>(i)];
         m_steps->setItem(i, 0, new QTableWidgetItem(s.name));
-        auto *value = new QTableWidgetItem(ComparisonWriter::cell(s.value, std::abs(s.value.value_or(0)) >= 100 ? 0 : 3));
+        auto *value =
+            new QTableWidgetItem(ComparisonWriter::cell(s.value, std::abs(s.value.value_or(0)) >= 100 ? 0 : 3));
         value->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         if (!s.value)
             value->setForeground(QColor(0xB0, 0x00, 0x00));
@@ -470,7 +490,8 @@ void SizingTab::plotThroughput()
     add(dlimit, tr("D-box DPU links, %1 D-boxes (read limit)").arg(d.dboxes), QColor(0x2c, 0xa0, 0x2c), Qt::DashLine);
     add(dwrite, tr("D-box links × EC (write limit)"), QColor(0xff, 0x7f, 0x0e), Qt::DashLine);
     QCPGraph *marker = plot->addGraph();
-    marker->setData({static_cast<double>(d.cnodes), static_cast<double>(d.cnodes)}, {0, std::max(d.readTBps, d.writeTBps) * 1.05});
+    marker->setData({static_cast<double>(d.cnodes), static_cast<double>(d.cnodes)},
+                    {0, std::max(d.readTBps, d.writeTBps) * 1.05});
     marker->setName(tr("This design: %1 C-nodes").arg(d.cnodes));
     styleGraph(marker, Qt::black, Qt::DashDotLine, 1);
     finishPlot(plot, tr("C-nodes"), tr("TB/s"));
@@ -480,8 +501,9 @@ void SizingTab::plotCheckpoint()
 {
     QCustomPlot *plot = m_checkpointPlot;
     plot->clearGraphs();
-    const QList<QColor> colors{QColor(0x1f, 0x77, 0xb4), QColor(0xd6, 0x27, 0x28), QColor(0x2c, 0xa0, 0x2c), QColor(0x94, 0x67, 0xbd),
-                               QColor(0x8c, 0x56, 0x4b), QColor(0xe3, 0x77, 0xc2), QColor(0x7f, 0x7f, 0x7f), QColor(0xbc, 0xbd, 0x22)};
+    const QList<QColor> colors{QColor(0x1f, 0x77, 0xb4), QColor(0xd6, 0x27, 0x28), QColor(0x2c, 0xa0, 0x2c),
+                               QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b), QColor(0xe3, 0x77, 0xc2),
+                               QColor(0x7f, 0x7f, 0x7f), QColor(0xbc, 0xbd, 0x22)};
     const double bpp = m_current.inputs.ckptBytesPerParam;
     int i = 0;
     for (const ComparisonColumn &col : m_comparison.columns) {
@@ -496,7 +518,8 @@ void SizingTab::plotCheckpoint()
         QCPGraph *g = plot->addGraph();
         g->setData(x, y);
         g->setName(col.name);
-        styleGraph(g, colors.at(i++ % colors.size()), col.kind == QLatin1String("design") ? Qt::SolidLine : Qt::DashLine);
+        styleGraph(g, colors.at(i++ % colors.size()),
+                   col.kind == QLatin1String("design") ? Qt::SolidLine : Qt::DashLine);
     }
     // The allowed stall window of the current inputs, for reference.
     const double windowS = m_current.inputs.ckptStallPct / 100 * m_current.inputs.ckptIntervalMin * 60;

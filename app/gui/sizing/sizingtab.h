@@ -18,7 +18,7 @@ class QCustomPlot;
 namespace pp {
 class Catalog;
 struct SizingData;
-}
+} // namespace pp
 
 namespace pp::gui {
 

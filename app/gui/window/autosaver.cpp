@@ -14,9 +14,13 @@ namespace pp::gui {
 constexpr int kDefaultDelayMs = 3000;
 
 Autosaver::Autosaver(PlanDocument &document, QObject *parent)
-    : QObject(parent), m_document(document), m_timer(new QTimer(this)),
-      m_dir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/recovery")),
-      m_session(QStringLiteral("session-%1-%2").arg(QCoreApplication::applicationPid()).arg(QDateTime::currentMSecsSinceEpoch()))
+    : QObject(parent)
+    , m_document(document)
+    , m_timer(new QTimer(this))
+    , m_dir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/recovery"))
+    , m_session(QStringLiteral("session-%1-%2")
+                    .arg(QCoreApplication::applicationPid())
+                    .arg(QDateTime::currentMSecsSinceEpoch()))
 {
     m_pool.setMaxThreadCount(1); // writes stay in order
     m_timer->setSingleShot(true);
@@ -58,17 +62,21 @@ void Autosaver::saveNow()
     const QString planFile = recoveryFile();
     const QString metaFile = m_dir + QLatin1Char('/') + m_session + QStringLiteral(".meta.json");
     // Absolute, so that a restore started from another folder still saves back to the right file.
-    const QString original = m_document.fileName().isEmpty() ? QString() : QFileInfo(m_document.fileName()).absoluteFilePath();
+    const QString original =
+        m_document.fileName().isEmpty() ? QString() : QFileInfo(m_document.fileName()).absoluteFilePath();
     const QString dir = m_dir;
     m_pool.start([this, plan, planFile, metaFile, original, dir] {
         QDir().mkpath(dir);
         QString error;
-        const Json meta{{"file", original.toStdString()}, {"savedAt", QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString()}};
-        if (!writeFileAtomically(planFile, planToBytes(plan), &error) || !writeFileAtomically(metaFile, QByteArray::fromStdString(meta.dump(2)), &error)) {
+        const Json meta{{"file", original.toStdString()},
+                        {"savedAt", QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString()}};
+        if (!writeFileAtomically(planFile, planToBytes(plan), &error) ||
+            !writeFileAtomically(metaFile, QByteArray::fromStdString(meta.dump(2)), &error)) {
             qWarning("autosave: %s", qPrintable(error));
             return;
         }
-        QMetaObject::invokeMethod(this, [this, planFile] { emit recoveryWritten(planFile); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, planFile] { emit recoveryWritten(planFile); }, Qt::QueuedConnection);
     });
 }
 
@@ -104,7 +112,9 @@ bool Autosaver::findRecovery(Recovery *found) const
         try {
             const Json doc = Json::parse(meta.readAll().toStdString());
             r.originalFile = QString::fromStdString(doc.value("file", std::string()));
-            r.savedAt = QDateTime::fromString(QString::fromStdString(doc.value("savedAt", std::string())), Qt::ISODateWithMs).toLocalTime();
+            r.savedAt =
+                QDateTime::fromString(QString::fromStdString(doc.value("savedAt", std::string())), Qt::ISODateWithMs)
+                    .toLocalTime();
         } catch (const Json::exception &) {
             continue;
         }

@@ -17,9 +17,9 @@ class Autosaver : public QObject {
     Q_OBJECT
 public:
     struct Recovery {
-        QString planFile;      // the recovery copy (a normal plan file)
-        QString metaFile;      // beside it: which file it belongs to and when it was written
-        QString originalFile;  // empty for an untitled plan
+        QString planFile;     // the recovery copy (a normal plan file)
+        QString metaFile;     // beside it: which file it belongs to and when it was written
+        QString originalFile; // empty for an untitled plan
         QDateTime savedAt;
     };
 
@@ -29,11 +29,11 @@ public:
     void setDelayMs(int ms);
     void setDirectory(const QString &dir);
     QString directory() const { return m_dir; }
-    QString recoveryFile() const;       // this session's recovery copy
+    QString recoveryFile() const; // this session's recovery copy
 
-    void saveNow();                     // what the timer does: snapshot now, write in the background
-    void waitForWrites();               // tests and shutdown
-    void discardRecovery();             // after a save or a deliberate close
+    void saveNow();                           // what the timer does: snapshot now, write in the background
+    void waitForWrites();                     // tests and shutdown
+    void discardRecovery();                   // after a save or a deliberate close
     bool findRecovery(Recovery *found) const; // the newest recovery copy left by another session
     bool restore(const Recovery &recovery, QString *error);
     static void removeRecovery(const Recovery &recovery);

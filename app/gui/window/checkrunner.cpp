@@ -4,7 +4,9 @@
 
 namespace pp::gui {
 
-CheckRunner::CheckRunner(const Catalog &catalog, QObject *parent) : QObject(parent), m_catalog(catalog)
+CheckRunner::CheckRunner(const Catalog &catalog, QObject *parent)
+    : QObject(parent)
+    , m_catalog(catalog)
 {
     m_pool.setMaxThreadCount(1);
 }
@@ -56,7 +58,9 @@ void CheckRunner::startNext()
     const auto *rules = m_rules;
     m_pool.start([this, plan, generation, rules] {
         CheckReport report = run(*plan, rules);
-        QMetaObject::invokeMethod(this, [this, generation, report = std::move(report)] { finished(generation, report); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, generation, report = std::move(report)] { finished(generation, report); },
+            Qt::QueuedConnection);
     });
 }
 

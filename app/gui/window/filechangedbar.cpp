@@ -9,8 +9,11 @@
 namespace pp::gui {
 
 FileChangedBar::FileChangedBar(QWidget *parent)
-    : QFrame(parent), m_icon(new QLabel(this)), m_text(new QLabel(this)),
-      m_reload(new QPushButton(tr("&Reload"), this)), m_keep(new QPushButton(tr("&Keep mine"), this))
+    : QFrame(parent)
+    , m_icon(new QLabel(this))
+    , m_text(new QLabel(this))
+    , m_reload(new QPushButton(tr("&Reload"), this))
+    , m_keep(new QPushButton(tr("&Keep mine"), this))
 {
     setObjectName(QStringLiteral("fileChangedBar"));
     setFrameShape(QFrame::StyledPanel);
@@ -50,7 +53,8 @@ void FileChangedBar::setUnsavedEdits(bool unsavedEdits)
     const QString name = QFileInfo(m_fileName).fileName();
     QString text = tr("<b>%1</b> was changed on disk by another program.").arg(name.toHtmlEscaped());
     text += QLatin1Char(' ');
-    text += unsavedEdits ? tr("Reloading it <b>discards your unsaved changes</b>.") : tr("Reload it to see the changes?");
+    text +=
+        unsavedEdits ? tr("Reloading it <b>discards your unsaved changes</b>.") : tr("Reload it to see the changes?");
     m_text->setText(text);
     m_text->setToolTip(m_fileName);
 }
@@ -63,7 +67,8 @@ void FileChangedBar::showReloadFailed(const QString &fileName, const QString &er
     const QString name = QFileInfo(fileName).fileName();
     QString reason = error;
     reason.replace(fileName, name);
-    m_text->setText(tr("Cannot reload <b>%1</b>; your plan is unchanged.<br>%2").arg(name.toHtmlEscaped(), reason.toHtmlEscaped()));
+    m_text->setText(
+        tr("Cannot reload <b>%1</b>; your plan is unchanged.<br>%2").arg(name.toHtmlEscaped(), reason.toHtmlEscaped()));
     m_text->setToolTip(error);
     show();
 }

@@ -1,20 +1,20 @@
 #include "mainwindow.h"
 
-#include "autosaver.h"
 #include "app/gui/cabling/cablingactions.h"
-#include "app/gui/catalog/catalogpalette.h"
-#include "checkrunner.h"
-#include "app/gui/panels/dashboardwidget.h"
-#include "app/gui/dialogs/exportdialog.h"
-#include "filechangedbar.h"
-#include "filechangewatcher.h"
-#include "app/gui/panels/findingspanel.h"
-#include "app/gui/panels/inspectorpanel.h"
-#include "planeditor.h"
 #include "app/gui/canvas/rackscene.h"
 #include "app/gui/canvas/rackview.h"
+#include "app/gui/catalog/catalogpalette.h"
+#include "app/gui/dialogs/exportdialog.h"
 #include "app/gui/dialogs/sitedialog.h"
+#include "app/gui/panels/dashboardwidget.h"
+#include "app/gui/panels/findingspanel.h"
+#include "app/gui/panels/inspectorpanel.h"
 #include "app/gui/sizing/sizingtab.h"
+#include "autosaver.h"
+#include "checkrunner.h"
+#include "filechangedbar.h"
+#include "filechangewatcher.h"
+#include "planeditor.h"
 
 #include "planner/model/plansummary.h"
 #include "planner/templates/templates.h"
@@ -22,8 +22,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDockWidget>
 #include <QDir>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGraphicsItem>
@@ -31,15 +31,15 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
-#include <QTreeWidget>
-#include <QVBoxLayout>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QUndoStack>
 #include <QUndoView>
+#include <QVBoxLayout>
 #include <algorithm>
 
 namespace pp::gui {
@@ -50,7 +50,8 @@ constexpr int kMaxRecent = 8;
 constexpr int kCheckDelayMs = 40; // coalesces a burst of edits (arrow-key repeats) into one check
 
 MainWindow::MainWindow(const Catalog &catalog, QWidget *parent)
-    : QMainWindow(parent), m_catalog(catalog)
+    : QMainWindow(parent)
+    , m_catalog(catalog)
 {
     m_document = new PlanDocument(catalog, this);
     m_editor = new PlanEditor(*m_document, this);
@@ -99,14 +100,17 @@ MainWindow::MainWindow(const Catalog &catalog, QWidget *parent)
     });
     connect(m_document, &PlanDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &PlanDocument::fileNameChanged, this, &MainWindow::updateTitle);
-    connect(m_document, &PlanDocument::planReset, this, [this] { QTimer::singleShot(0, this, &MainWindow::fitToView); });
+    connect(m_document, &PlanDocument::planReset, this,
+            [this] { QTimer::singleShot(0, this, &MainWindow::fitToView); });
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &MainWindow::onSelectionChanged);
     connect(m_scene, &RackScene::message, this, &MainWindow::showMessage);
     connect(m_scene, &RackScene::contextMenuRequested, this, &MainWindow::showContextMenu);
     connect(m_scene, &RackScene::deviceActivated, this, &MainWindow::editProperties);
     connect(m_scene, &RackScene::rackActivated, this, &MainWindow::renameRack);
-    connect(m_editor, &PlanEditor::refused, this, [this](const QString &why) { showMessage(tr("Refused: %1").arg(why)); });
-    connect(m_view, &RackView::zoomChanged, this, [this](double zoom) { m_zoomLabel->setText(tr("zoom %1%").arg(qRound(zoom * 100))); });
+    connect(m_editor, &PlanEditor::refused, this,
+            [this](const QString &why) { showMessage(tr("Refused: %1").arg(why)); });
+    connect(m_view, &RackView::zoomChanged, this,
+            [this](double zoom) { m_zoomLabel->setText(tr("zoom %1%").arg(qRound(zoom * 100))); });
     connect(m_findings, &FindingsPanel::subjectsActivated, this, [this](const QStringList &subjects) {
         const QRectF bounds = m_scene->selectSubjects(subjects);
         if (!bounds.isNull()) {
@@ -119,7 +123,8 @@ MainWindow::MainWindow(const Catalog &catalog, QWidget *parent)
     connect(m_document, &PlanDocument::planReset, m_fileWatcher, &FileChangeWatcher::acknowledge);
     connect(m_document, &PlanDocument::planReset, m_fileChangedBar, &QWidget::hide);
     connect(m_document, &PlanDocument::modifiedChanged, m_fileChangedBar, &FileChangedBar::setUnsavedEdits);
-    connect(m_fileWatcher, &FileChangeWatcher::changedOnDisk, this, [this](const QString &file) { m_fileChangedBar->showChanged(file, m_document->isModified()); });
+    connect(m_fileWatcher, &FileChangeWatcher::changedOnDisk, this,
+            [this](const QString &file) { m_fileChangedBar->showChanged(file, m_document->isModified()); });
     connect(m_fileChangedBar, &FileChangedBar::reloadRequested, this, &MainWindow::reloadFromDisk);
     connect(m_fileChangedBar, &FileChangedBar::keepRequested, this, &MainWindow::keepMine);
     connect(m_palette, &CatalogPalette::addRequested, this, &MainWindow::addTypeToCurrentRack);
@@ -146,7 +151,8 @@ MainWindow::~MainWindow()
 
 // ---- actions and menus ---------------------------------------------------------------------
 
-QAction *MainWindow::makeAction(const QString &name, const QString &text, const QKeySequence &shortcut, void (MainWindow::*slot)())
+QAction *MainWindow::makeAction(const QString &name, const QString &text, const QKeySequence &shortcut,
+                                void (MainWindow::*slot)())
 {
     auto *a = new QAction(text, this);
     a->setObjectName(name);
@@ -181,9 +187,12 @@ void MainWindow::createActions()
     redo->setObjectName(QStringLiteral("edit.redo"));
     redo->setShortcuts({QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::Key_Y)});
 
-    makeAction(QStringLiteral("edit.addDevice"), tr("&Add device…"), QKeySequence(Qt::Key_Insert), &MainWindow::addDeviceByKeyboard);
-    makeAction(QStringLiteral("edit.duplicate"), tr("D&uplicate"), QKeySequence(Qt::CTRL | Qt::Key_D), &MainWindow::duplicateSelection);
-    makeAction(QStringLiteral("edit.properties"), tr("&Properties"), QKeySequence(Qt::Key_F2), &MainWindow::editProperties);
+    makeAction(QStringLiteral("edit.addDevice"), tr("&Add device…"), QKeySequence(Qt::Key_Insert),
+               &MainWindow::addDeviceByKeyboard);
+    makeAction(QStringLiteral("edit.duplicate"), tr("D&uplicate"), QKeySequence(Qt::CTRL | Qt::Key_D),
+               &MainWindow::duplicateSelection);
+    makeAction(QStringLiteral("edit.properties"), tr("&Properties"), QKeySequence(Qt::Key_F2),
+               &MainWindow::editProperties);
     makeAction(QStringLiteral("edit.selectAll"), tr("Select a&ll devices"), QKeySequence::SelectAll, nullptr);
     connect(action(QStringLiteral("edit.selectAll")), &QAction::triggered, this, [this] {
         for (QGraphicsItem *item : m_scene->items())
@@ -192,30 +201,42 @@ void MainWindow::createActions()
     });
     // Canvas keys only act while the canvas has focus, so that Delete and the arrows still edit
     // text in the inspector and the search box.
-    const auto canvasAction = [this](const QString &name, const QString &text, const QKeySequence &key, void (MainWindow::*slot)()) {
+    const auto canvasAction = [this](const QString &name, const QString &text, const QKeySequence &key,
+                                     void (MainWindow::*slot)()) {
         QAction *a = makeAction(name, text, key, slot);
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         m_view->addAction(a);
         return a;
     };
-    canvasAction(QStringLiteral("edit.delete"), tr("&Delete"), QKeySequence::Delete, &MainWindow::deleteSelection)->setShortcuts({QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
+    canvasAction(QStringLiteral("edit.delete"), tr("&Delete"), QKeySequence::Delete, &MainWindow::deleteSelection)
+        ->setShortcuts({QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
     canvasAction(QStringLiteral("edit.moveUp"), tr("Move up 1U"), QKeySequence(Qt::Key_Up), &MainWindow::nudgeUp);
-    canvasAction(QStringLiteral("edit.moveDown"), tr("Move down 1U"), QKeySequence(Qt::Key_Down), &MainWindow::nudgeDown);
-    canvasAction(QStringLiteral("edit.moveLeft"), tr("Move to rack on the left"), QKeySequence(Qt::Key_Left), &MainWindow::moveToLeftRack);
-    canvasAction(QStringLiteral("edit.moveRight"), tr("Move to rack on the right"), QKeySequence(Qt::Key_Right), &MainWindow::moveToRightRack);
-    canvasAction(QStringLiteral("edit.selectNext"), tr("Select &next device"), QKeySequence(Qt::Key_Tab), &MainWindow::selectNext);
-    canvasAction(QStringLiteral("edit.selectPrevious"), tr("Select pre&vious device"), QKeySequence(Qt::SHIFT | Qt::Key_Backtab), &MainWindow::selectPrevious);
+    canvasAction(QStringLiteral("edit.moveDown"), tr("Move down 1U"), QKeySequence(Qt::Key_Down),
+                 &MainWindow::nudgeDown);
+    canvasAction(QStringLiteral("edit.moveLeft"), tr("Move to rack on the left"), QKeySequence(Qt::Key_Left),
+                 &MainWindow::moveToLeftRack);
+    canvasAction(QStringLiteral("edit.moveRight"), tr("Move to rack on the right"), QKeySequence(Qt::Key_Right),
+                 &MainWindow::moveToRightRack);
+    canvasAction(QStringLiteral("edit.selectNext"), tr("Select &next device"), QKeySequence(Qt::Key_Tab),
+                 &MainWindow::selectNext);
+    canvasAction(QStringLiteral("edit.selectPrevious"), tr("Select pre&vious device"),
+                 QKeySequence(Qt::SHIFT | Qt::Key_Backtab), &MainWindow::selectPrevious);
 
-    makeAction(QStringLiteral("rack.add"), tr("&Add rack"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), &MainWindow::addRack);
+    makeAction(QStringLiteral("rack.add"), tr("&Add rack"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
+               &MainWindow::addRack);
     makeAction(QStringLiteral("rack.remove"), tr("&Remove rack…"), QKeySequence(), &MainWindow::removeRack);
-    makeAction(QStringLiteral("rack.rename"), tr("Re&name rack…"), QKeySequence(Qt::SHIFT | Qt::Key_F2), &MainWindow::renameRack);
-    makeAction(QStringLiteral("rack.moveLeft"), tr("Move rack &left"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Left), &MainWindow::moveRackLeft);
-    makeAction(QStringLiteral("rack.moveRight"), tr("Move rack ri&ght"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Right), &MainWindow::moveRackRight);
+    makeAction(QStringLiteral("rack.rename"), tr("Re&name rack…"), QKeySequence(Qt::SHIFT | Qt::Key_F2),
+               &MainWindow::renameRack);
+    makeAction(QStringLiteral("rack.moveLeft"), tr("Move rack &left"),
+               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Left), &MainWindow::moveRackLeft);
+    makeAction(QStringLiteral("rack.moveRight"), tr("Move rack ri&ght"),
+               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Right), &MainWindow::moveRackRight);
 
     QAction *rear = makeAction(QStringLiteral("view.rear"), tr("Show &rear"), QKeySequence(Qt::Key_R), nullptr);
     rear->setCheckable(true);
     connect(rear, &QAction::toggled, this, [this](bool on) { m_scene->setFace(on ? Face::Rear : Face::Front); });
-    makeAction(QStringLiteral("view.fit"), tr("&Fit to window"), QKeySequence(Qt::CTRL | Qt::Key_0), &MainWindow::fitToView);
+    makeAction(QStringLiteral("view.fit"), tr("&Fit to window"), QKeySequence(Qt::CTRL | Qt::Key_0),
+               &MainWindow::fitToView);
     makeAction(QStringLiteral("view.zoomIn"), tr("Zoom &in"), QKeySequence::ZoomIn, nullptr);
     connect(action(QStringLiteral("view.zoomIn")), &QAction::triggered, this, [this] { m_view->zoomBy(1.25); });
     makeAction(QStringLiteral("view.zoomOut"), tr("Zoom &out"), QKeySequence::ZoomOut, nullptr);
@@ -249,7 +270,10 @@ void MainWindow::createMenus()
     QMenu *file = m_menus[static_cast<int>(Menu::File)] = menuBar()->addMenu(tr("&File"));
     QMenu *newMenu = file->addMenu(tr("&New from template"));
     for (const QString &id : templateIds())
-        newMenu->addAction(id, this, [this, id] { if (maybeSave()) newFromTemplate(id); });
+        newMenu->addAction(id, this, [this, id] {
+            if (maybeSave())
+                newFromTemplate(id);
+        });
     QAction *open = file->addAction(tr("&Open…"), this, [this] {
         if (!maybeSave())
             return;
@@ -275,7 +299,8 @@ void MainWindow::createMenus()
     for (const char *name : {"edit.addDevice", "edit.duplicate", "edit.delete", "edit.properties"})
         edit->addAction(action(QLatin1String(name)));
     edit->addSeparator();
-    for (const char *name : {"edit.moveUp", "edit.moveDown", "edit.moveLeft", "edit.moveRight", "edit.selectNext", "edit.selectPrevious", "edit.selectAll"})
+    for (const char *name : {"edit.moveUp", "edit.moveDown", "edit.moveLeft", "edit.moveRight", "edit.selectNext",
+                             "edit.selectPrevious", "edit.selectAll"})
         edit->addAction(action(QLatin1String(name)));
 
     QMenu *rack = m_menus[static_cast<int>(Menu::Rack)] = menuBar()->addMenu(tr("&Rack"));
@@ -283,7 +308,8 @@ void MainWindow::createMenus()
         rack->addAction(action(QLatin1String(name)));
 
     QMenu *view = m_menus[static_cast<int>(Menu::View)] = menuBar()->addMenu(tr("&View"));
-    for (const char *name : {"view.rear", "view.fit", "view.zoomIn", "view.zoomOut", "view.zoom100", "view.canvas", "view.catalog", "view.findings"})
+    for (const char *name : {"view.rear", "view.fit", "view.zoomIn", "view.zoomOut", "view.zoom100", "view.canvas",
+                             "view.catalog", "view.findings"})
         view->addAction(action(QLatin1String(name)));
     view->addSeparator();
     m_docksMenu = view->addMenu(tr("&Panels"));
@@ -299,23 +325,26 @@ void MainWindow::createMenus()
 
     QMenu *help = m_menus[static_cast<int>(Menu::Help)] = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard shortcuts"), this, [this] {
-        QMessageBox::information(this, tr("Keyboard shortcuts"),
-                                 tr("<table>"
-                                    "<tr><td><b>Insert</b></td><td>add a device (type from the palette) to the current rack</td></tr>"
-                                    "<tr><td><b>Tab / Shift+Tab</b></td><td>select next / previous device on the canvas</td></tr>"
-                                    "<tr><td><b>↑ ↓</b></td><td>move the selection 1U; <b>← →</b> to the neighbouring rack</td></tr>"
-                                    "<tr><td><b>Delete</b>, <b>Ctrl+D</b></td><td>delete, duplicate</td></tr>"
-                                    "<tr><td><b>F2</b> / <b>Shift+F2</b></td><td>edit properties / rename rack</td></tr>"
-                                    "<tr><td><b>Ctrl+Shift+N</b></td><td>add a rack; Ctrl+Shift+← → reorder</td></tr>"
-                                    "<tr><td><b>R</b></td><td>front / rear</td></tr>"
-                                    "<tr><td><b>Ctrl + / − / 0 / 1</b></td><td>zoom in / out / fit / 100%</td></tr>"
-                                    "<tr><td><b>F6</b> / <b>Ctrl+F</b> / <b>F9</b></td><td>go to the canvas / catalog search / findings; F5 re-check</td></tr>"
-                                    "<tr><td><b>Space + drag</b>, middle drag</td><td>pan; wheel zooms</td></tr>"
-                                    "</table>"));
+        QMessageBox::information(
+            this, tr("Keyboard shortcuts"),
+            tr("<table>"
+               "<tr><td><b>Insert</b></td><td>add a device (type from the palette) to the current rack</td></tr>"
+               "<tr><td><b>Tab / Shift+Tab</b></td><td>select next / previous device on the canvas</td></tr>"
+               "<tr><td><b>↑ ↓</b></td><td>move the selection 1U; <b>← →</b> to the neighbouring rack</td></tr>"
+               "<tr><td><b>Delete</b>, <b>Ctrl+D</b></td><td>delete, duplicate</td></tr>"
+               "<tr><td><b>F2</b> / <b>Shift+F2</b></td><td>edit properties / rename rack</td></tr>"
+               "<tr><td><b>Ctrl+Shift+N</b></td><td>add a rack; Ctrl+Shift+← → reorder</td></tr>"
+               "<tr><td><b>R</b></td><td>front / rear</td></tr>"
+               "<tr><td><b>Ctrl + / − / 0 / 1</b></td><td>zoom in / out / fit / 100%</td></tr>"
+               "<tr><td><b>F6</b> / <b>Ctrl+F</b> / <b>F9</b></td><td>go to the canvas / catalog search / findings; F5 "
+               "re-check</td></tr>"
+               "<tr><td><b>Space + drag</b>, middle drag</td><td>pan; wheel zooms</td></tr>"
+               "</table>"));
     });
     help->addAction(tr("&About POC Planner"), this, [this] {
         QMessageBox::about(this, tr("About POC Planner"),
-                           tr("<b>POC Planner %1</b><p>Plan, check and export AI-storage proof-of-concept kits: racks, power, cooling, network and sizing.</p>")
+                           tr("<b>POC Planner %1</b><p>Plan, check and export AI-storage proof-of-concept kits: racks, "
+                              "power, cooling, network and sizing.</p>")
                                .arg(QStringLiteral(POCPLAN_VERSION)));
     });
     updateRecentMenu();
@@ -371,8 +400,9 @@ void MainWindow::createToolHooks()
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     connect(exportAction, &QAction::triggered, this, [this] {
         const QFileInfo planFile(m_document->fileName());
-        const QString suggested = planFile.fileName().isEmpty() ? QDir::homePath() + QStringLiteral("/pocplan-export")
-                                                                 : planFile.absolutePath() + QLatin1Char('/') + planFile.completeBaseName() + QStringLiteral("-export");
+        const QString suggested = planFile.fileName().isEmpty()
+            ? QDir::homePath() + QStringLiteral("/pocplan-export")
+            : planFile.absolutePath() + QLatin1Char('/') + planFile.completeBaseName() + QStringLiteral("-export");
         ExportDialog dialog(m_document->plan(), m_catalog, suggested, this);
         dialog.exec();
     });
@@ -389,7 +419,10 @@ void MainWindow::createToolHooks()
     // Sizing & Compare tab; a plan created from a design opens like a template.
     auto *sizing = new SizingTab(m_catalog, this);
     addTab(sizing, tr("Sizing && Compare"));
-    connect(sizing, &SizingTab::planCreated, this, [this](const Plan &plan) { if (maybeSave()) m_document->reset(plan, QString()); });
+    connect(sizing, &SizingTab::planCreated, this, [this](const Plan &plan) {
+        if (maybeSave())
+            m_document->reset(plan, QString());
+    });
 
     // Help stays the last menu whatever was added above.
     menuBar()->removeAction(menu(Menu::Help)->menuAction());
@@ -486,8 +519,9 @@ bool MainWindow::maybeSave()
 {
     if (!m_document->isModified())
         return true;
-    const auto answer = QMessageBox::warning(this, tr("Unsaved changes"), tr("The plan has unsaved changes. Save them?"),
-                                             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    const auto answer =
+        QMessageBox::warning(this, tr("Unsaved changes"), tr("The plan has unsaved changes. Save them?"),
+                             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
     if (answer == QMessageBox::Save)
         return save();
     return answer == QMessageBox::Discard;
@@ -511,11 +545,14 @@ void MainWindow::offerRecovery(bool askFirst)
             statusBar()->showMessage(tr("No recovery copy to restore"), 6000);
         return;
     }
-    const auto answer = !askFirst ? QMessageBox::Yes : QMessageBox::question(
-        this, tr("Restore unsaved work?"),
-        tr("POC Planner did not close normally. A recovery copy of \"%1\" from %2 was found.\n\nRestore it?")
-            .arg(found.originalFile.isEmpty() ? tr("Untitled") : found.originalFile, found.savedAt.toString(Qt::TextDate)),
-        QMessageBox::Yes | QMessageBox::Discard, QMessageBox::Yes);
+    const auto answer = !askFirst
+        ? QMessageBox::Yes
+        : QMessageBox::question(
+              this, tr("Restore unsaved work?"),
+              tr("POC Planner did not close normally. A recovery copy of \"%1\" from %2 was found.\n\nRestore it?")
+                  .arg(found.originalFile.isEmpty() ? tr("Untitled") : found.originalFile,
+                       found.savedAt.toString(Qt::TextDate)),
+              QMessageBox::Yes | QMessageBox::Discard, QMessageBox::Yes);
     if (answer == QMessageBox::Yes) {
         QString error;
         if (!m_autosaver->restore(found, &error)) {
@@ -531,7 +568,8 @@ void MainWindow::offerRecovery(bool askFirst)
 
 void MainWindow::updateTitle()
 {
-    const QString name = m_document->fileName().isEmpty() ? tr("Untitled") : QFileInfo(m_document->fileName()).fileName();
+    const QString name =
+        m_document->fileName().isEmpty() ? tr("Untitled") : QFileInfo(m_document->fileName()).fileName();
     setWindowTitle(QStringLiteral("%1[*] — POC Planner").arg(name));
     setWindowModified(m_document->isModified());
 }
@@ -550,7 +588,10 @@ void MainWindow::updateStatus()
     const double typicalKW = summary.typicalW / 1000.0;
     const bool over = budgetKW > 0 && typicalKW > budgetKW;
     m_powerLabel->setText(tr("%1 — power %2 kW typical / %3 kW max of %4 kW budget")
-                              .arg(site.name).arg(typicalKW, 0, 'f', 2).arg(summary.maxW / 1000.0, 0, 'f', 2).arg(budgetKW, 0, 'f', 1));
+                              .arg(site.name)
+                              .arg(typicalKW, 0, 'f', 2)
+                              .arg(summary.maxW / 1000.0, 0, 'f', 2)
+                              .arg(budgetKW, 0, 'f', 1));
     m_powerLabel->setStyleSheet(over ? QStringLiteral("color: #b00020; font-weight: bold") : QString());
 }
 
@@ -559,7 +600,10 @@ void MainWindow::updateRecentMenu()
     m_recentMenu->clear();
     const QStringList files = QSettings().value(QLatin1String(kRecentKey)).toStringList();
     for (const QString &f : files)
-        m_recentMenu->addAction(f, this, [this, f] { if (maybeSave()) openFile(f); });
+        m_recentMenu->addAction(f, this, [this, f] {
+            if (maybeSave())
+                openFile(f);
+        });
     m_recentMenu->setEnabled(!files.isEmpty());
 }
 
@@ -603,7 +647,8 @@ void MainWindow::onSelectionChanged()
 void MainWindow::updateActions()
 {
     const bool devices = !m_scene->selectedDeviceIds().isEmpty();
-    for (const char *name : {"edit.delete", "edit.duplicate", "edit.moveUp", "edit.moveDown", "edit.moveLeft", "edit.moveRight"})
+    for (const char *name :
+         {"edit.delete", "edit.duplicate", "edit.moveUp", "edit.moveDown", "edit.moveLeft", "edit.moveRight"})
         action(QLatin1String(name))->setEnabled(devices);
     const bool racks = !m_document->plan().racks.empty();
     for (const char *name : {"rack.remove", "rack.rename", "rack.moveLeft", "rack.moveRight", "edit.addDevice"})
@@ -702,12 +747,30 @@ void MainWindow::addDeviceByKeyboard()
     addTypeToCurrentRack(typeId);
 }
 
-void MainWindow::nudgeUp() { m_editor->nudgeDevices(m_scene->selectedDeviceIds(), 1); }
-void MainWindow::nudgeDown() { m_editor->nudgeDevices(m_scene->selectedDeviceIds(), -1); }
-void MainWindow::moveToLeftRack() { m_editor->shiftDevicesToRack(m_scene->selectedDeviceIds(), -1); }
-void MainWindow::moveToRightRack() { m_editor->shiftDevicesToRack(m_scene->selectedDeviceIds(), 1); }
-void MainWindow::selectNext() { selectStep(1); }
-void MainWindow::selectPrevious() { selectStep(-1); }
+void MainWindow::nudgeUp()
+{
+    m_editor->nudgeDevices(m_scene->selectedDeviceIds(), 1);
+}
+void MainWindow::nudgeDown()
+{
+    m_editor->nudgeDevices(m_scene->selectedDeviceIds(), -1);
+}
+void MainWindow::moveToLeftRack()
+{
+    m_editor->shiftDevicesToRack(m_scene->selectedDeviceIds(), -1);
+}
+void MainWindow::moveToRightRack()
+{
+    m_editor->shiftDevicesToRack(m_scene->selectedDeviceIds(), 1);
+}
+void MainWindow::selectNext()
+{
+    selectStep(1);
+}
+void MainWindow::selectPrevious()
+{
+    selectStep(-1);
+}
 
 void MainWindow::selectStep(int step)
 {
@@ -752,7 +815,9 @@ void MainWindow::removeRack()
     for (const Device &d : m_document->plan().devices)
         devices += d.rack == id ? 1 : 0;
     if (devices > 0 &&
-        QMessageBox::question(this, tr("Remove rack"), tr("Remove rack %1 (%2) and the %3 devices in it? You can undo this.").arg(rack->name, id).arg(devices)) !=
+        QMessageBox::question(
+            this, tr("Remove rack"),
+            tr("Remove rack %1 (%2) and the %3 devices in it? You can undo this.").arg(rack->name, id).arg(devices)) !=
             QMessageBox::Yes)
         return;
     m_editor->removeRack(id);
@@ -765,7 +830,8 @@ void MainWindow::renameRack()
     if (!rack)
         return;
     bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Rename rack"), tr("Name of rack %1:").arg(id), QLineEdit::Normal, rack->name, &ok);
+    const QString name = QInputDialog::getText(this, tr("Rename rack"), tr("Name of rack %1:").arg(id),
+                                               QLineEdit::Normal, rack->name, &ok);
     if (ok && name.trimmed() != rack->name)
         m_editor->renameRack(id, name);
 }

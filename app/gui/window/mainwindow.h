@@ -76,7 +76,8 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    QAction *makeAction(const QString &name, const QString &text, const QKeySequence &shortcut, void (MainWindow::*slot)());
+    QAction *makeAction(const QString &name, const QString &text, const QKeySequence &shortcut,
+                        void (MainWindow::*slot)());
     void createActions();
     void createMenus();
     void createDocks();

@@ -21,7 +21,9 @@
 namespace pp::gui {
 
 PlanEditor::PlanEditor(PlanDocument &document, QObject *parent)
-    : QObject(parent), m_document(document), m_undoStack(new QUndoStack(this))
+    : QObject(parent)
+    , m_document(document)
+    , m_undoStack(new QUndoStack(this))
 {
     // The document's modified flag follows the undo stack: undoing back to the saved state is clean.
     connect(m_undoStack, &QUndoStack::cleanChanged, this, [this](bool clean) { m_document.setModified(!clean); });
@@ -51,12 +53,28 @@ Device PlanEditor::newDevice(const QString &typeId, const ops::Placement &where)
     QStringList feeds;
     if (type) {
         switch (type->role) {
-        case Role::CNode: prefix = QStringLiteral("cn"); hostPrefix = QStringLiteral("cnode-"); break;
-        case Role::DBox: prefix = QStringLiteral("db"); hostPrefix = QStringLiteral("dbox-"); break;
-        case Role::Switch: prefix = QStringLiteral("sw"); hostPrefix = QStringLiteral("switch-"); break;
-        case Role::Pdu: prefix = QStringLiteral("pdu"); hostPrefix = QStringLiteral("pdu-"); break;
-        case Role::Cable: prefix = QStringLiteral("cab"); hostPrefix = QStringLiteral("cable-"); break;
-        case Role::Other: break;
+        case Role::CNode:
+            prefix = QStringLiteral("cn");
+            hostPrefix = QStringLiteral("cnode-");
+            break;
+        case Role::DBox:
+            prefix = QStringLiteral("db");
+            hostPrefix = QStringLiteral("dbox-");
+            break;
+        case Role::Switch:
+            prefix = QStringLiteral("sw");
+            hostPrefix = QStringLiteral("switch-");
+            break;
+        case Role::Pdu:
+            prefix = QStringLiteral("pdu");
+            hostPrefix = QStringLiteral("pdu-");
+            break;
+        case Role::Cable:
+            prefix = QStringLiteral("cab");
+            hostPrefix = QStringLiteral("cable-");
+            break;
+        case Role::Other:
+            break;
         }
         // Dual PSUs go to both feeds, the way the site expects A+B redundancy.
         const int psus = static_cast<int>(type->psu.count.valueOr(type->role == Role::Pdu ? 0 : 2));
@@ -135,7 +153,8 @@ ops::OpResult PlanEditor::shiftDevicesToRack(const QStringList &ids, int deltaRa
             continue;
         const int target = plan.rackIndex(d->rack) + deltaRack;
         if (target < 0 || target >= static_cast<int>(plan.racks.size())) {
-            const ops::OpResult r = ops::OpResult::refused(tr("there is no rack %1 of %2").arg(deltaRack < 0 ? tr("left") : tr("right"), d->rack));
+            const ops::OpResult r = ops::OpResult::refused(
+                tr("there is no rack %1 of %2").arg(deltaRack < 0 ? tr("left") : tr("right"), d->rack));
             emit refused(r.error);
             return r;
         }
@@ -157,7 +176,9 @@ ops::OpResult PlanEditor::duplicateDevices(const QStringList &ids, QStringList *
         for (const Device &d : copies)
             *newIds << d.id;
     }
-    return addDevices(std::move(copies), ids.size() == 1 ? tr("Duplicate %1").arg(ids.front()) : tr("Duplicate %n devices", nullptr, static_cast<int>(ids.size())));
+    return addDevices(std::move(copies),
+                      ids.size() == 1 ? tr("Duplicate %1").arg(ids.front())
+                                      : tr("Duplicate %n devices", nullptr, static_cast<int>(ids.size())));
 }
 
 ops::OpResult PlanEditor::setDevice(const Device &updated, const QString &what)
