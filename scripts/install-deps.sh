@@ -8,6 +8,7 @@ packages=(
   libqcustomplot-dev nlohmann-json3-dev libxlsxwriter-dev zlib1g-dev libyaml-cpp-dev
   fonts-dejavu-core xvfb xauth unzip poppler-utils
   desktop-file-utils shared-mime-info file
+  clang-format
 )
 if [ "${POCPLAN_DEV_TOOLS:-0}" = 1 ]; then
   packages+=(imagemagick)

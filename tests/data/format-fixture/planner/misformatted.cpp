@@ -1,0 +1,2 @@
+#include <vector>
+int   badlyFormatted( int a,int b ){return a+b;}
