@@ -1,13 +1,6 @@
 #include "commands.h"
 
-#include <QCoreApplication>
 #include <QGuiApplication>
-#include <cstring>
-#include <memory>
-
-#ifdef POCPLAN_HAS_GUI
-#include <QApplication>
-#endif
 
 namespace pp::cli {
 
@@ -43,60 +36,18 @@ static void printUsage(QTextStream &s)
          "2 usage error or unreadable / invalid input file.\n";
 }
 
-#ifdef POCPLAN_HAS_GUI
-// Only `pocplan bench` with its canvas steps (scene, scene-edit) needs a GUI application; it runs
-// on the offscreen platform, so no display is needed. Every other command is a QCoreApplication.
-static bool benchNeedsGui(int argc, char **argv)
-{
-    if (argc < 2 || std::strcmp(argv[1], "bench") != 0)
-        return false;
-    for (int i = 2; i < argc; ++i) {
-        const QByteArray arg(argv[i]);
-        if (arg == "--step" && i + 1 < argc)
-            return QByteArray(argv[i + 1]).contains("scene");
-        if (arg.startsWith("--step="))
-            return arg.contains("scene");
-    }
-    return true;
-}
-#endif
-
 } // namespace pp::cli
-
-// True when an argument asks for a painted format (pdf, png).
-static bool paintsOutput(int argc, char **argv)
-{
-    for (int i = 1; i < argc; ++i) {
-        const QByteArray a = QByteArray(argv[i]).toLower();
-        if (a == "pdf" || a == "png" || a.endsWith(".pdf") || a.endsWith(".png") || a.endsWith("=pdf") ||
-            a.endsWith("=png"))
-            return true;
-    }
-    return false;
-}
 
 int main(int argc, char **argv)
 {
     using namespace pp::cli;
-    std::unique_ptr<QCoreApplication> app;
-#ifdef POCPLAN_HAS_GUI
-    if (benchNeedsGui(argc, argv)) {
+    // One application class for every command, chosen by design rather than by scanning argv:
+    // the exporters paint PDF and PNG text with QtGui, which needs a QGuiApplication, and `bench`
+    // and `export` paint by default. The offscreen platform needs no display and gives the same
+    // output on a desktop and on a build server; a platform the caller set is kept.
+    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-        app = std::make_unique<QApplication>(argc, argv);
-    }
-#endif
-    // PDF and PNG exports paint text, which needs a QGuiApplication (offscreen: no display);
-    // `export` and `bench` paint by default. Other commands stay on QCoreApplication, which
-    // starts faster and prints no platform warnings.
-    const bool exportsByDefault =
-        argc >= 2 && (std::strcmp(argv[1], "export") == 0 || std::strcmp(argv[1], "bench") == 0);
-    if (!app && (paintsOutput(argc, argv) || exportsByDefault)) {
-        if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
-            qputenv("QT_QPA_PLATFORM", "offscreen");
-        app = std::make_unique<QGuiApplication>(argc, argv);
-    }
-    if (!app)
-        app = std::make_unique<QCoreApplication>(argc, argv);
+    QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("pocplanner"));
     QCoreApplication::setOrganizationName(QStringLiteral("pocplanner"));
     QCoreApplication::setApplicationVersion(QStringLiteral(POCPLAN_VERSION));

@@ -10,6 +10,7 @@
 
 #include "tests/common/catalogfixtures.h"
 #include "tests/common/fakenetbox.h"
+#include "tests/common/screenshot.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -130,7 +131,7 @@ void TestCatalogMenus::editUndoRedoAndSave()
 
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    dialog.grab().save(QDir::temp().filePath(QStringLiteral("pocplan-catalog-editor.png")));
+    QVERIFY(pp::test::grabForScreenshot(dialog, QStringLiteral("catalog-editor.png")));
 
     QSignalSpy changed(&dialog, &gui::CatalogEditorDialog::catalogChanged);
     QString error;
@@ -589,7 +590,7 @@ void TestCatalogMenus::pushDialogReports()
     QVERIFY(!dialog.reportText().contains(QStringLiteral("gui-token")));
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    dialog.grab().save(QDir::temp().filePath(QStringLiteral("pocplan-netbox-push.png")));
+    QVERIFY(pp::test::grabForScreenshot(dialog, QStringLiteral("netbox-push.png")));
 }
 
 void TestCatalogMenus::pushDialogTokenNeverSavedAndEnvFallback()

@@ -12,6 +12,7 @@ private slots:
     void loadRatioAndGrowthFromMedians();
     void goalsMetMissedAndNotMeasured();
     void jsonCarriesResultsAndVerdicts();
+    void stepsElsewhereAreNamedNotJudged();
 };
 
 static const BenchGoalOutcome *goal(const BenchSummary &s, const QString &what)
@@ -103,6 +104,34 @@ void TestBenchReport::jsonCarriesResultsAndVerdicts()
         }
     QVERIFY(sawLoad);
     QVERIFY(benchSummaryText(summarizeBench(results, 250.0)).contains(QStringLiteral("MISSED")));
+}
+
+// pocplan does not link the canvas: its summary leaves the canvas goals to pocplanner-bench and
+// says so; pocplanner-bench leaves the load goals (and the load ratio) to pocplan.
+void TestBenchReport::stepsElsewhereAreNamedNotJudged()
+{
+    const std::vector<BenchResult> results = fullRun(120, 44);
+    const QStringList canvas{QStringLiteral("scene"), QStringLiteral("scene-edit")};
+    const BenchSummary cli = summarizeBench(results, 250.0, canvas, QStringLiteral("pocplanner-bench"));
+    QVERIFY(!goal(cli, QStringLiteral("scene at 100 racks")));
+    QVERIFY(!goal(cli, QStringLiteral("scene-edit at 100 racks")));
+    QVERIFY(goal(cli, QStringLiteral("load at 1000 racks"))->met());
+    QVERIFY(
+        benchSummaryText(cli).contains(QStringLiteral("not measured here: scene, scene-edit (run pocplanner-bench)")));
+    const Json doc = benchJson(results, 250.0, cli);
+    QCOMPARE(doc["measuredElsewhere"]["by"].get<std::string>(), std::string("pocplanner-bench"));
+    QCOMPARE(doc["measuredElsewhere"]["steps"], Json::parse(R"(["scene", "scene-edit"])"));
+
+    const BenchSummary all = summarizeBench(results, 250.0);
+    QVERIFY(goal(all, QStringLiteral("scene at 100 racks")));
+    QVERIFY(!benchSummaryText(all).contains(QStringLiteral("not measured here")));
+
+    const BenchSummary gui =
+        summarizeBench({{100, 2000, QStringLiteral("scene"), 40}}, 250.0,
+                       {QStringLiteral("load"), QStringLiteral("check")}, QStringLiteral("pocplan bench"));
+    QVERIFY(goal(gui, QStringLiteral("scene at 100 racks"))->met());
+    QVERIFY(!goal(gui, QStringLiteral("load at 1000 racks")));
+    QVERIFY(!goal(gui, QStringLiteral("load ÷ parse floor at 1000 racks")));
 }
 
 QTEST_GUILESS_MAIN(TestBenchReport)

@@ -20,6 +20,7 @@ private slots:
     void helpAndVersion();
     void benchJson();
     void benchTableNamesGoals();
+    void benchNamesWhereCanvasIsMeasured();
 
 private:
     QTemporaryDir m_dir;
@@ -215,6 +216,32 @@ void TestCli::benchTableNamesGoals()
     QVERIFY(r.out.contains(QStringLiteral("load ÷ parse floor at 10 racks: ")));
     QVERIFY(r.out.contains(QStringLiteral("growth check 1 → 10 racks: ")));
     QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("load at 1000 racks +– ≤ 150 ms +not measured"))));
+}
+
+// pocplan links no Widgets: the canvas steps are a usage error that names pocplanner-bench, and
+// the summary of a full run says where they are measured.
+void TestCli::benchNamesWhereCanvasIsMeasured()
+{
+    CliResult r = runCli({QStringLiteral("bench"), QStringLiteral("--racks"), QStringLiteral("1"),
+                          QStringLiteral("--step"), QStringLiteral("load,scene")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("scene is measured by pocplanner-bench")), qPrintable(r.err));
+    r = runCli({QStringLiteral("bench"), QStringLiteral("--racks"), QStringLiteral("1"), QStringLiteral("--step"),
+                QStringLiteral("lod")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("unknown step \"lod\"")), qPrintable(r.err));
+    r = runCli({QStringLiteral("bench"), QStringLiteral("--racks"), QStringLiteral("1"), QStringLiteral("--repeat"),
+                QStringLiteral("1")});
+    QCOMPARE(r.exitCode, 0);
+    const auto row = [](const char *step) {
+        return QRegularExpression(QStringLiteral("^ +1 +20 %1 ").arg(QLatin1String(step)),
+                                  QRegularExpression::MultilineOption);
+    };
+    QVERIFY(r.out.contains(row("export-all")));
+    QVERIFY(!r.out.contains(row("scene")));
+    QVERIFY(!r.out.contains(row("scene-edit")));
+    QVERIFY2(r.out.contains(QStringLiteral("not measured here: scene, scene-edit (run pocplanner-bench)")),
+             qPrintable(r.out));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -13,6 +13,9 @@
 #include "planner/io/planio.h"
 #include "planner/templates/generatedplan.h"
 
+#include "tests/common/golden.h"
+#include "tests/common/requiretool.h"
+
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -29,48 +32,8 @@ QString dataPath(const QString &name)
     return QStringLiteral(POCPLAN_TEST_DATA "/") + name;
 }
 
-// Compares bytes with a golden file; POCPLAN_UPDATE_GOLDEN=1 rewrites the file instead.
-bool matchesGolden(const QByteArray &actual, const QString &name, QString *why)
-{
-    const QString path = dataPath(QStringLiteral("golden/") + name);
-    if (qEnvironmentVariableIntValue("POCPLAN_UPDATE_GOLDEN") == 1) {
-        QDir().mkpath(QFileInfo(path).path());
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly))
-            return false;
-        f.write(actual);
-        return true;
-    }
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        *why = path + QStringLiteral(": golden file missing (run with POCPLAN_UPDATE_GOLDEN=1 to create it)");
-        return false;
-    }
-    const QByteArray expected = f.readAll();
-    if (expected == actual)
-        return true;
-    const QList<QByteArray> a = actual.split('\n');
-    const QList<QByteArray> e = expected.split('\n');
-    for (int i = 0; i < std::max(a.size(), e.size()); ++i) {
-        const QByteArray la = i < a.size() ? a[i] : QByteArray("<end>");
-        const QByteArray le = i < e.size() ? e[i] : QByteArray("<end>");
-        if (la != le) {
-            *why = QStringLiteral("%1 line %2:\n  expected: %3\n  actual:   %4")
-                       .arg(path)
-                       .arg(i + 1)
-                       .arg(QString::fromUtf8(le), QString::fromUtf8(la));
-            break;
-        }
-    }
-    return false;
-}
-
-#define COMPARE_GOLDEN(bytes, name)                                                                                    \
-    do {                                                                                                               \
-        QString why_;                                                                                                  \
-        if (!matchesGolden((bytes), (name), &why_))                                                                    \
-            QFAIL(qPrintable(why_));                                                                                   \
-    } while (false)
+// The golden files of this test live in data/golden/ (tests/common/golden.h compares or rewrites).
+#define COMPARE_GOLDEN(bytes, name) PP_COMPARE_GOLDEN((bytes), dataPath(QStringLiteral("golden/") + (name)))
 
 // A plan loaded against the built-in catalog, resolved, with its export context.
 struct Fixture {
@@ -461,8 +424,7 @@ void TestExporters::bomUnknownFigures()
 
 void TestExporters::xlsxReadBack()
 {
-    if (QStandardPaths::findExecutable(QStringLiteral("unzip")).isEmpty())
-        QFAIL("unzip is not installed (scripts/install-deps.sh installs it)");
+    PP_REQUIRE_TOOL(unzip, "unzip");
     Fixture f(QStringLiteral("kit.pocplan.json"));
     const BomData bom = buildBom(*f.context);
     QByteArray bytes;
@@ -781,9 +743,7 @@ void TestExporters::runbookPdf()
     QVERIFY(pdf.startsWith("%PDF"));
     QVERIFY(pages >= 3);
     QCOMPARE(countMatches(pdf, QRegularExpression(QStringLiteral("/Type\\s*/Page[^s]"))), pages);
-    const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
-    if (pdftotext.isEmpty())
-        QSKIP("pdftotext not installed: DRAFT-on-every-page check skipped");
+    PP_REQUIRE_TOOL(pdftotext, "pdftotext");
     QTemporaryDir dir;
     QFile out(dir.filePath(QStringLiteral("runbook.pdf")));
     QVERIFY(out.open(QIODevice::WriteOnly));

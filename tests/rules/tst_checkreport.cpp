@@ -2,6 +2,8 @@
 
 #include "exporters/reports/checkreportwriter.h"
 
+#include "tests/common/golden.h"
+
 using namespace pp;
 using namespace rulefixture;
 
@@ -34,18 +36,7 @@ CheckReport TestCheckReport::sampleReport()
 
 void TestCheckReport::compareGolden(const QByteArray &actual, const QString &name)
 {
-    const QString path = QStringLiteral(POCPLAN_TEST_DATA "/") + name;
-    if (qEnvironmentVariableIsSet("POCPLAN_UPDATE_GOLDEN")) {
-        QFile out(path);
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        out.write(actual);
-    }
-    QFile f(path);
-    QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(path));
-    const QByteArray expected = f.readAll();
-    if (actual != expected)
-        qWarning().noquote() << "actual output:\n" << actual;
-    QCOMPARE(actual, expected);
+    PP_COMPARE_GOLDEN(actual, QStringLiteral(POCPLAN_TEST_DATA "/") + name);
 }
 
 void TestCheckReport::jsonHasTheDocumentedKeys()

@@ -3,6 +3,8 @@
 #include "planner/sizing/sizingdata.h"
 #include "planner/sizing/sizingengine.h"
 
+#include "tests/common/golden.h"
+
 #include <QGuiApplication>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -32,15 +34,7 @@ static Comparison threeDesigns()
 
 static void compareGolden(const QByteArray &actual, const QString &name)
 {
-    const QString path = QStringLiteral(POCPLAN_TEST_DATA "/") + name;
-    if (qEnvironmentVariableIsSet("POCPLAN_UPDATE_GOLDEN")) {
-        QFile out(path);
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        out.write(actual);
-    }
-    QFile f(path);
-    QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(path));
-    QCOMPARE(QString::fromUtf8(actual), QString::fromUtf8(f.readAll()));
+    PP_COMPARE_GOLDEN(actual, QStringLiteral(POCPLAN_TEST_DATA "/") + name);
 }
 
 void TestComparisonWriter::markdownMatchesGolden()

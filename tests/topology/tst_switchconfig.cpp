@@ -5,6 +5,8 @@
 #include "planner/topology/autocabler.h"
 #include "planner/topology/lldpneighbours.h"
 
+#include "tests/common/golden.h"
+
 #include <QDir>
 #include <QFile>
 #include <QtTest>
@@ -40,18 +42,9 @@ static QByteArray readFile(const QString &name)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-// Compares with a golden file; POCPLAN_UPDATE_GOLDEN=1 rewrites it instead.
 static void compareGolden(const QByteArray &actual, const QString &golden)
 {
-    if (qEnvironmentVariableIsSet("POCPLAN_UPDATE_GOLDEN")) {
-        QFile f(dataPath(golden));
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(actual);
-        return;
-    }
-    const QByteArray expected = readFile(dataPath(golden));
-    QVERIFY2(!expected.isEmpty(), qPrintable(QStringLiteral("missing golden file %1").arg(golden)));
-    QCOMPARE(QString::fromUtf8(actual), QString::fromUtf8(expected));
+    PP_COMPARE_GOLDEN(actual, dataPath(golden));
 }
 
 void TestSwitchConfig::initTestCase()

@@ -24,6 +24,8 @@ struct BenchStep {
     int maxRacks = 1000; // sizes above this are skipped for slow steps
 };
 
+// The steps of `pocplan bench`: everything that needs no Qt Widgets (load, rules, cabling,
+// sizing, exports). The editor's canvas steps live in pocplanner-bench (app/gui/bench).
 std::vector<BenchStep> benchSteps();
 double peakRssMB();
 

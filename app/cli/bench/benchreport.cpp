@@ -54,10 +54,13 @@ QString racksLabel(int racks)
 
 } // namespace
 
-BenchSummary summarizeBench(const std::vector<BenchResult> &results, std::optional<double> peakRssMB)
+BenchSummary summarizeBench(const std::vector<BenchResult> &results, std::optional<double> peakRssMB,
+                            const QStringList &stepsElsewhere, const QString &measuredBy)
 {
     const StepTimes times = byStep(results);
     BenchSummary summary;
+    summary.stepsElsewhere = stepsElsewhere;
+    summary.measuredBy = measuredBy;
 
     const auto load = times.find(QStringLiteral("load"));
     const auto floor = times.find(QStringLiteral("parse-floor"));
@@ -72,15 +75,17 @@ BenchSummary summarizeBench(const std::vector<BenchResult> &results, std::option
                 summary.growth.push_back({step, racks, big->first, big->second / ms});
 
     for (const StepGoal &g : kStepGoals)
-        summary.goals.push_back({QStringLiteral("%1%2").arg(QLatin1String(g.step), racksLabel(g.racks)),
-                                 QStringLiteral("ms"), g.limitMs, timeAt(times, QLatin1String(g.step), g.racks)});
+        if (!stepsElsewhere.contains(QLatin1String(g.step)))
+            summary.goals.push_back({QStringLiteral("%1%2").arg(QLatin1String(g.step), racksLabel(g.racks)),
+                                     QStringLiteral("ms"), g.limitMs, timeAt(times, QLatin1String(g.step), g.racks)});
 
     BenchGoalOutcome ratioGoal{QStringLiteral("load ÷ parse floor%1").arg(racksLabel(kLargestRacks)),
                                QStringLiteral("×"), kLoadRatioLimit, std::nullopt};
     for (const LoadRatio &r : summary.loadRatios)
         if (r.racks == kLargestRacks)
             ratioGoal.measured = r.ratio;
-    summary.goals.push_back(ratioGoal);
+    if (!stepsElsewhere.contains(QLatin1String("load")))
+        summary.goals.push_back(ratioGoal);
 
     // The parse floor is the yardstick, not our cost: its growth is shown, not judged.
     for (const BenchGrowth &g : summary.growth)
@@ -117,8 +122,17 @@ Json benchJson(const std::vector<BenchResult> &results, double peakRssMB, const 
                          {"limit", g.limit},
                          {"measured", g.measured ? Json(*g.measured) : Json()},
                          {"met", g.measured ? Json(g.met()) : Json()}});
-    return Json{{"format", "pocplanner-bench"}, {"version", 1},     {"results", rows}, {"peakRssMB", peakRssMB},
-                {"loadRatios", ratios},         {"growth", growth}, {"goals", goals}};
+    Json elsewhere = Json::array();
+    for (const QString &step : summary.stepsElsewhere)
+        elsewhere.push_back(step.toStdString());
+    return Json{{"format", "pocplanner-bench"},
+                {"version", 1},
+                {"results", rows},
+                {"peakRssMB", peakRssMB},
+                {"loadRatios", ratios},
+                {"growth", growth},
+                {"goals", goals},
+                {"measuredElsewhere", {{"steps", elsewhere}, {"by", summary.measuredBy.toStdString()}}}};
 }
 
 QString benchSummaryText(const BenchSummary &summary)
@@ -147,6 +161,9 @@ QString benchSummaryText(const BenchSummary &summary)
                    .arg(g.unit, -2)
                    .arg(verdict);
     }
+    if (!summary.stepsElsewhere.isEmpty())
+        out << QStringLiteral("not measured here: %1 (run %2)\n")
+                   .arg(summary.stepsElsewhere.join(QStringLiteral(", ")), summary.measuredBy);
     return text;
 }
 

@@ -3,6 +3,7 @@
 #include "catalog/io/jsonfields.h"
 
 #include <QString>
+#include <QStringList>
 #include <optional>
 #include <vector>
 
@@ -44,9 +45,14 @@ struct BenchSummary {
     std::vector<LoadRatio> loadRatios;
     std::vector<BenchGrowth> growth;
     std::vector<BenchGoalOutcome> goals;
+    QStringList stepsElsewhere; // measured by another executable: their goals are judged there
+    QString measuredBy;
 };
 
-BenchSummary summarizeBench(const std::vector<BenchResult> &results, std::optional<double> peakRssMB);
+// stepsElsewhere: steps this executable does not offer (pocplan's canvas steps are measured by
+// pocplanner-bench); their goals are left out here and the summary names where they are measured.
+BenchSummary summarizeBench(const std::vector<BenchResult> &results, std::optional<double> peakRssMB,
+                            const QStringList &stepsElsewhere = {}, const QString &measuredBy = {});
 
 // The `pocplanner-bench` JSON document: the raw results plus the summary.
 Json benchJson(const std::vector<BenchResult> &results, double peakRssMB, const BenchSummary &summary);

@@ -11,7 +11,6 @@
 
 #include <QCommandLineParser>
 #include <QFileInfo>
-#include <QGuiApplication>
 
 namespace pp::cli {
 
@@ -144,10 +143,6 @@ int runCompare(CliContext &ctx, const QStringList &args)
     const ComparisonWriter writer(comparison);
     QByteArray bytes;
     if (format == QLatin1String("pdf")) {
-        if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
-            ctx.err() << "error: PDF export needs the GUI libraries (QGuiApplication); use md, csv or json" << Qt::endl;
-            return kExitPlanErrors;
-        }
         QString error;
         if (!writer.writePdf(parser.value(outOpt), &error)) {
             ctx.err() << "error: " << error << Qt::endl;

@@ -7,8 +7,8 @@
 
 namespace pp::gui {
 
-// Timed paths of the editor for `pocplan bench` (steps "scene" and "scene-edit"); they need a
-// QApplication, which pocplan creates on the offscreen platform for those steps only.
+// Timed paths of the editor for pocplanner-bench (steps "scene" and "scene-edit"); they need a
+// QApplication, which pocplanner-bench creates on the offscreen platform.
 
 // Builds the canvas for a plan: document, scene items for every rack and device, a fitted view.
 void benchBuildScene(const Plan &plan, const Catalog &catalog);

@@ -1,0 +1,170 @@
+#include "bench.h"
+
+#include "exporters/bom/bomdata.h"
+#include "exporters/bom/bomwriter.h"
+#include "exporters/bom/bomxlsxwriter.h"
+#include "exporters/common/exportjob.h"
+#include "exporters/diagrams/rackdiagramdata.h"
+#include "exporters/diagrams/rackdiagramwriter.h"
+#include "planner/io/planio.h"
+#include "planner/model/resolvedplan.h"
+#include "planner/rules/ruleengine.h"
+#include "planner/sizing/sizingdata.h"
+#include "planner/sizing/sizingengine.h"
+#include "planner/topology/autocabler.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+
+namespace pp::cli {
+
+double peakRssMB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+    return 0;
+}
+
+namespace {
+
+SiteProfile resolvedSite(const Plan &plan, const Catalog &catalog)
+{
+    SiteProfile site;
+    QString error;
+    if (!ResolvedPlan::resolveSite(plan, catalog, site, &error))
+        qFatal("%s", qPrintable(error));
+    return site;
+}
+
+// nlohmann_json's own document, as a program that only parses would build it (the default
+// nlohmann::json, not the insertion-ordered one the loaders use).
+void parseFloor(const BenchInput &in)
+{
+    const nlohmann::json doc =
+        nlohmann::json::parse(in.planBytes.constData(), in.planBytes.constData() + in.planBytes.size());
+    if (doc.empty())
+        qFatal("empty plan");
+}
+
+void load(const BenchInput &in)
+{
+    Plan plan;
+    LoadError error;
+    PlanLoadOptions options;
+    options.catalog = in.catalog;
+    if (!loadPlanData(in.planBytes, QStringLiteral("bench.json"), plan, &error, options))
+        qFatal("%s", qPrintable(error.toString()));
+}
+
+// What the editor does after an edit: snapshot the plan, then run every rule.
+void check(const BenchInput &in)
+{
+    const ResolvedPlan resolved(*in.plan, *in.catalog, resolvedSite(*in.plan, *in.catalog));
+    const CheckReport report = runChecks(resolved);
+    if (report.findings.size() > in.plan->devices.size() * 4 + 100)
+        qFatal("check: %zu findings on a generated plan", report.findings.size());
+}
+
+// The generated plan's racks and devices, uncabled, cabled from scratch.
+void cable(const BenchInput &in)
+{
+    Plan plan;
+    plan.name = in.plan->name;
+    plan.site = in.plan->site;
+    plan.racks = in.plan->racks;
+    plan.devices = in.plan->devices;
+    const CablingReport report = autoCable(plan, *in.catalog, resolvedSite(plan, *in.catalog));
+    if (report.linksMade == 0)
+        qFatal("cable: no links made");
+}
+
+// 1,000 sizing scenarios (GPUs × profile × capacity × checkpoint); independent of the plan size.
+void size(const BenchInput &in)
+{
+    const SizingData &data = SizingData::builtIn();
+    const SizingEngine engine(*in.catalog, data);
+    const QStringList profiles{QStringLiteral("good"), QStringLiteral("better"), QStringLiteral("best"),
+                               QStringLiteral("custom")};
+    int cnodes = 0;
+    for (int i = 0; i < 1000; ++i) {
+        SizingInputs s = SizingInputs::defaults(data);
+        s.gpus = 1024 * (1 + i % 50) * 8;
+        s.profile = profiles.at(i / 50 % 4);
+        s.customReadGBpsPerGpu = 0.5;
+        s.customWriteGBpsPerGpu = 0.25;
+        s.capacityPB = 10.0 * (1 + i / 200);
+        s.ckptParams = 1e11 * (1 + i % 20);
+        s.dboxType = i % 2 ? QStringLiteral("dbox-maverick-5400") : QStringLiteral("dbox-ceres-1350");
+        cnodes += engine.size(s).design.cnodes;
+    }
+    if (cnodes <= 0)
+        qFatal("sizing bench produced no C-nodes");
+}
+
+// The export steps run on the resolved plan, as `pocplan export` does (checks included).
+void exportBom(const BenchInput &in)
+{
+    const ResolvedPlan resolved(*in.plan, *in.catalog, resolvedSite(*in.plan, *in.catalog));
+    const BomData bom = buildBom(ExportContext(resolved));
+    QByteArray xlsx;
+    QString error;
+    if (BomWriter::csv(bom).isEmpty() || BomWriter::json(bom).isEmpty() || BomWriter::markdown(bom).isEmpty() ||
+        !BomXlsxWriter::write(bom, &xlsx, &error))
+        qFatal("export-bom failed: %s", qPrintable(error));
+}
+
+void exportSvg(const BenchInput &in)
+{
+    const ResolvedPlan resolved(*in.plan, *in.catalog, resolvedSite(*in.plan, *in.catalog));
+    const RackDiagramData data = buildRackDiagrams(ExportContext(resolved));
+    qsizetype bytes = 0;
+    for (const RackFaceDiagram &face : data.faces)
+        bytes += RackDiagramWriter::svg(data, face).size();
+    if (bytes == 0)
+        qFatal("export-svg wrote nothing");
+}
+
+void exportPdf(const BenchInput &in)
+{
+    const ResolvedPlan resolved(*in.plan, *in.catalog, resolvedSite(*in.plan, *in.catalog));
+    const RackDiagramData data = buildRackDiagrams(ExportContext(resolved));
+    QByteArray pdf;
+    QString error;
+    if (!RackDiagramWriter::pdf(data, QPageSize::A4, &pdf, &error))
+        qFatal("export-pdf failed: %s", qPrintable(error));
+}
+
+// Every format of `pocplan export`, written to a temporary folder (the 100-rack goal is 5 s).
+void exportAll(const BenchInput &in)
+{
+    const ResolvedPlan resolved(*in.plan, *in.catalog, resolvedSite(*in.plan, *in.catalog));
+    QTemporaryDir dir;
+    OutputFolder folder(dir.path());
+    ExportJob job(resolved, ExportOptions::everything());
+    QString error;
+    if (!job.run(folder, &error))
+        qFatal("export-all failed: %s", qPrintable(error));
+}
+
+} // namespace
+
+std::vector<BenchStep> benchSteps()
+{
+    return {
+        {QStringLiteral("parse-floor"), parseFloor},
+        {QStringLiteral("load"), load},
+        {QStringLiteral("check"), check},
+        {QStringLiteral("cable"), cable},
+        {QStringLiteral("size"), size, 1},
+        {QStringLiteral("export-bom"), exportBom},
+        {QStringLiteral("export-svg"), exportSvg},
+        {QStringLiteral("export-pdf"), exportPdf, 100},
+        {QStringLiteral("export-all"), exportAll, 100},
+    };
+}
+
+} // namespace pp::cli
