@@ -6,6 +6,7 @@
 #include "exporters/bom/bomwriter.h"
 #include "exporters/bom/bomxlsxwriter.h"
 #include "exporters/common/exportjob.h"
+#include "exporters/diagrams/pngencoder.h"
 #include "exporters/diagrams/rackdiagramdata.h"
 #include "exporters/diagrams/rackdiagramwriter.h"
 #include "planner/io/planio.h"
@@ -26,8 +27,11 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QPainter>
 #include <QTemporaryDir>
 #include <algorithm>
+#include <map>
+#include <simdjson.h>
 
 namespace pp::cli {
 
@@ -52,6 +56,17 @@ std::vector<BenchStep> benchSteps()
                              in.planBytes.constData(), in.planBytes.constData() + in.planBytes.size());
                          if (doc.empty())
                              qFatal("empty plan");
+                     }});
+    // simdjson's DOM of the same bytes (a fresh parser, as a program that parses one file): the
+    // fastest parse Debian ships, the floor the load is compared with beside nlohmann's.
+    steps.push_back({QStringLiteral("parse-floor-simdjson"), [](const BenchInput &in) {
+                         simdjson::dom::parser parser;
+                         simdjson::dom::object root;
+                         if (parser.parse(in.planBytes.constData(), static_cast<std::size_t>(in.planBytes.size()))
+                                 .get_object()
+                                 .get(root) ||
+                             root.size() == 0)
+                             qFatal("parse-floor-simdjson: not a plan");
                      }});
     steps.push_back({QStringLiteral("load"), [](const BenchInput &in) {
                          Plan plan;
@@ -155,6 +170,27 @@ std::vector<BenchStep> benchSteps()
                          if (bytes == 0)
                              qFatal("export-svg wrote nothing");
                      }});
+    // Encoding one PNG rack face (the first rack's front, painted once per plan size as the PNG
+    // export paints it): the part of a PNG export the encoder decides.
+    steps.push_back(
+        {QStringLiteral("png-face"), [resolvedSite](const BenchInput &in) {
+             static std::map<int, QImage> faces; // by rack count: each size's plan lives at the same address
+             QImage &image = faces[in.racks];
+             if (image.isNull()) {
+                 const ResolvedPlan resolved(*in.plan, *in.catalog, resolvedSite(in));
+                 const RackDiagramData data = buildRackDiagrams(ExportContext(resolved));
+                 const RackFaceDiagram &face = data.faces.front();
+                 image = QImage((RackDiagramWriter::svgSize(face) * 2).toSize(), QImage::Format_RGB32);
+                 image.fill(Qt::white);
+                 QPainter painter(&image);
+                 painter.setRenderHint(QPainter::Antialiasing);
+                 painter.setRenderHint(QPainter::TextAntialiasing);
+                 painter.scale(2, 2);
+                 RackDiagramWriter::paint(painter, data, face);
+             }
+             if (encodePng(image).isEmpty())
+                 qFatal("png-face: encoding failed");
+         }});
     steps.push_back({QStringLiteral("export-pdf"),
                      [resolvedSite](const BenchInput &in) {
                          const ResolvedPlan resolved(*in.plan, *in.catalog, resolvedSite(in));
