@@ -1,14 +1,9 @@
 #include "exporters/diagrams/pngencoder.h"
 
-#include "exporters/diagrams/fastdeflate.h"
-
 #include <QtEndian>
-#include <csetjmp>
 #include <cstring>
 #include <libdeflate.h>
-#include <png.h>
 #include <vector>
-#include <zlib.h>
 
 namespace pp {
 
@@ -22,20 +17,22 @@ void appendChunk(QByteArray &png, const char type[4], const QByteArray &data)
     const int start = static_cast<int>(png.size());
     png.append(type, 4);
     png.append(data);
-    const uLong crc =
-        crc32(0, reinterpret_cast<const Bytef *>(png.constData() + start), static_cast<uInt>(data.size() + 4));
+    const std::uint32_t crc = libdeflate_crc32(0, png.constData() + start, static_cast<std::size_t>(data.size()) + 4);
     char crcBytes[4];
     qToBigEndian<quint32>(static_cast<quint32>(crc), crcBytes);
     png.append(crcBytes, 4);
 }
 
+// A zlib stream (PNG's IDAT) at libdeflate's fastest level; empty when the compressor cannot be made.
 QByteArray libdeflateZlib(const unsigned char *data, std::size_t size)
 {
     struct Compressor {
         libdeflate_compressor *c = libdeflate_alloc_compressor(1);
         ~Compressor() { libdeflate_free_compressor(c); }
     };
-    thread_local Compressor compressor;
+    thread_local Compressor compressor; // reused: an export encodes hundreds of images
+    if (!compressor.c)
+        return QByteArray();
     const std::size_t bound = libdeflate_zlib_compress_bound(compressor.c, size);
     QByteArray out(static_cast<qsizetype>(bound), Qt::Uninitialized);
     const std::size_t written = libdeflate_zlib_compress(compressor.c, data, size, out.data(), bound);
@@ -43,60 +40,15 @@ QByteArray libdeflateZlib(const unsigned char *data, std::size_t size)
     return out;
 }
 
-void appendToByteArray(png_structp png, png_bytep data, png_size_t size)
-{
-    static_cast<QByteArray *>(png_get_io_ptr(png))
-        ->append(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size));
-}
-
-QByteArray encodeWithLibpng(const QImage &image)
-{
-    QByteArray out;
-    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
-    png_infop info = png ? png_create_info_struct(png) : nullptr;
-    if (!info || setjmp(png_jmpbuf(png))) {
-        png_destroy_write_struct(&png, &info);
-        return QByteArray();
-    }
-    png_set_write_fn(png, &out, appendToByteArray, nullptr);
-    png_set_IHDR(png, info, static_cast<png_uint_32>(image.width()), static_cast<png_uint_32>(image.height()), 8,
-                 PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-    png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
-    png_set_compression_level(png, 1);
-    png_write_info(png, info);
-    png_set_bgr(png);                         // QImage::Format_RGB32 is B, G, R, X in memory (little endian)
-    png_set_filler(png, 0, PNG_FILLER_AFTER); // and libpng drops the X
-    for (int y = 0; y < image.height(); ++y)
-        png_write_row(png, image.constScanLine(y));
-    png_write_end(png, nullptr);
-    png_destroy_write_struct(&png, &info);
-    return out;
-}
-
 } // namespace
 
-QByteArray encodePng(const QImage &image)
-{
-    static const PngEncoder chosen = [] {
-        const QByteArray name = qgetenv("POCPLAN_PNG_ENCODER");
-        if (name == "libdeflate")
-            return PngEncoder::Libdeflate;
-        if (name == "libpng")
-            return PngEncoder::Libpng;
-        return PngEncoder::HomeMade;
-    }();
-    return encodePng(image, chosen);
-}
-
-QByteArray encodePng(const QImage &input, PngEncoder encoder)
+QByteArray encodePng(const QImage &input)
 {
     const QImage image = input.format() == QImage::Format_RGB32 ? input : input.convertToFormat(QImage::Format_RGB32);
     const int width = image.width();
     const int height = image.height();
     if (width <= 0 || height <= 0)
         return QByteArray();
-    if (encoder == PngEncoder::Libpng)
-        return encodeWithLibpng(image);
     const std::size_t rowBytes = static_cast<std::size_t>(width) * 3;
     const std::size_t stride = rowBytes + 1; // each row starts with its filter type
 
@@ -141,10 +93,9 @@ QByteArray encodePng(const QImage &input, PngEncoder encoder)
         }
     }
 
-    // zlib's fastest level took two thirds of the time of a PNG rack face; see fastdeflate.h.
-    const QByteArray compressed = encoder == PngEncoder::Libdeflate
-        ? libdeflateZlib(filtered.data(), filtered.size())
-        : zlibCompressFast(filtered.data(), filtered.size(), stride);
+    const QByteArray compressed = libdeflateZlib(filtered.data(), filtered.size());
+    if (compressed.isEmpty())
+        return QByteArray();
 
     QByteArray header(13, '\0');
     qToBigEndian<quint32>(static_cast<quint32>(width), header.data());
