@@ -1,9 +1,6 @@
 #include "planner/io/planfastloader.h"
 
-#include "catalog/io/jsonscanner.h"
-
 #include <QHash>
-#include <simdjson.h>
 
 #include <cmath>
 #include <string_view>
@@ -202,6 +199,13 @@ private:
     bool wholeNumber(double value);
     bool realNumber(double value);
     bool stringValue(const std::string &value);
+    // One per kind of object: the string value of `field` (a key index of that kind).
+    bool rootString(int field, const std::string &value);
+    bool rackString(int field, const std::string &value);
+    bool deviceString(int field, const std::string &value);
+    bool linkString(int field, const std::string &value);
+    bool uplinkString(int field, const std::string &value);
+    bool waiverString(int field, const std::string &value);
     bool endElement();
     bool endpoint(const std::string &value, Endpoint &out);
 
@@ -489,100 +493,129 @@ bool PlanSaxBuilder::stringValue(const std::string &value)
     const int field = takeField(kind);
     switch (kind) {
     case Kind::Root:
-        switch (field) {
-        case kFormat:
-            return value == "pocplanner-plan";
-        case kName:
-            m_plan.name = text(value);
-            return true;
-        case kCustomer:
-            m_plan.customer = text(value);
-            return true;
-        case kTrack:
-            m_plan.track = text(value);
-            return true;
-        default:
-            return false;
-        }
+        return rootString(field, value);
     case Kind::Site:
         if (field != kProfile)
             return false;
         m_plan.site.profile = text(value);
         return true;
     case Kind::Rack:
-        switch (field) {
-        case kRackId:
-            m_rack.id = m_pool.get(value);
-            return !m_rack.id.trimmed().isEmpty();
-        case kRackName:
-            m_rack.name = text(value);
-            return true;
-        default:
-            return false;
-        }
+        return rackString(field, value);
     case Kind::Device:
-        switch (field) {
-        case kDeviceId:
-            m_device.id = m_pool.get(value);
-            return !m_device.id.trimmed().isEmpty() && !m_device.id.contains(QLatin1Char(':'));
-        case kType:
-            m_device.type = m_pool.get(value);
-            return true;
-        case kRack:
-            m_device.rack = m_pool.get(value);
-            return true;
-        case kFace:
-            if (value == "front" || value == "rear") {
-                m_device.face = value == "front" ? Face::Front : Face::Rear;
-                return true;
-            }
-            return false;
-        case kHostname:
-            m_device.hostname = text(value);
-            return true;
-        default:
-            return false;
-        }
+        return deviceString(field, value);
     case Kind::Link:
-        switch (field) {
-        case kA:
-            return endpoint(value, m_link.a);
-        case kB:
-            return endpoint(value, m_link.b);
-        case kCable:
-            m_link.cable = m_pool.get(value);
-            return true;
-        case kLabel:
-            m_link.label = text(value);
-            return true;
-        default:
-            return false;
-        }
+        return linkString(field, value);
     case Kind::Uplink:
-        switch (field) {
-        case kUplinkDevice:
-            m_uplink.device = m_pool.get(value);
-            return true;
-        case kPort:
-            m_uplink.port = m_pool.get(value);
-            return true;
-        default:
-            return false;
-        }
+        return uplinkString(field, value);
     case Kind::Waiver:
-        switch (field) {
-        case kRule:
-            m_waiver.rule = text(value);
-            return true;
-        case kSubject:
-            m_waiver.subject = text(value);
-            return true;
-        case kReason:
-            m_waiver.reason = text(value);
-            return !m_waiver.reason.trimmed().isEmpty();
-        default:
+        return waiverString(field, value);
+    default:
+        return false;
+    }
+}
+
+bool PlanSaxBuilder::rootString(int field, const std::string &value)
+{
+    switch (field) {
+    case kFormat:
+        return value == "pocplanner-plan";
+    case kName:
+        m_plan.name = text(value);
+        return true;
+    case kCustomer:
+        m_plan.customer = text(value);
+        return true;
+    case kTrack:
+        m_plan.track = text(value);
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool PlanSaxBuilder::rackString(int field, const std::string &value)
+{
+    switch (field) {
+    case kRackId:
+        m_rack.id = m_pool.get(value);
+        return !m_rack.id.trimmed().isEmpty();
+    case kRackName:
+        m_rack.name = text(value);
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool PlanSaxBuilder::deviceString(int field, const std::string &value)
+{
+    switch (field) {
+    case kDeviceId:
+        m_device.id = m_pool.get(value);
+        return !m_device.id.trimmed().isEmpty() && !m_device.id.contains(QLatin1Char(':'));
+    case kType:
+        m_device.type = m_pool.get(value);
+        return true;
+    case kRack:
+        m_device.rack = m_pool.get(value);
+        return true;
+    case kFace:
+        if (value != "front" && value != "rear")
             return false;
-        }
+        m_device.face = value == "front" ? Face::Front : Face::Rear;
+        return true;
+    case kHostname:
+        m_device.hostname = text(value);
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool PlanSaxBuilder::linkString(int field, const std::string &value)
+{
+    switch (field) {
+    case kA:
+        return endpoint(value, m_link.a);
+    case kB:
+        return endpoint(value, m_link.b);
+    case kCable:
+        m_link.cable = m_pool.get(value);
+        return true;
+    case kLabel:
+        m_link.label = text(value);
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool PlanSaxBuilder::uplinkString(int field, const std::string &value)
+{
+    switch (field) {
+    case kUplinkDevice:
+        m_uplink.device = m_pool.get(value);
+        return true;
+    case kPort:
+        m_uplink.port = m_pool.get(value);
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool PlanSaxBuilder::waiverString(int field, const std::string &value)
+{
+    switch (field) {
+    case kRule:
+        m_waiver.rule = text(value);
+        return true;
+    case kSubject:
+        m_waiver.subject = text(value);
+        return true;
+    case kReason:
+        m_waiver.reason = text(value);
+        return !m_waiver.reason.trimmed().isEmpty();
     default:
         return false;
     }
@@ -627,176 +660,6 @@ bool referencesHold(const Plan &plan, const PlanLoadOptions &options)
     return true;
 }
 
-namespace od = simdjson::ondemand;
-
-bool feedValue(od::value value, nlohmann::json_sax<Json> &sax);
-
-bool feedObject(od::object object, nlohmann::json_sax<Json> &sax)
-{
-    if (!sax.start_object(static_cast<std::size_t>(-1)))
-        return false;
-    for (auto result : object) {
-        od::field field;
-        std::string_view key;
-        if (std::move(result).get(field) || field.unescaped_key().get(key))
-            return false;
-        std::string name(key);
-        if (!sax.key(name) || !feedValue(field.value(), sax))
-            return false;
-    }
-    return sax.end_object();
-}
-
-bool feedArray(od::array array, nlohmann::json_sax<Json> &sax)
-{
-    if (!sax.start_array(static_cast<std::size_t>(-1)))
-        return false;
-    for (auto result : array) {
-        od::value element;
-        if (std::move(result).get(element) || !feedValue(element, sax))
-            return false;
-    }
-    return sax.end_array();
-}
-
-bool feedNumber(od::value value, nlohmann::json_sax<Json> &sax)
-{
-    const bool minus = value.raw_json_token().substr(0, 1) == "-";
-    od::number_type type;
-    if (value.get_number_type().get(type))
-        return false; // beyond 64 bits: nlohmann makes it a double, the tree loader decides
-    if (type == od::number_type::floating_point_number) {
-        double d = 0;
-        return !value.get_double().get(d) && sax.number_float(d, std::string());
-    }
-    if (type == od::number_type::unsigned_integer) {
-        std::uint64_t u = 0;
-        return !value.get_uint64().get(u) && sax.number_unsigned(u);
-    }
-    std::int64_t i = 0;
-    if (value.get_int64().get(i))
-        return false;
-    // nlohmann calls a number without a minus sign unsigned, and "-0" an integer.
-    return minus ? sax.number_integer(i) : sax.number_unsigned(static_cast<std::uint64_t>(i));
-}
-
-bool feedValue(od::value value, nlohmann::json_sax<Json> &sax)
-{
-    od::json_type type;
-    if (value.type().get(type))
-        return false;
-    switch (type) {
-    case od::json_type::object: {
-        od::object object;
-        return !value.get_object().get(object) && feedObject(object, sax);
-    }
-    case od::json_type::array: {
-        od::array array;
-        return !value.get_array().get(array) && feedArray(array, sax);
-    }
-    case od::json_type::string: {
-        std::string_view text;
-        if (value.get_string().get(text))
-            return false;
-        std::string copy(text);
-        return sax.string(copy);
-    }
-    case od::json_type::number:
-        return feedNumber(value, sax);
-    case od::json_type::boolean: {
-        bool b = false;
-        return !value.get_bool().get(b) && sax.boolean(b);
-    }
-    case od::json_type::null: {
-        bool isNull = false;
-        return !value.is_null().get(isNull) && isNull && sax.null();
-    }
-    }
-    return false;
-}
-
-// simdjson's on-demand parser, walked in document order into the same SAX events as nlohmann's.
-bool feedSimdjson(const QByteArray &data, nlohmann::json_sax<Json> &sax)
-{
-    const simdjson::padded_string padded(data.constData(), static_cast<std::size_t>(data.size()));
-    od::parser parser;
-    od::document doc;
-    od::object root;
-    if (parser.iterate(padded).get(doc) || doc.get_object().get(root))
-        return false;
-    return feedObject(root, sax); // simdjson 3.0's on-demand document cannot tell trailing bytes
-}
-
-// simdjson's DOM (both stages dispatched at run time to the CPU's SIMD kernels), walked into the
-// same SAX events as nlohmann's.
-bool feedElement(simdjson::dom::element element, nlohmann::json_sax<Json> &sax)
-{
-    using Type = simdjson::dom::element_type;
-    switch (element.type()) {
-    case Type::OBJECT:
-        if (!sax.start_object(static_cast<std::size_t>(-1)))
-            return false;
-        for (const simdjson::dom::key_value_pair field : simdjson::dom::object(element)) {
-            std::string name(field.key);
-            if (!sax.key(name) || !feedElement(field.value, sax))
-                return false;
-        }
-        return sax.end_object();
-    case Type::ARRAY:
-        if (!sax.start_array(static_cast<std::size_t>(-1)))
-            return false;
-        for (const simdjson::dom::element child : simdjson::dom::array(element))
-            if (!feedElement(child, sax))
-                return false;
-        return sax.end_array();
-    case Type::INT64: {
-        // nlohmann calls a number without a minus sign unsigned.
-        const std::int64_t i = std::int64_t(element);
-        return i < 0 ? sax.number_integer(i) : sax.number_unsigned(static_cast<std::uint64_t>(i));
-    }
-    case Type::UINT64:
-        return sax.number_unsigned(std::uint64_t(element));
-    case Type::DOUBLE:
-        return sax.number_float(double(element), std::string());
-    case Type::STRING: {
-        std::string text{std::string_view(element)};
-        return sax.string(text);
-    }
-    case Type::BOOL:
-        return sax.boolean(bool(element));
-    case Type::NULL_VALUE:
-        return sax.null();
-    }
-    return false;
-}
-
-bool feedSimdjsonDom(const QByteArray &data, nlohmann::json_sax<Json> &sax)
-{
-    simdjson::dom::parser parser;
-    simdjson::dom::element root;
-    if (parser.parse(data.constData(), static_cast<std::size_t>(data.size())).get(root) ||
-        root.type() != simdjson::dom::element_type::OBJECT)
-        return false;
-    return feedElement(root, sax);
-}
-
-enum class Feeder { Scanner, NlohmannSax, Simdjson, SimdjsonDom };
-
-Feeder feeder()
-{
-    static const Feeder f = [] {
-        const QByteArray name = qgetenv("POCPLAN_JSON_FEEDER");
-        if (name == "sax")
-            return Feeder::NlohmannSax;
-        if (name == "simdjson")
-            return Feeder::Simdjson;
-        if (name == "simdjson-dom")
-            return Feeder::SimdjsonDom;
-        return Feeder::Scanner;
-    }();
-    return f;
-}
-
 } // namespace
 
 std::optional<Plan> loadPlanFast(const QByteArray &data, const PlanLoadOptions &options)
@@ -805,22 +668,7 @@ std::optional<Plan> loadPlanFast(const QByteArray &data, const PlanLoadOptions &
     PlanSaxBuilder builder(plan);
     try {
         const char *begin = data.constData();
-        bool ok = false;
-        switch (feeder()) {
-        case Feeder::Scanner:
-            ok = scanJson(begin, begin + data.size(), builder);
-            break;
-        case Feeder::NlohmannSax:
-            ok = Json::sax_parse(begin, begin + data.size(), &builder);
-            break;
-        case Feeder::Simdjson:
-            ok = feedSimdjson(data, builder);
-            break;
-        case Feeder::SimdjsonDom:
-            ok = feedSimdjsonDom(data, builder);
-            break;
-        }
-        if (!ok || !builder.complete())
+        if (!Json::sax_parse(begin, begin + data.size(), &builder) || !builder.complete())
             return std::nullopt;
     } catch (const std::exception &) {
         return std::nullopt; // whatever nlohmann refuses, the tree loader explains

@@ -46,6 +46,47 @@ double peakRssMB()
     return 0;
 }
 
+namespace {
+
+// simdjson's DOM of the same bytes (a fresh parser, as a program that parses one file): the fastest
+// parse Debian ships, the floor the load is compared with beside nlohmann's.
+void parseWithSimdjson(const BenchInput &in)
+{
+    simdjson::dom::parser parser;
+    simdjson::dom::object root;
+    if (parser.parse(in.planBytes.constData(), static_cast<std::size_t>(in.planBytes.size())).get_object().get(root) ||
+        root.size() == 0)
+        qFatal("parse-floor-simdjson: not a plan");
+}
+
+// Encoding one PNG rack face, the part of a PNG export the encoder decides: the first rack's front,
+// painted once per plan size as the PNG export paints it.
+void encodeOnePngFace(const BenchInput &in)
+{
+    static std::map<int, QImage> faces; // by rack count: each size's plan lives at the same address
+    QImage &image = faces[in.racks];
+    if (image.isNull()) {
+        SiteProfile site;
+        QString error;
+        if (!ResolvedPlan::resolveSite(*in.plan, *in.catalog, site, &error))
+            qFatal("%s", qPrintable(error));
+        const ResolvedPlan resolved(*in.plan, *in.catalog, site);
+        const RackDiagramData data = buildRackDiagrams(ExportContext(resolved));
+        const RackFaceDiagram &face = data.faces.front();
+        image = QImage((RackDiagramWriter::svgSize(face) * 2).toSize(), QImage::Format_RGB32);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setRenderHint(QPainter::TextAntialiasing);
+        painter.scale(2, 2);
+        RackDiagramWriter::paint(painter, data, face);
+    }
+    if (encodePng(image).isEmpty())
+        qFatal("png-face: encoding failed");
+}
+
+} // namespace
+
 std::vector<BenchStep> benchSteps()
 {
     std::vector<BenchStep> steps;
@@ -57,17 +98,7 @@ std::vector<BenchStep> benchSteps()
                          if (doc.empty())
                              qFatal("empty plan");
                      }});
-    // simdjson's DOM of the same bytes (a fresh parser, as a program that parses one file): the
-    // fastest parse Debian ships, the floor the load is compared with beside nlohmann's.
-    steps.push_back({QStringLiteral("parse-floor-simdjson"), [](const BenchInput &in) {
-                         simdjson::dom::parser parser;
-                         simdjson::dom::object root;
-                         if (parser.parse(in.planBytes.constData(), static_cast<std::size_t>(in.planBytes.size()))
-                                 .get_object()
-                                 .get(root) ||
-                             root.size() == 0)
-                             qFatal("parse-floor-simdjson: not a plan");
-                     }});
+    steps.push_back({QStringLiteral("parse-floor-simdjson"), parseWithSimdjson});
     steps.push_back({QStringLiteral("load"), [](const BenchInput &in) {
                          Plan plan;
                          LoadError error;
@@ -170,27 +201,7 @@ std::vector<BenchStep> benchSteps()
                          if (bytes == 0)
                              qFatal("export-svg wrote nothing");
                      }});
-    // Encoding one PNG rack face (the first rack's front, painted once per plan size as the PNG
-    // export paints it): the part of a PNG export the encoder decides.
-    steps.push_back(
-        {QStringLiteral("png-face"), [resolvedSite](const BenchInput &in) {
-             static std::map<int, QImage> faces; // by rack count: each size's plan lives at the same address
-             QImage &image = faces[in.racks];
-             if (image.isNull()) {
-                 const ResolvedPlan resolved(*in.plan, *in.catalog, resolvedSite(in));
-                 const RackDiagramData data = buildRackDiagrams(ExportContext(resolved));
-                 const RackFaceDiagram &face = data.faces.front();
-                 image = QImage((RackDiagramWriter::svgSize(face) * 2).toSize(), QImage::Format_RGB32);
-                 image.fill(Qt::white);
-                 QPainter painter(&image);
-                 painter.setRenderHint(QPainter::Antialiasing);
-                 painter.setRenderHint(QPainter::TextAntialiasing);
-                 painter.scale(2, 2);
-                 RackDiagramWriter::paint(painter, data, face);
-             }
-             if (encodePng(image).isEmpty())
-                 qFatal("png-face: encoding failed");
-         }});
+    steps.push_back({QStringLiteral("png-face"), encodeOnePngFace});
     steps.push_back({QStringLiteral("export-pdf"),
                      [resolvedSite](const BenchInput &in) {
                          const ResolvedPlan resolved(*in.plan, *in.catalog, resolvedSite(in));
