@@ -6,6 +6,7 @@ packages=(
   build-essential cmake pkg-config ninja-build
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev libgl-dev
   libqcustomplot-dev nlohmann-json3-dev libxlsxwriter-dev zlib1g-dev libyaml-cpp-dev
+  libdeflate-dev libsimdjson-dev
   fonts-dejavu-core xvfb xauth unzip poppler-utils
   desktop-file-utils shared-mime-info file
   clang-format

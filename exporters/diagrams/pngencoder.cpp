@@ -1,11 +1,9 @@
 #include "exporters/diagrams/pngencoder.h"
 
-#include "exporters/diagrams/fastdeflate.h"
-
 #include <QtEndian>
 #include <cstring>
+#include <libdeflate.h>
 #include <vector>
-#include <zlib.h>
 
 namespace pp {
 
@@ -19,11 +17,27 @@ void appendChunk(QByteArray &png, const char type[4], const QByteArray &data)
     const int start = static_cast<int>(png.size());
     png.append(type, 4);
     png.append(data);
-    const uLong crc =
-        crc32(0, reinterpret_cast<const Bytef *>(png.constData() + start), static_cast<uInt>(data.size() + 4));
+    const std::uint32_t crc = libdeflate_crc32(0, png.constData() + start, static_cast<std::size_t>(data.size()) + 4);
     char crcBytes[4];
     qToBigEndian<quint32>(static_cast<quint32>(crc), crcBytes);
     png.append(crcBytes, 4);
+}
+
+// A zlib stream (PNG's IDAT) at libdeflate's fastest level; empty when the compressor cannot be made.
+QByteArray libdeflateZlib(const unsigned char *data, std::size_t size)
+{
+    struct Compressor {
+        libdeflate_compressor *c = libdeflate_alloc_compressor(1);
+        ~Compressor() { libdeflate_free_compressor(c); }
+    };
+    thread_local Compressor compressor; // reused: an export encodes hundreds of images
+    if (!compressor.c)
+        return QByteArray();
+    const std::size_t bound = libdeflate_zlib_compress_bound(compressor.c, size);
+    QByteArray out(static_cast<qsizetype>(bound), Qt::Uninitialized);
+    const std::size_t written = libdeflate_zlib_compress(compressor.c, data, size, out.data(), bound);
+    out.truncate(static_cast<qsizetype>(written));
+    return out;
 }
 
 } // namespace
@@ -79,8 +93,9 @@ QByteArray encodePng(const QImage &input)
         }
     }
 
-    // zlib's fastest level took two thirds of the time of a PNG rack face; see fastdeflate.h.
-    const QByteArray compressed = zlibCompressFast(filtered.data(), filtered.size(), stride);
+    const QByteArray compressed = libdeflateZlib(filtered.data(), filtered.size());
+    if (compressed.isEmpty())
+        return QByteArray();
 
     QByteArray header(13, '\0');
     qToBigEndian<quint32>(static_cast<quint32>(width), header.data());

@@ -1,7 +1,5 @@
 #include "planner/io/planfastloader.h"
 
-#include "catalog/io/jsonscanner.h"
-
 #include <QHash>
 
 #include <cmath>
@@ -201,6 +199,13 @@ private:
     bool wholeNumber(double value);
     bool realNumber(double value);
     bool stringValue(const std::string &value);
+    // One per kind of object: the string value of `field` (a key index of that kind).
+    bool rootString(int field, const std::string &value);
+    bool rackString(int field, const std::string &value);
+    bool deviceString(int field, const std::string &value);
+    bool linkString(int field, const std::string &value);
+    bool uplinkString(int field, const std::string &value);
+    bool waiverString(int field, const std::string &value);
     bool endElement();
     bool endpoint(const std::string &value, Endpoint &out);
 
@@ -488,100 +493,129 @@ bool PlanSaxBuilder::stringValue(const std::string &value)
     const int field = takeField(kind);
     switch (kind) {
     case Kind::Root:
-        switch (field) {
-        case kFormat:
-            return value == "pocplanner-plan";
-        case kName:
-            m_plan.name = text(value);
-            return true;
-        case kCustomer:
-            m_plan.customer = text(value);
-            return true;
-        case kTrack:
-            m_plan.track = text(value);
-            return true;
-        default:
-            return false;
-        }
+        return rootString(field, value);
     case Kind::Site:
         if (field != kProfile)
             return false;
         m_plan.site.profile = text(value);
         return true;
     case Kind::Rack:
-        switch (field) {
-        case kRackId:
-            m_rack.id = m_pool.get(value);
-            return !m_rack.id.trimmed().isEmpty();
-        case kRackName:
-            m_rack.name = text(value);
-            return true;
-        default:
-            return false;
-        }
+        return rackString(field, value);
     case Kind::Device:
-        switch (field) {
-        case kDeviceId:
-            m_device.id = m_pool.get(value);
-            return !m_device.id.trimmed().isEmpty() && !m_device.id.contains(QLatin1Char(':'));
-        case kType:
-            m_device.type = m_pool.get(value);
-            return true;
-        case kRack:
-            m_device.rack = m_pool.get(value);
-            return true;
-        case kFace:
-            if (value == "front" || value == "rear") {
-                m_device.face = value == "front" ? Face::Front : Face::Rear;
-                return true;
-            }
-            return false;
-        case kHostname:
-            m_device.hostname = text(value);
-            return true;
-        default:
-            return false;
-        }
+        return deviceString(field, value);
     case Kind::Link:
-        switch (field) {
-        case kA:
-            return endpoint(value, m_link.a);
-        case kB:
-            return endpoint(value, m_link.b);
-        case kCable:
-            m_link.cable = m_pool.get(value);
-            return true;
-        case kLabel:
-            m_link.label = text(value);
-            return true;
-        default:
-            return false;
-        }
+        return linkString(field, value);
     case Kind::Uplink:
-        switch (field) {
-        case kUplinkDevice:
-            m_uplink.device = m_pool.get(value);
-            return true;
-        case kPort:
-            m_uplink.port = m_pool.get(value);
-            return true;
-        default:
-            return false;
-        }
+        return uplinkString(field, value);
     case Kind::Waiver:
-        switch (field) {
-        case kRule:
-            m_waiver.rule = text(value);
-            return true;
-        case kSubject:
-            m_waiver.subject = text(value);
-            return true;
-        case kReason:
-            m_waiver.reason = text(value);
-            return !m_waiver.reason.trimmed().isEmpty();
-        default:
+        return waiverString(field, value);
+    default:
+        return false;
+    }
+}
+
+bool PlanSaxBuilder::rootString(int field, const std::string &value)
+{
+    switch (field) {
+    case kFormat:
+        return value == "pocplanner-plan";
+    case kName:
+        m_plan.name = text(value);
+        return true;
+    case kCustomer:
+        m_plan.customer = text(value);
+        return true;
+    case kTrack:
+        m_plan.track = text(value);
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool PlanSaxBuilder::rackString(int field, const std::string &value)
+{
+    switch (field) {
+    case kRackId:
+        m_rack.id = m_pool.get(value);
+        return !m_rack.id.trimmed().isEmpty();
+    case kRackName:
+        m_rack.name = text(value);
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool PlanSaxBuilder::deviceString(int field, const std::string &value)
+{
+    switch (field) {
+    case kDeviceId:
+        m_device.id = m_pool.get(value);
+        return !m_device.id.trimmed().isEmpty() && !m_device.id.contains(QLatin1Char(':'));
+    case kType:
+        m_device.type = m_pool.get(value);
+        return true;
+    case kRack:
+        m_device.rack = m_pool.get(value);
+        return true;
+    case kFace:
+        if (value != "front" && value != "rear")
             return false;
-        }
+        m_device.face = value == "front" ? Face::Front : Face::Rear;
+        return true;
+    case kHostname:
+        m_device.hostname = text(value);
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool PlanSaxBuilder::linkString(int field, const std::string &value)
+{
+    switch (field) {
+    case kA:
+        return endpoint(value, m_link.a);
+    case kB:
+        return endpoint(value, m_link.b);
+    case kCable:
+        m_link.cable = m_pool.get(value);
+        return true;
+    case kLabel:
+        m_link.label = text(value);
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool PlanSaxBuilder::uplinkString(int field, const std::string &value)
+{
+    switch (field) {
+    case kUplinkDevice:
+        m_uplink.device = m_pool.get(value);
+        return true;
+    case kPort:
+        m_uplink.port = m_pool.get(value);
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool PlanSaxBuilder::waiverString(int field, const std::string &value)
+{
+    switch (field) {
+    case kRule:
+        m_waiver.rule = text(value);
+        return true;
+    case kSubject:
+        m_waiver.subject = text(value);
+        return true;
+    case kReason:
+        m_waiver.reason = text(value);
+        return !m_waiver.reason.trimmed().isEmpty();
     default:
         return false;
     }
@@ -634,7 +668,7 @@ std::optional<Plan> loadPlanFast(const QByteArray &data, const PlanLoadOptions &
     PlanSaxBuilder builder(plan);
     try {
         const char *begin = data.constData();
-        if (!scanJson(begin, begin + data.size(), builder) || !builder.complete())
+        if (!Json::sax_parse(begin, begin + data.size(), &builder) || !builder.complete())
             return std::nullopt;
     } catch (const std::exception &) {
         return std::nullopt; // whatever nlohmann refuses, the tree loader explains

@@ -30,6 +30,7 @@ static std::vector<BenchResult> fullRun(double load1000Ms, double check1000Ms)
         {100, 2000, QStringLiteral("load"), 12},
         {100, 2000, QStringLiteral("check"), 4},
         {1000, 20000, QStringLiteral("parse-floor"), 300},
+        {1000, 20000, QStringLiteral("parse-floor-simdjson"), 40},
         {1000, 20000, QStringLiteral("load"), load1000Ms},
         {1000, 20000, QStringLiteral("check"), check1000Ms},
         {1, 20, QStringLiteral("size"), 90},
@@ -43,6 +44,10 @@ void TestBenchReport::loadRatioAndGrowthFromMedians()
     QCOMPARE(s.loadRatios[0].racks, 100);
     QCOMPARE(s.loadRatios[0].ratio, 12.0 / 30.0);
     QCOMPARE(s.loadRatios[1].ratio, 120.0 / 300.0);
+    // Against simdjson's floor only where that step ran.
+    QVERIFY(!s.loadRatios[0].toSimdjsonFloor);
+    QCOMPARE(*s.loadRatios[1].toSimdjsonFloor, 120.0 / 40.0);
+    QVERIFY(benchSummaryText(s).contains(QStringLiteral("(÷ simdjson DOM floor: 3.00 ×)")));
     bool sawCheckGrowth = false;
     for (const BenchGrowth &g : s.growth)
         if (g.step == QLatin1String("check")) {
@@ -89,8 +94,10 @@ void TestBenchReport::jsonCarriesResultsAndVerdicts()
     const Json doc = benchJson(results, 250.0, summarizeBench(results, 250.0));
     QCOMPARE(doc["format"].get<std::string>(), std::string("pocplanner-bench"));
     QCOMPARE(doc["results"].size(), results.size());
-    QCOMPARE(doc["results"][4]["medianMs"].get<double>(), 160.0);
+    QCOMPARE(doc["results"][5]["medianMs"].get<double>(), 160.0);
     QCOMPARE(doc["loadRatios"][1]["loadToParseFloor"].get<double>(), 160.0 / 300.0);
+    QCOMPARE(doc["loadRatios"][1]["loadToSimdjsonFloor"].get<double>(), 160.0 / 40.0);
+    QVERIFY(doc["loadRatios"][0]["loadToSimdjsonFloor"].is_null());
     bool sawLoad = false;
     for (const Json &g : doc["goals"])
         if (g["goal"] == "load at 1000 racks") {

@@ -17,10 +17,12 @@ struct BenchResult {
     double medianMs = 0;
 };
 
-// How load compares to nlohmann_json parsing the same bytes.
+// How load compares to nlohmann_json parsing the same bytes (judged), and to simdjson's DOM parse
+// of them (shown: the fastest parse Debian ships).
 struct LoadRatio {
     int racks = 0;
-    double ratio = 0; // load median / parse-floor median
+    double ratio = 0;                      // load median / parse-floor median
+    std::optional<double> toSimdjsonFloor; // load median / parse-floor-simdjson median, when it ran
 };
 
 // How a step's median grows from one plan size to a ten-times larger one.

@@ -4,6 +4,7 @@
 #include "exporters/bom/bomwriter.h"
 #include "exporters/bom/bomxlsxwriter.h"
 #include "exporters/common/exportjob.h"
+#include "exporters/diagrams/pngencoder.h"
 #include "exporters/diagrams/rackdiagramdata.h"
 #include "exporters/diagrams/rackdiagramwriter.h"
 #include "planner/io/planio.h"
@@ -14,7 +15,10 @@
 #include "planner/topology/autocabler.h"
 
 #include <QFile>
+#include <QPainter>
 #include <QTemporaryDir>
+#include <map>
+#include <simdjson.h>
 
 namespace pp::cli {
 
@@ -48,6 +52,17 @@ void parseFloor(const BenchInput &in)
         nlohmann::json::parse(in.planBytes.constData(), in.planBytes.constData() + in.planBytes.size());
     if (doc.empty())
         qFatal("empty plan");
+}
+
+// simdjson's DOM of the same bytes (a fresh parser, as a program that parses one file): the fastest
+// parse Debian ships, the floor the load is compared with beside nlohmann's.
+void parseFloorSimdjson(const BenchInput &in)
+{
+    simdjson::dom::parser parser;
+    simdjson::dom::object root;
+    if (parser.parse(in.planBytes.constData(), static_cast<std::size_t>(in.planBytes.size())).get_object().get(root) ||
+        root.size() == 0)
+        qFatal("parse-floor-simdjson: not a plan");
 }
 
 void load(const BenchInput &in)
@@ -128,6 +143,29 @@ void exportSvg(const BenchInput &in)
         qFatal("export-svg wrote nothing");
 }
 
+// Encoding one PNG rack face, the part of a PNG export the encoder decides: the first rack's front,
+// painted once per plan size as the PNG export paints it.
+void pngFace(const BenchInput &in)
+{
+    static std::map<int, QImage> faces; // by rack count: each size's plan lives at the same address
+    QImage &image = faces[in.racks];
+    if (image.isNull()) {
+        const SiteProfile site = resolvedSite(*in.plan, *in.catalog);
+        const ResolvedPlan resolved(*in.plan, *in.catalog, site);
+        const RackDiagramData data = buildRackDiagrams(ExportContext(resolved));
+        const RackFaceDiagram &face = data.faces.front();
+        image = QImage((RackDiagramWriter::svgSize(face) * 2).toSize(), QImage::Format_RGB32);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setRenderHint(QPainter::TextAntialiasing);
+        painter.scale(2, 2);
+        RackDiagramWriter::paint(painter, data, face);
+    }
+    if (encodePng(image).isEmpty())
+        qFatal("png-face: encoding failed");
+}
+
 void exportPdf(const BenchInput &in)
 {
     const ResolvedPlan resolved(*in.plan, *in.catalog, resolvedSite(*in.plan, *in.catalog));
@@ -156,12 +194,14 @@ std::vector<BenchStep> benchSteps()
 {
     return {
         {QStringLiteral("parse-floor"), parseFloor},
+        {QStringLiteral("parse-floor-simdjson"), parseFloorSimdjson},
         {QStringLiteral("load"), load},
         {QStringLiteral("check"), check},
         {QStringLiteral("cable"), cable},
         {QStringLiteral("size"), size, 1},
         {QStringLiteral("export-bom"), exportBom},
         {QStringLiteral("export-svg"), exportSvg},
+        {QStringLiteral("png-face"), pngFace},
         {QStringLiteral("export-pdf"), exportPdf, 100},
         {QStringLiteral("export-all"), exportAll, 100},
     };
