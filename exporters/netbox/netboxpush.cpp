@@ -334,6 +334,10 @@ std::map<QString, int> NetBoxPusher::sync(const QString &kind, const QString &en
 
 // What the steps of one push hand on to the later ones: the ids NetBox answered with, by name.
 struct NetBoxPusher::PushState {
+    PushState(const Plan &p, const SiteProfile &s)
+        : plan(p)
+        , site(s)
+    { }
     const Plan &plan;
     const SiteProfile &site;
     int siteId = -1;
@@ -377,7 +381,7 @@ NetBoxPushReport NetBoxPusher::push()
 {
     m_report = {};
     m_step = 0;
-    PushState state{m_plan.plan(), m_plan.site()};
+    PushState state(m_plan.plan(), m_plan.site());
     if (!pushSite(state))
         return m_report;
     collectDevices(state);
