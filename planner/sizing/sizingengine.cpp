@@ -643,8 +643,9 @@ void SizingRun::mgmtSwitchPorts(int maxDevicesPerRack)
                 .arg(maxDevicesPerRack)
                 .arg(mgmtPorts));
     if (maxDevicesPerRack > mgmtPorts)
-        result.warnings
-            << QStringLiteral("a rack holds %1 devices but its management switch has %2 ports").arg(maxDevicesPerRack)
+        result.warnings << QStringLiteral("a rack holds %1 devices but its management switch has %2 ports")
+                               .arg(maxDevicesPerRack)
+                               .arg(mgmtPorts);
 }
 
 // 11. Power and heat from typical and max draw.
