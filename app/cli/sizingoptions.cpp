@@ -12,6 +12,56 @@ QCommandLineOption opt(const char *name, const char *help, const char *value = n
     return value ? QCommandLineOption(QString::fromLatin1(name), QString::fromUtf8(help), QString::fromLatin1(value))
                  : QCommandLineOption(QString::fromLatin1(name), QString::fromUtf8(help));
 }
+
+// Reads option values into sizing inputs, checking ranges; after the first bad value it reads no more
+// and ok() is false (the error is on stderr).
+class OptionReader {
+public:
+    OptionReader(const QCommandLineParser &parser, CliContext &ctx)
+        : m_parser(parser)
+        , m_ctx(ctx)
+    { }
+    bool ok() const { return m_ok; }
+
+    void number(const char *name, double min, double max, double &target)
+    {
+        const QString key = QString::fromLatin1(name);
+        if (!m_ok || !m_parser.isSet(key))
+            return;
+        bool good = false;
+        const double v = m_parser.value(key).toDouble(&good);
+        if (!good || !std::isfinite(v) || v < min || v > max) {
+            m_ctx.err() << "error: --" << key << ": \"" << m_parser.value(key) << "\" is not a number from " << min
+                        << " to " << max << Qt::endl;
+            m_ok = false;
+            return;
+        }
+        target = v;
+    }
+    void integer(const char *name, int min, int max, int &target)
+    {
+        double v = target;
+        number(name, min, max, v);
+        if (m_ok && m_parser.isSet(QString::fromLatin1(name))) {
+            if (v != std::floor(v)) {
+                m_ctx.err() << "error: --" << name << ": expected a whole number" << Qt::endl;
+                m_ok = false;
+                return;
+            }
+            target = static_cast<int>(v);
+        }
+    }
+    void text(const char *name, QString &target)
+    {
+        if (m_parser.isSet(QString::fromLatin1(name)))
+            target = m_parser.value(QString::fromLatin1(name));
+    }
+
+private:
+    const QCommandLineParser &m_parser;
+    CliContext &m_ctx;
+    bool m_ok = true;
+};
 } // namespace
 
 SizingOptions::SizingOptions()
@@ -67,37 +117,7 @@ bool SizingOptions::anySet(const QCommandLineParser &parser) const
 bool SizingOptions::apply(const QCommandLineParser &parser, CliContext &ctx, SizingInputs &in) const
 {
     const SizingData &data = SizingData::builtIn();
-    bool ok = true;
-    const auto number = [&](const char *name, double min, double max, double &target) {
-        const QString key = QString::fromLatin1(name);
-        if (!ok || !parser.isSet(key))
-            return;
-        bool good = false;
-        const double v = parser.value(key).toDouble(&good);
-        if (!good || !std::isfinite(v) || v < min || v > max) {
-            ctx.err() << "error: --" << key << ": \"" << parser.value(key) << "\" is not a number from " << min
-                      << " to " << max << Qt::endl;
-            ok = false;
-            return;
-        }
-        target = v;
-    };
-    const auto integer = [&](const char *name, int min, int max, int &target) {
-        double v = target;
-        number(name, min, max, v);
-        if (ok && parser.isSet(QString::fromLatin1(name))) {
-            if (v != std::floor(v)) {
-                ctx.err() << "error: --" << name << ": expected a whole number" << Qt::endl;
-                ok = false;
-                return;
-            }
-            target = static_cast<int>(v);
-        }
-    };
-    const auto text = [&](const char *name, QString &target) {
-        if (parser.isSet(QString::fromLatin1(name)))
-            target = parser.value(QString::fromLatin1(name));
-    };
+    OptionReader r(parser, ctx);
     if (parser.isSet(QStringLiteral("site"))) {
         const QString id = parser.value(QStringLiteral("site"));
         const SiteProfile *site = ctx.catalog().site(id);
@@ -107,48 +127,48 @@ bool SizingOptions::apply(const QCommandLineParser &parser, CliContext &ctx, Siz
         }
         in.applySite(*site);
     }
-    integer("gpus", 0, 100000000, in.gpus);
-    integer("gpus-per-node", 1, 1024, in.gpusPerNode);
-    text("profile", in.profile);
+    r.integer("gpus", 0, 100000000, in.gpus);
+    r.integer("gpus-per-node", 1, 1024, in.gpusPerNode);
+    r.text("profile", in.profile);
     if (parser.isSet(QStringLiteral("profile")) && in.profile != QLatin1String("custom") && !data.profile(in.profile)) {
         ctx.err() << "error: --profile: expected good, better, best or custom, found \"" << in.profile << "\""
                   << Qt::endl;
         return false;
     }
-    number("read-per-gpu", 0, 1e6, in.customReadGBpsPerGpu);
-    number("write-per-gpu", 0, 1e6, in.customWriteGBpsPerGpu);
-    number("capacity-pb", 0, 1e7, in.capacityPB);
-    number("ckpt-params", 0, 1e16, in.ckptParams);
-    number("ckpt-bytes-per-param", 0.1, 1000, in.ckptBytesPerParam);
-    number("ckpt-interval-min", 0.01, 1e6, in.ckptIntervalMin);
-    number("ckpt-stall-pct", 0.001, 100, in.ckptStallPct);
+    r.number("read-per-gpu", 0, 1e6, in.customReadGBpsPerGpu);
+    r.number("write-per-gpu", 0, 1e6, in.customWriteGBpsPerGpu);
+    r.number("capacity-pb", 0, 1e7, in.capacityPB);
+    r.number("ckpt-params", 0, 1e16, in.ckptParams);
+    r.number("ckpt-bytes-per-param", 0.1, 1000, in.ckptBytesPerParam);
+    r.number("ckpt-interval-min", 0.01, 1e6, in.ckptIntervalMin);
+    r.number("ckpt-stall-pct", 0.001, 100, in.ckptStallPct);
     if (parser.isSet(QStringLiteral("mix-read-pct"))) {
         double mix = 0;
-        number("mix-read-pct", 0, 100, mix);
+        r.number("mix-read-pct", 0, 100, mix);
         in.mixReadPct = mix;
     }
-    number("drr", 0.01, 1000, in.dataReduction);
-    number("growth-years", 0, 100, in.growthYears);
-    number("growth-pct", -100, 1000, in.growthPctPerYear);
+    r.number("drr", 0.01, 1000, in.dataReduction);
+    r.number("growth-years", 0, 100, in.growthYears);
+    r.number("growth-pct", -100, 1000, in.growthPctPerYear);
     if (parser.isSet(QStringLiteral("observed-eff"))) {
         in.readEfficiency = data.observedReadEfficiency.valueOr(in.readEfficiency);
         in.writeEfficiency = data.observedWriteEfficiency.valueOr(in.writeEfficiency);
     }
-    number("read-eff", 0.01, 1, in.readEfficiency);
-    number("write-eff", 0.01, 1, in.writeEfficiency);
-    number("link-eff", 0.01, 1, in.linkEfficiency);
-    number("reserve-pct", 0, 99, in.reservePct);
-    text("cnode", in.cnodeType);
-    text("dbox", in.dboxType);
-    text("switch", in.switchType);
-    number("rack-kw", 0.1, 10000, in.rackKW);
-    integer("rack-u", 1, 100, in.rackU);
-    number("site-mw", 0, 1e5, in.siteMW);
-    integer("cnodes", 0, 1000000, in.fixedCnodes);
-    integer("dboxes", 0, 1000000, in.fixedDboxes);
-    number("dataset-tb", 0, 1e9, in.datasetTB);
-    number("wan-gbps", 0.001, 1e9, in.wanGbps);
-    return ok;
+    r.number("read-eff", 0.01, 1, in.readEfficiency);
+    r.number("write-eff", 0.01, 1, in.writeEfficiency);
+    r.number("link-eff", 0.01, 1, in.linkEfficiency);
+    r.number("reserve-pct", 0, 99, in.reservePct);
+    r.text("cnode", in.cnodeType);
+    r.text("dbox", in.dboxType);
+    r.text("switch", in.switchType);
+    r.number("rack-kw", 0.1, 10000, in.rackKW);
+    r.integer("rack-u", 1, 100, in.rackU);
+    r.number("site-mw", 0, 1e5, in.siteMW);
+    r.integer("cnodes", 0, 1000000, in.fixedCnodes);
+    r.integer("dboxes", 0, 1000000, in.fixedDboxes);
+    r.number("dataset-tb", 0, 1e9, in.datasetTB);
+    r.number("wan-gbps", 0.001, 1e9, in.wanGbps);
+    return r.ok();
 }
 
 bool designInputs(CliContext &ctx, const QString &design, SizingInputs &inputs)

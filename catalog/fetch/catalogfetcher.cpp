@@ -176,24 +176,8 @@ void CatalogFetcher::onFinished()
 
     if (!m_abortReason.isEmpty())
         return fail(m_abortReason, status);
-    if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
-        const QUrl target = from.resolved(location);
-        if (location.isEmpty())
-            return fail(QStringLiteral("HTTP %1 without a Location to follow").arg(status), status);
-        if (m_redirects >= m_options.maxRedirects)
-            return fail(QStringLiteral("too many redirects: followed %1, the limit is %2")
-                            .arg(m_redirects)
-                            .arg(m_options.maxRedirects),
-                        status);
-        if (target.scheme() != QLatin1String("http") && target.scheme() != QLatin1String("https"))
-            return fail(QStringLiteral("redirected to \"%1\", not an http(s) URL").arg(target.toString()), status);
-        if (from.scheme() == QLatin1String("https") && target.scheme() == QLatin1String("http"))
-            return fail(QStringLiteral("refused a redirect from https to plain http (%1)").arg(target.toString()),
-                        status);
-        ++m_redirects;
-        m_body.clear();
-        return sendRequest(target);
-    }
+    if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308)
+        return followRedirect(status, from, location);
     if (status == 304) {
         if (!QFileInfo::exists(storedPath()))
             return fail(QStringLiteral("the server answered 304 Not Modified but no stored catalog exists"), status);
@@ -217,6 +201,32 @@ void CatalogFetcher::onFinished()
     if (status != 200)
         return fail(QStringLiteral("unexpected HTTP %1 %2").arg(status).arg(reasonPhrase), status);
 
+    storeBody(status, etag);
+}
+
+// A 3xx answer: follow its Location, within the redirect limit, to http(s) only and never from https down to http.
+void CatalogFetcher::followRedirect(int status, const QUrl &from, const QUrl &location)
+{
+    const QUrl target = from.resolved(location);
+    if (location.isEmpty())
+        return fail(QStringLiteral("HTTP %1 without a Location to follow").arg(status), status);
+    if (m_redirects >= m_options.maxRedirects)
+        return fail(QStringLiteral("too many redirects: followed %1, the limit is %2")
+                        .arg(m_redirects)
+                        .arg(m_options.maxRedirects),
+                    status);
+    if (target.scheme() != QLatin1String("http") && target.scheme() != QLatin1String("https"))
+        return fail(QStringLiteral("redirected to \"%1\", not an http(s) URL").arg(target.toString()), status);
+    if (from.scheme() == QLatin1String("https") && target.scheme() == QLatin1String("http"))
+        return fail(QStringLiteral("refused a redirect from https to plain http (%1)").arg(target.toString()), status);
+    ++m_redirects;
+    m_body.clear();
+    sendRequest(target);
+}
+
+// A complete 200 answer: check its SHA-256 and that it loads as a catalog, then store it with its ETag.
+void CatalogFetcher::storeBody(int status, const QByteArray &etag)
+{
     const QString sha = QString::fromLatin1(QCryptographicHash::hash(m_body, QCryptographicHash::Sha256).toHex());
     if (!m_options.expectedSha256.isEmpty() &&
         sha.compare(m_options.expectedSha256.trimmed(), Qt::CaseInsensitive) != 0)

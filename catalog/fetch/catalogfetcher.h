@@ -60,6 +60,8 @@ private:
     void onMetaData();
     void onReadyRead();
     void onFinished();
+    void followRedirect(int status, const QUrl &from, const QUrl &location);
+    void storeBody(int status, const QByteArray &etag);
     void fail(const QString &why, int httpStatus = 0);
     void finish(FetchResult result);
     QString storedPath() const;

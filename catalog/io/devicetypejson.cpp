@@ -182,6 +182,39 @@ DeviceType deviceTypeFromJson(const Json &doc, const QString &path)
     return t;
 }
 
+// One port group: a name pattern with first and count, or a list of names.
+static Json portGroupToJson(const PortGroup &g)
+{
+    Json p;
+    if (g.names.isEmpty()) {
+        p["pattern"] = toStd(g.pattern);
+        p["first"] = g.first;
+        p["count"] = g.count;
+    } else {
+        Json names = Json::array();
+        for (const QString &n : g.names)
+            names.push_back(toStd(n));
+        p["names"] = names;
+    }
+    p["speedGbps"] = g.speedGbps;
+    p["media"] = toStd(g.media);
+    p["purpose"] = toStd(purposeId(g.purpose));
+    p["roce"] = g.roceCapable;
+    if (!g.breakouts.isEmpty()) {
+        Json b = Json::array();
+        for (const QString &s : g.breakouts)
+            b.push_back(toStd(s));
+        p["breakouts"] = b;
+    }
+    if (g.dpu > 0)
+        p["dpu"] = g.dpu;
+    if (!g.source.isEmpty())
+        p["source"] = toStd(g.source);
+    if (!g.confidence.isEmpty())
+        p["confidence"] = toStd(g.confidence);
+    return p;
+}
+
 Json deviceTypeToJson(const DeviceType &t)
 {
     Json j;
@@ -202,36 +235,8 @@ Json deviceTypeToJson(const DeviceType &t)
                 {"connector", toStd(t.psu.connector)},
                 {"ratingW", figureToJson(t.psu.ratingW)}};
     Json ports = Json::array();
-    for (const PortGroup &g : t.ports) {
-        Json p;
-        if (g.names.isEmpty()) {
-            p["pattern"] = toStd(g.pattern);
-            p["first"] = g.first;
-            p["count"] = g.count;
-        } else {
-            Json names = Json::array();
-            for (const QString &n : g.names)
-                names.push_back(toStd(n));
-            p["names"] = names;
-        }
-        p["speedGbps"] = g.speedGbps;
-        p["media"] = toStd(g.media);
-        p["purpose"] = toStd(purposeId(g.purpose));
-        p["roce"] = g.roceCapable;
-        if (!g.breakouts.isEmpty()) {
-            Json b = Json::array();
-            for (const QString &s : g.breakouts)
-                b.push_back(toStd(s));
-            p["breakouts"] = b;
-        }
-        if (g.dpu > 0)
-            p["dpu"] = g.dpu;
-        if (!g.source.isEmpty())
-            p["source"] = toStd(g.source);
-        if (!g.confidence.isEmpty())
-            p["confidence"] = toStd(g.confidence);
-        ports.push_back(p);
-    }
+    for (const PortGroup &g : t.ports)
+        ports.push_back(portGroupToJson(g));
     j["ports"] = ports;
     if (t.role == Role::DBox)
         j["storage"] = {{"driveCount", figureToJson(t.storage.driveCount)},

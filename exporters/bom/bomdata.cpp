@@ -196,24 +196,27 @@ static std::vector<PhysicalCable> physicalCables(const ResolvedPlan &resolved, Q
     return cables;
 }
 
-BomData buildBom(const ExportContext &context)
+namespace {
+
+// What the cabling of a plan needs: cables by type and length, optics by type (with where they go).
+struct CableCounts {
+    QStringList unknownCables; // cable types the catalog does not know
+    std::map<std::pair<QString, double>, int> cableCounts;
+    std::map<QString, int> opticCounts;
+    std::map<QString, QStringList> opticNotes;
+    int opticsMissing = 0; // transceivers no catalog type matches
+};
+
+// Devices, grouped by catalog type (one part number per type); PDUs in their own section.
+void deviceLines(const ExportContext &context, std::vector<BomLine> &equipment, std::vector<BomLine> &pdus)
 {
     const ResolvedPlan &resolved = context.resolved();
     const Plan &plan = context.plan();
     const Catalog &catalog = context.catalog();
-    BomData bom;
-    bom.plan = plan.name;
-    bom.customer = plan.customer;
-    bom.site = context.site().name.isEmpty() ? context.site().id : context.site().name;
-    bom.track = plan.track;
-
-    // Devices, grouped by catalog type (one part number per type).
     std::map<QString, int> deviceCounts;
     for (std::size_t i = 0; i < plan.devices.size(); ++i)
         if (resolved.typeOf(i))
             deviceCounts[plan.devices[i].type] += 1;
-    std::vector<BomLine> equipment;
-    std::vector<BomLine> pdus;
     for (const auto &[typeId, count] : deviceCounts) {
         const DeviceType *type = catalog.deviceType(typeId);
         const BomSection section = type->role == Role::Pdu ? BomSection::Pdus : BomSection::Equipment;
@@ -226,36 +229,44 @@ BomData buildBom(const ExportContext &context)
         const int rb = roleOrder(*roleFromId(b.role));
         return std::tie(ra, a.partNumber, a.typeId) < std::tie(rb, b.partNumber, b.typeId);
     });
+}
 
-    // Cables by type and length; optics where the cable kind needs them.
-    QStringList unknownCables;
-    std::map<std::pair<QString, double>, int> cableCounts;
-    std::map<QString, int> opticCounts;
-    std::map<QString, QStringList> opticNotes;
-    int opticsMissing = 0;
-    for (const PhysicalCable &c : physicalCables(resolved, &unknownCables)) {
-        cableCounts[{c.type->id, c.lengthM}] += 1;
+// Cables by type and length; optics where the cable kind needs them, and at the kit end of uplinks.
+CableCounts countCables(const ExportContext &context)
+{
+    const Catalog &catalog = context.catalog();
+    CableCounts counts;
+    for (const PhysicalCable &c : physicalCables(context.resolved(), &counts.unknownCables)) {
+        counts.cableCounts[{c.type->id, c.lengthM}] += 1;
         if (needsTransceivers(*c.type)) {
             if (const DeviceType *optic = transceiverFor(catalog, c.type->cable.speedGbps)) {
-                opticCounts[optic->id] += 2;
-                if (!opticNotes[optic->id].contains(QStringLiteral("both ends of fibre runs")))
-                    opticNotes[optic->id] << QStringLiteral("both ends of fibre runs");
+                counts.opticCounts[optic->id] += 2;
+                if (!counts.opticNotes[optic->id].contains(QStringLiteral("both ends of fibre runs")))
+                    counts.opticNotes[optic->id] << QStringLiteral("both ends of fibre runs");
             } else {
-                opticsMissing += 2;
+                counts.opticsMissing += 2;
             }
         }
     }
-    for (const Uplink &u : plan.uplinks) {
+    for (const Uplink &u : context.plan().uplinks) {
         if (const DeviceType *optic = transceiverFor(catalog, u.speedGbps)) {
-            opticCounts[optic->id] += 1;
-            if (!opticNotes[optic->id].contains(QStringLiteral("kit end of site uplinks")))
-                opticNotes[optic->id] << QStringLiteral("kit end of site uplinks");
+            counts.opticCounts[optic->id] += 1;
+            if (!counts.opticNotes[optic->id].contains(QStringLiteral("kit end of site uplinks")))
+                counts.opticNotes[optic->id] << QStringLiteral("kit end of site uplinks");
         } else {
-            opticsMissing += 1;
+            counts.opticsMissing += 1;
         }
     }
+    return counts;
+}
+
+// Cable lines, then a line per cable type the catalog does not know.
+std::vector<BomLine> cableLines(const ExportContext &context, const CableCounts &counts)
+{
+    const Catalog &catalog = context.catalog();
+    const Plan &plan = context.plan();
     std::vector<BomLine> cables;
-    for (const auto &[key, count] : cableCounts) {
+    for (const auto &[key, count] : counts.cableCounts) {
         BomLine line = lineFor(*catalog.deviceType(key.first), BomSection::Cables);
         if (key.second > 0)
             line.lengthM = key.second;
@@ -264,27 +275,7 @@ BomData buildBom(const ExportContext &context)
             line.note = QStringLiteral("breakout, %1 legs per cable").arg(catalog.deviceType(key.first)->cable.legs);
         cables.push_back(std::move(line));
     }
-    std::vector<BomLine> optics;
-    for (const auto &[typeId, count] : opticCounts) {
-        const DeviceType *type = catalog.deviceType(typeId);
-        BomLine line = lineFor(*type, BomSection::Optics);
-        // A transceiver's catalog figure is its power per end (the module's maximum).
-        if (type->cable.powerWPerEnd.known())
-            line.unitMaxW = type->cable.powerWPerEnd.value;
-        line.quantity = count;
-        line.note = opticNotes[typeId].join(QStringLiteral("; "));
-        optics.push_back(std::move(line));
-    }
-    if (opticsMissing > 0) {
-        BomLine line;
-        line.section = BomSection::Optics;
-        line.typeId = QStringLiteral("unmatched-optics");
-        line.description = QStringLiteral("transceivers with no catalog type of the needed speed");
-        line.quantity = opticsMissing;
-        line.note = QStringLiteral("add a transceiver type to the catalog");
-        optics.push_back(std::move(line));
-    }
-    for (const QString &id : unknownCables) {
+    for (const QString &id : counts.unknownCables) {
         BomLine line;
         line.section = BomSection::Cables;
         line.typeId = id;
@@ -293,11 +284,40 @@ BomData buildBom(const ExportContext &context)
             std::count_if(plan.links.begin(), plan.links.end(), [&](const Link &l) { return l.cable == id; }));
         cables.push_back(std::move(line));
     }
+    return cables;
+}
 
-    for (auto *part : {&equipment, &cables, &optics, &pdus})
-        for (BomLine &l : *part)
-            bom.lines.push_back(std::move(l));
+// Optic lines, and one line for the transceivers no catalog type matches.
+std::vector<BomLine> opticLines(const Catalog &catalog, const CableCounts &counts)
+{
+    std::vector<BomLine> optics;
+    for (const auto &[typeId, count] : counts.opticCounts) {
+        const DeviceType *type = catalog.deviceType(typeId);
+        BomLine line = lineFor(*type, BomSection::Optics);
+        // A transceiver's catalog figure is its power per end (the module's maximum).
+        if (type->cable.powerWPerEnd.known())
+            line.unitMaxW = type->cable.powerWPerEnd.value;
+        line.quantity = count;
+        line.note = counts.opticNotes.at(typeId).join(QStringLiteral("; "));
+        optics.push_back(std::move(line));
+    }
+    if (counts.opticsMissing > 0) {
+        BomLine line;
+        line.section = BomSection::Optics;
+        line.typeId = QStringLiteral("unmatched-optics");
+        line.description = QStringLiteral("transceivers with no catalog type of the needed speed");
+        line.quantity = counts.opticsMissing;
+        line.note = QStringLiteral("add a transceiver type to the catalog");
+        optics.push_back(std::move(line));
+    }
+    return optics;
+}
 
+// Power, heat, weight, capacity and space of the whole plan.
+void fillTotals(const ExportContext &context, BomData &bom)
+{
+    const ResolvedPlan &resolved = context.resolved();
+    const Plan &plan = context.plan();
     const PlanSummary &s = context.summary();
     BomTotals &t = bom.totals;
     t.typicalW = tidy(s.typicalW);
@@ -321,7 +341,29 @@ BomData buildBom(const ExportContext &context)
         if (l.section == BomSection::Optics && l.totalMaxW())
             t.opticsMaxW += *l.totalMaxW();
     t.opticsMaxW = tidy(t.opticsMaxW);
-    return bom;
 }
 
+} // namespace
+
+BomData buildBom(const ExportContext &context)
+{
+    const Plan &plan = context.plan();
+    BomData bom;
+    bom.plan = plan.name;
+    bom.customer = plan.customer;
+    bom.site = context.site().name.isEmpty() ? context.site().id : context.site().name;
+    bom.track = plan.track;
+
+    std::vector<BomLine> equipment;
+    std::vector<BomLine> pdus;
+    deviceLines(context, equipment, pdus);
+    const CableCounts counts = countCables(context);
+    std::vector<BomLine> cables = cableLines(context, counts);
+    std::vector<BomLine> optics = opticLines(context.catalog(), counts);
+    for (auto *part : {&equipment, &cables, &optics, &pdus})
+        for (BomLine &l : *part)
+            bom.lines.push_back(std::move(l));
+    fillTotals(context, bom);
+    return bom;
+}
 } // namespace pp

@@ -63,27 +63,9 @@ private:
     std::vector<int> m_widths;
 };
 
-} // namespace
-
-bool BomXlsxWriter::write(const BomData &bom, QByteArray *out, QString *error)
+// The BOM sheet: one row per line under a frozen, filterable header.
+void writeLinesSheet(lxw_workbook *book, lxw_format *bold, const BomData &bom)
 {
-    QTemporaryDir dir;
-    if (!dir.isValid()) {
-        if (error)
-            *error = QStringLiteral("cannot create a temporary folder for the XLSX file");
-        return false;
-    }
-    const QByteArray path = QFile::encodeName(dir.filePath(QStringLiteral("bom.xlsx")));
-    lxw_workbook *book = workbook_new(path.constData());
-    if (!book) {
-        if (error)
-            *error = QStringLiteral("cannot start the XLSX workbook");
-        return false;
-    }
-    lxw_format *bold = workbook_add_format(book);
-    format_set_bold(bold);
-    format_set_bg_color(bold, 0xDDE4EE);
-
     lxw_worksheet *sheet = workbook_add_worksheet(book, "BOM");
     SheetWriter w(sheet);
     const QStringList header = BomWriter::csvHeader();
@@ -117,7 +99,11 @@ bool BomXlsxWriter::write(const BomData &bom, QByteArray *out, QString *error)
     worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(std::max(0, row - 1)),
                          static_cast<lxw_col_t>(header.size() - 1));
     w.sizeColumns();
+}
 
+// The Summary sheet: what the plan is, and its totals with their units.
+void writeSummarySheet(lxw_workbook *book, lxw_format *bold, const BomData &bom)
+{
     lxw_worksheet *summary = workbook_add_worksheet(book, "Summary");
     SheetWriter s(summary);
     s.text(0, 0, QStringLiteral("Figure"), bold);
@@ -156,7 +142,31 @@ bool BomXlsxWriter::write(const BomData &bom, QByteArray *out, QString *error)
     numberRow(QStringLiteral("Devices with unknown weight (not in the weight total)"), t.devicesWithUnknownWeight,
               QString());
     s.sizeColumns();
+}
 
+} // namespace
+
+bool BomXlsxWriter::write(const BomData &bom, QByteArray *out, QString *error)
+{
+    QTemporaryDir dir;
+    if (!dir.isValid()) {
+        if (error)
+            *error = QStringLiteral("cannot create a temporary folder for the XLSX file");
+        return false;
+    }
+    const QByteArray path = QFile::encodeName(dir.filePath(QStringLiteral("bom.xlsx")));
+    lxw_workbook *book = workbook_new(path.constData());
+    if (!book) {
+        if (error)
+            *error = QStringLiteral("cannot start the XLSX workbook");
+        return false;
+    }
+    lxw_format *bold = workbook_add_format(book);
+    format_set_bold(bold);
+    format_set_bg_color(bold, 0xDDE4EE);
+
+    writeLinesSheet(book, bold, bom);
+    writeSummarySheet(book, bold, bom);
     const lxw_error rc = workbook_close(book);
     if (rc != LXW_NO_ERROR) {
         if (error)

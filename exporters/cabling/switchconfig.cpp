@@ -56,13 +56,11 @@ bool isMgmtPort(const DeviceType *t, const QString &port)
     return ref.valid() && (ref.group->purpose == PortPurpose::Mgmt || ref.group->purpose == PortPurpose::Bmc);
 }
 
-} // namespace
-
-std::vector<SwitchConfigData> buildSwitchConfigs(const ResolvedPlan &resolved)
+// The plan's switches, in plan order, with what the plan and site say of them; bySwitch: device id → index.
+std::vector<SwitchConfigData> switchesOf(const ResolvedPlan &resolved, QHash<QString, std::size_t> &bySwitch)
 {
     const Plan &plan = resolved.plan();
     std::vector<SwitchConfigData> out;
-    QHash<QString, std::size_t> bySwitch;
     for (std::size_t i = 0; i < plan.devices.size(); ++i) {
         const DeviceType *t = resolved.typeOf(i);
         if (!t || t->role != Role::Switch)
@@ -80,6 +78,74 @@ std::vector<SwitchConfigData> buildSwitchConfigs(const ResolvedPlan &resolved)
         bySwitch.insert(d.device, out.size());
         out.push_back(std::move(d));
     }
+    return out;
+}
+
+// The breakout of a switch port used as a lane: as many lanes as its cable has legs, else the fewest of the
+// port's breakouts that include the lane.
+SwitchBreakout breakoutOf(const PortRef &ref, const DeviceType *cable)
+{
+    SwitchBreakout br{ref.baseName, cable && cable->cable.legs > 1 ? cable->cable.legs : 0, 0};
+    if (br.lanes == 0)
+        for (const QString &text : ref.group->breakouts)
+            if (const auto parsed = Breakout::parse(text);
+                parsed && parsed->lanes > ref.lane && (br.lanes == 0 || parsed->lanes < br.lanes))
+                br.lanes = parsed->lanes;
+    for (const QString &text : ref.group->breakouts)
+        if (const auto parsed = Breakout::parse(text); parsed && parsed->lanes == br.lanes)
+            br.laneSpeedGbps = parsed->laneSpeedGbps;
+    return br;
+}
+
+// Files a port of a switch under what is on its other end.
+void classifyPort(SwitchConfigData &cfg, const SwitchConfigPort &p, const PortRef &ref, const Device &self,
+                  const Device &peer, const DeviceType *selfType, const DeviceType *peerType, const QString &port,
+                  const QString &peerPort)
+{
+    const bool peerIsSwitch = peerType && peerType->role == Role::Switch;
+    if (ref.valid() && ref.group->purpose == PortPurpose::Mgmt && ref.group->count == 1) {
+        cfg.oobPorts.push_back(p); // its own eth0: out of band, never in a bridge
+    } else if (isMgmtPort(selfType, port) || isMgmtPort(peerType, peerPort)) {
+        cfg.mgmtPorts.push_back(p);
+    } else if (peerIsSwitch && isSpine(self) == isSpine(peer)) {
+        cfg.islPorts.push_back(p);
+        cfg.peer = hostOf(peer);
+    } else if (peerIsSwitch) {
+        cfg.fabricPorts.push_back(p);
+    } else {
+        cfg.nodePorts.push_back(p);
+    }
+}
+
+// Breakouts and ports in natural order, MLAG priority by hostname; switches without a used port are left out.
+std::vector<SwitchConfigData> usedSwitches(std::vector<SwitchConfigData> &out,
+                                           const QHash<QString, QHash<QString, SwitchBreakout>> &breakouts)
+{
+    std::vector<SwitchConfigData> used;
+    for (SwitchConfigData &cfg : out) {
+        for (const SwitchBreakout &b : breakouts.value(cfg.device))
+            cfg.breakouts.push_back(b);
+        std::stable_sort(
+            cfg.breakouts.begin(), cfg.breakouts.end(),
+            [](const SwitchBreakout &a, const SwitchBreakout &b) { return naturalKey(a.port) < naturalKey(b.port); });
+        for (auto *ports :
+             {&cfg.nodePorts, &cfg.mgmtPorts, &cfg.oobPorts, &cfg.fabricPorts, &cfg.uplinks, &cfg.islPorts})
+            sortPorts(*ports);
+        cfg.mlagPriority = cfg.peer.isEmpty() || cfg.hostname < cfg.peer ? 1000 : 2000;
+        if (!cfg.nodePorts.empty() || !cfg.mgmtPorts.empty() || !cfg.oobPorts.empty() || !cfg.fabricPorts.empty() ||
+            !cfg.uplinks.empty() || !cfg.islPorts.empty())
+            used.push_back(std::move(cfg));
+    }
+    return used;
+}
+
+} // namespace
+
+std::vector<SwitchConfigData> buildSwitchConfigs(const ResolvedPlan &resolved)
+{
+    const Plan &plan = resolved.plan();
+    QHash<QString, std::size_t> bySwitch;
+    std::vector<SwitchConfigData> out = switchesOf(resolved, bySwitch);
     QHash<QString, QHash<QString, SwitchBreakout>> breakouts; // switch → physical port → breakout
     for (const Link &l : plan.links) {
         const Device *a = resolved.device(l.a.device);
@@ -104,31 +170,11 @@ std::vector<SwitchConfigData> buildSwitchConfigs(const ResolvedPlan &resolved)
             if (ref.valid())
                 p.speedGbps = ref.group->speedGbps;
             if (ref.valid() && ref.lane >= 0) {
-                SwitchBreakout br{ref.baseName, cable && cable->cable.legs > 1 ? cable->cable.legs : 0, 0};
-                if (br.lanes == 0)
-                    for (const QString &text : ref.group->breakouts)
-                        if (const auto parsed = Breakout::parse(text);
-                            parsed && parsed->lanes > ref.lane && (br.lanes == 0 || parsed->lanes < br.lanes))
-                            br.lanes = parsed->lanes;
-                for (const QString &text : ref.group->breakouts)
-                    if (const auto parsed = Breakout::parse(text); parsed && parsed->lanes == br.lanes)
-                        br.laneSpeedGbps = parsed->laneSpeedGbps;
+                const SwitchBreakout br = breakoutOf(ref, cable);
                 p.speedGbps = br.laneSpeedGbps;
                 breakouts[self.id].insert(ref.baseName, br);
             }
-            const bool peerIsSwitch = peerType && peerType->role == Role::Switch;
-            if (ref.valid() && ref.group->purpose == PortPurpose::Mgmt && ref.group->count == 1) {
-                cfg.oobPorts.push_back(p); // its own eth0: out of band, never in a bridge
-            } else if (isMgmtPort(selfType, port) || isMgmtPort(peerType, peerPort)) {
-                cfg.mgmtPorts.push_back(p);
-            } else if (peerIsSwitch && isSpine(self) == isSpine(peer)) {
-                cfg.islPorts.push_back(p);
-                cfg.peer = hostOf(peer);
-            } else if (peerIsSwitch) {
-                cfg.fabricPorts.push_back(p);
-            } else {
-                cfg.nodePorts.push_back(p);
-            }
+            classifyPort(cfg, p, ref, self, peer, selfType, peerType, port, peerPort);
         }
     }
     for (const Uplink &u : plan.uplinks) {
@@ -136,22 +182,7 @@ std::vector<SwitchConfigData> buildSwitchConfigs(const ResolvedPlan &resolved)
         if (it != bySwitch.end())
             out[*it].uplinks.push_back({u.port, QStringLiteral("site uplink %1G").arg(u.speedGbps), u.speedGbps});
     }
-    std::vector<SwitchConfigData> used;
-    for (SwitchConfigData &cfg : out) {
-        for (const SwitchBreakout &b : breakouts.value(cfg.device))
-            cfg.breakouts.push_back(b);
-        std::stable_sort(
-            cfg.breakouts.begin(), cfg.breakouts.end(),
-            [](const SwitchBreakout &a, const SwitchBreakout &b) { return naturalKey(a.port) < naturalKey(b.port); });
-        for (auto *ports :
-             {&cfg.nodePorts, &cfg.mgmtPorts, &cfg.oobPorts, &cfg.fabricPorts, &cfg.uplinks, &cfg.islPorts})
-            sortPorts(*ports);
-        cfg.mlagPriority = cfg.peer.isEmpty() || cfg.hostname < cfg.peer ? 1000 : 2000;
-        if (!cfg.nodePorts.empty() || !cfg.mgmtPorts.empty() || !cfg.oobPorts.empty() || !cfg.fabricPorts.empty() ||
-            !cfg.uplinks.empty() || !cfg.islPorts.empty())
-            used.push_back(std::move(cfg));
-    }
-    return used;
+    return usedSwitches(out, breakouts);
 }
 
 QStringList SwitchConfigTemplate::builtInIds()
@@ -224,7 +255,10 @@ static QString number(double v)
     return QString::number(v, 'g', 10);
 }
 
-QByteArray writeSwitchConfig(const SwitchConfigData &data, const SwitchConfigTemplate &tmpl)
+// The template's variables for one switch: the template settings, then the switch's own (made safe for a
+// switch CLI); vlans gets the VLANs the switch carries.
+static QHash<QString, QString> templateVars(const SwitchConfigData &data, const SwitchConfigTemplate &tmpl,
+                                            QStringList *vlans)
 {
     QHash<QString, QString> vars;
     for (const auto &[k, v] : tmpl.settings)
@@ -242,12 +276,18 @@ QByteArray writeSwitchConfig(const SwitchConfigData &data, const SwitchConfigTem
     for (const SwitchConfigPort &p : data.islPorts)
         isl << p.port;
     vars.insert(QStringLiteral("islPorts"), isl.join(QLatin1Char(',')));
-    QStringList vlans;
     if (!data.nodePorts.empty() && tmpl.settings.count(QStringLiteral("dataVlan")))
-        vlans << tmpl.settings.at(QStringLiteral("dataVlan"));
+        *vlans << tmpl.settings.at(QStringLiteral("dataVlan"));
     if (!data.mgmtPorts.empty() && tmpl.settings.count(QStringLiteral("mgmtVlan")))
-        vlans << tmpl.settings.at(QStringLiteral("mgmtVlan"));
-    vars.insert(QStringLiteral("vlans"), vlans.join(QLatin1Char(',')));
+        *vlans << tmpl.settings.at(QStringLiteral("mgmtVlan"));
+    vars.insert(QStringLiteral("vlans"), vlans->join(QLatin1Char(',')));
+    return vars;
+}
+
+QByteArray writeSwitchConfig(const SwitchConfigData &data, const SwitchConfigTemplate &tmpl)
+{
+    QStringList vlans;
+    const QHash<QString, QString> vars = templateVars(data, tmpl, &vlans);
 
     static const QRegularExpression placeholder(QStringLiteral("\\{([A-Za-z]+)\\}"));
     QString out;

@@ -187,120 +187,131 @@ private:
     std::vector<std::unique_ptr<QThread>> m_threads;
 };
 
-} // namespace
-
-bool ExportJob::run(OutputFolder &folder, QString *error, const Progress &progress)
+// The BOM files, made from one BOM the makers share.
+void addBomFiles(std::vector<PendingFile> &files, const ExportContext &context, const QStringList &formats)
 {
-    if (!folder.prepare(error))
-        return false;
-    const ExportContext context(m_plan);
-    m_unresolvedErrors = context.unresolvedErrors();
-    const ExportOptions &o = m_options;
-    std::vector<PendingFile> files;
+    auto bom = std::make_shared<BomData>(buildBom(context));
+    for (const QString &f : formats) {
+        if (f == QLatin1String("csv"))
+            files.push_back({QStringLiteral("bom.csv"), [bom](QByteArray *out, QString *) {
+                                 *out = BomWriter::csv(*bom);
+                                 return true;
+                             }});
+        else if (f == QLatin1String("xlsx"))
+            files.push_back({QStringLiteral("bom.xlsx"),
+                             [bom](QByteArray *out, QString *e) { return BomXlsxWriter::write(*bom, out, e); }});
+        else if (f == QLatin1String("json"))
+            files.push_back({QStringLiteral("bom.json"), [bom](QByteArray *out, QString *) {
+                                 *out = BomWriter::json(*bom);
+                                 return true;
+                             }});
+        else if (f == QLatin1String("md"))
+            files.push_back({QStringLiteral("bom.md"), [bom](QByteArray *out, QString *) {
+                                 *out = BomWriter::markdown(*bom);
+                                 return true;
+                             }});
+    }
+}
 
-    if (!o.bom.isEmpty()) {
-        auto bom = std::make_shared<BomData>(buildBom(context));
-        for (const QString &f : o.bom) {
-            if (f == QLatin1String("csv"))
-                files.push_back({QStringLiteral("bom.csv"), [bom](QByteArray *out, QString *) {
-                                     *out = BomWriter::csv(*bom);
-                                     return true;
-                                 }});
-            else if (f == QLatin1String("xlsx"))
-                files.push_back({QStringLiteral("bom.xlsx"),
-                                 [bom](QByteArray *out, QString *e) { return BomXlsxWriter::write(*bom, out, e); }});
-            else if (f == QLatin1String("json"))
-                files.push_back({QStringLiteral("bom.json"), [bom](QByteArray *out, QString *) {
-                                     *out = BomWriter::json(*bom);
-                                     return true;
-                                 }});
-            else if (f == QLatin1String("md"))
-                files.push_back({QStringLiteral("bom.md"), [bom](QByteArray *out, QString *) {
-                                     *out = BomWriter::markdown(*bom);
-                                     return true;
-                                 }});
-        }
+// One file stem per rack face, "rack-<id>-<face>", numbered where two rack ids make the same stem.
+std::vector<QString> diagramFileStems(const RackDiagramData &diagrams)
+{
+    QSet<QString> stems;
+    std::vector<QString> faceStems;
+    for (const RackFaceDiagram &face : diagrams.faces) {
+        QString stem = QStringLiteral("rack-%1-%2").arg(ExportJob::safeFileStem(face.rackId), face.faceName());
+        for (int n = 2; stems.contains(stem); ++n)
+            stem =
+                QStringLiteral("rack-%1-%2-%3").arg(ExportJob::safeFileStem(face.rackId)).arg(n).arg(face.faceName());
+        stems.insert(stem);
+        faceStems.push_back(stem);
     }
-    if (!o.diagrams.isEmpty()) {
-        auto diagrams = std::make_shared<RackDiagramData>(buildRackDiagrams(context));
-        QSet<QString> stems;
-        std::vector<QString> faceStems;
-        for (const RackFaceDiagram &face : diagrams->faces) {
-            QString stem = QStringLiteral("rack-%1-%2").arg(safeFileStem(face.rackId), face.faceName());
-            for (int n = 2; stems.contains(stem); ++n)
-                stem = QStringLiteral("rack-%1-%2-%3").arg(safeFileStem(face.rackId)).arg(n).arg(face.faceName());
-            stems.insert(stem);
-            faceStems.push_back(stem);
-        }
-        for (const QString &f : o.diagrams) {
-            if (f == QLatin1String("svg") || f == QLatin1String("png")) {
-                for (std::size_t i = 0; i < diagrams->faces.size(); ++i) {
-                    const QString name = QStringLiteral("diagrams/%1.%2").arg(faceStems[i], f);
-                    if (f == QLatin1String("svg"))
-                        files.push_back({name, [diagrams, i](QByteArray *out, QString *) {
-                                             *out = RackDiagramWriter::svg(*diagrams, diagrams->faces[i]);
-                                             return true;
-                                         }});
-                    else
-                        files.push_back({name, [diagrams, i](QByteArray *out, QString *e) {
-                                             return RackDiagramWriter::png(*diagrams, diagrams->faces[i], out, e);
-                                         }});
-                }
-            } else if (f == QLatin1String("pdf")) {
-                const QPageSize::PageSizeId page = o.pageSize;
-                files.push_back({QStringLiteral("rack-diagrams.pdf"),
-                                 [diagrams, page](QByteArray *out, QString *e) {
-                                     return RackDiagramWriter::pdf(*diagrams, page, out, e);
-                                 },
-                                 true});
-            } else if (f == QLatin1String("drawio")) {
-                files.push_back({QStringLiteral("racks.drawio"), [diagrams](QByteArray *out, QString *) {
-                                     *out = DrawioWriter::write(*diagrams);
-                                     return true;
-                                 }});
+    return faceStems;
+}
+
+void addDiagramFiles(std::vector<PendingFile> &files, const ExportContext &context, const QStringList &formats,
+                     QPageSize::PageSizeId pageSize)
+{
+    auto diagrams = std::make_shared<RackDiagramData>(buildRackDiagrams(context));
+    const std::vector<QString> faceStems = diagramFileStems(*diagrams);
+    for (const QString &f : formats) {
+        if (f == QLatin1String("svg") || f == QLatin1String("png")) {
+            for (std::size_t i = 0; i < diagrams->faces.size(); ++i) {
+                const QString name = QStringLiteral("diagrams/%1.%2").arg(faceStems[i], f);
+                if (f == QLatin1String("svg"))
+                    files.push_back({name, [diagrams, i](QByteArray *out, QString *) {
+                                         *out = RackDiagramWriter::svg(*diagrams, diagrams->faces[i]);
+                                         return true;
+                                     }});
+                else
+                    files.push_back({name, [diagrams, i](QByteArray *out, QString *e) {
+                                         return RackDiagramWriter::png(*diagrams, diagrams->faces[i], out, e);
+                                     }});
             }
+        } else if (f == QLatin1String("pdf")) {
+            const QPageSize::PageSizeId page = pageSize;
+            files.push_back({QStringLiteral("rack-diagrams.pdf"),
+                             [diagrams, page](QByteArray *out, QString *e) {
+                                 return RackDiagramWriter::pdf(*diagrams, page, out, e);
+                             },
+                             true});
+        } else if (f == QLatin1String("drawio")) {
+            files.push_back({QStringLiteral("racks.drawio"), [diagrams](QByteArray *out, QString *) {
+                                 *out = DrawioWriter::write(*diagrams);
+                                 return true;
+                             }});
         }
     }
-    if (!o.cables.isEmpty()) {
-        auto cables = std::make_shared<CablePlanData>(buildCablePlan(context));
-        for (const QString &f : o.cables) {
-            if (f == QLatin1String("csv"))
-                files.push_back({QStringLiteral("cables.csv"), [cables](QByteArray *out, QString *) {
-                                     *out = CablePlanWriter::csv(*cables);
-                                     return true;
-                                 }});
-            else if (f == QLatin1String("md"))
-                files.push_back({QStringLiteral("cables.md"), [cables](QByteArray *out, QString *) {
-                                     *out = CablePlanWriter::markdown(*cables);
-                                     return true;
-                                 }});
+}
+
+void addCableFiles(std::vector<PendingFile> &files, const ExportContext &context, const QStringList &formats)
+{
+    auto cables = std::make_shared<CablePlanData>(buildCablePlan(context));
+    for (const QString &f : formats) {
+        if (f == QLatin1String("csv"))
+            files.push_back({QStringLiteral("cables.csv"), [cables](QByteArray *out, QString *) {
+                                 *out = CablePlanWriter::csv(*cables);
+                                 return true;
+                             }});
+        else if (f == QLatin1String("md"))
+            files.push_back({QStringLiteral("cables.md"), [cables](QByteArray *out, QString *) {
+                                 *out = CablePlanWriter::markdown(*cables);
+                                 return true;
+                             }});
+    }
+}
+
+bool addRunbookFiles(std::vector<PendingFile> &files, const ExportContext &context, const QStringList &formats,
+                     QPageSize::PageSizeId pageSize, QString *error)
+{
+    auto doc = std::make_shared<RunbookDocument>();
+    if (!buildRunbook(context, doc.get(), error))
+        return false;
+    for (const QString &f : formats) {
+        if (f == QLatin1String("md"))
+            files.push_back({QStringLiteral("runbook.md"), [doc](QByteArray *out, QString *) {
+                                 *out = RunbookWriter::markdown(*doc);
+                                 return true;
+                             }});
+        else if (f == QLatin1String("html"))
+            files.push_back({QStringLiteral("runbook.html"), [doc](QByteArray *out, QString *) {
+                                 *out = RunbookWriter::html(*doc);
+                                 return true;
+                             }});
+        else if (f == QLatin1String("pdf")) {
+            const QPageSize::PageSizeId page = pageSize;
+            files.push_back(
+                {QStringLiteral("runbook.pdf"),
+                 [doc, page](QByteArray *out, QString *e) { return RunbookWriter::pdf(*doc, page, out, e); }, true});
         }
     }
-    if (!o.runbook.isEmpty()) {
-        auto doc = std::make_shared<RunbookDocument>();
-        if (!buildRunbook(context, doc.get(), error))
-            return false;
-        for (const QString &f : o.runbook) {
-            if (f == QLatin1String("md"))
-                files.push_back({QStringLiteral("runbook.md"), [doc](QByteArray *out, QString *) {
-                                     *out = RunbookWriter::markdown(*doc);
-                                     return true;
-                                 }});
-            else if (f == QLatin1String("html"))
-                files.push_back({QStringLiteral("runbook.html"), [doc](QByteArray *out, QString *) {
-                                     *out = RunbookWriter::html(*doc);
-                                     return true;
-                                 }});
-            else if (f == QLatin1String("pdf")) {
-                const QPageSize::PageSizeId page = o.pageSize;
-                files.push_back(
-                    {QStringLiteral("runbook.pdf"),
-                     [doc, page](QByteArray *out, QString *e) { return RunbookWriter::pdf(*doc, page, out, e); },
-                     true});
-            }
-        }
-    }
-    for (const QString &f : o.report) {
+    return true;
+}
+
+// The check report; the makers read it from the context, which outlives them.
+void addReportFiles(std::vector<PendingFile> &files, const ExportContext &context, const QStringList &formats)
+{
+    for (const QString &f : formats) {
         const CheckReport &report = context.checkReport();
         if (f == QLatin1String("json"))
             files.push_back({QStringLiteral("check-report.json"), [&report](QByteArray *out, QString *) {
@@ -313,16 +324,22 @@ bool ExportJob::run(OutputFolder &folder, QString *error, const Progress &progre
                                  return true;
                              }});
     }
-    if (o.netbox) {
-        for (NetboxCsvWriter::File &file : NetboxCsvWriter::write(context)) {
-            const QByteArray data = file.data;
-            files.push_back({QStringLiteral("netbox/") + file.name, [data](QByteArray *out, QString *) {
-                                 *out = data;
-                                 return true;
-                             }});
-        }
-    }
+}
 
+void addNetboxFiles(std::vector<PendingFile> &files, const ExportContext &context)
+{
+    for (NetboxCsvWriter::File &file : NetboxCsvWriter::write(context)) {
+        const QByteArray data = file.data;
+        files.push_back({QStringLiteral("netbox/") + file.name, [data](QByteArray *out, QString *) {
+                             *out = data;
+                             return true;
+                         }});
+    }
+}
+
+bool makeAndWriteFiles(const std::vector<PendingFile> &files, OutputFolder &folder, QString *error,
+                       const ExportJob::Progress &progress)
+{
     // Files are made on worker threads and written — with progress and cancel — in order on this
     // thread. The makers only read the shared data above.
     const int total = static_cast<int>(files.size());
@@ -347,6 +364,31 @@ bool ExportJob::run(OutputFolder &folder, QString *error, const Progress &progre
     if (progress)
         progress(total, total, QString());
     return true;
+}
+
+} // namespace
+
+bool ExportJob::run(OutputFolder &folder, QString *error, const Progress &progress)
+{
+    if (!folder.prepare(error))
+        return false;
+    const ExportContext context(m_plan);
+    m_unresolvedErrors = context.unresolvedErrors();
+    const ExportOptions &o = m_options;
+    std::vector<PendingFile> files;
+
+    if (!o.bom.isEmpty())
+        addBomFiles(files, context, o.bom);
+    if (!o.diagrams.isEmpty())
+        addDiagramFiles(files, context, o.diagrams, o.pageSize);
+    if (!o.cables.isEmpty())
+        addCableFiles(files, context, o.cables);
+    if (!o.runbook.isEmpty() && !addRunbookFiles(files, context, o.runbook, o.pageSize, error))
+        return false;
+    addReportFiles(files, context, o.report);
+    if (o.netbox)
+        addNetboxFiles(files, context);
+    return makeAndWriteFiles(files, folder, error, progress);
 }
 
 } // namespace pp

@@ -73,37 +73,38 @@ QSizeF RackDiagramWriter::svgSize(const RackFaceDiagram &face)
     return {width, height};
 }
 
-QByteArray RackDiagramWriter::svg(const RackDiagramData &data, const RackFaceDiagram &face)
-{
-    const QSizeF size = svgSize(face);
-    const double w = size.width();
-    const double h = size.height();
-    const double top = rackTop();
-    const double rackH = face.heightU * kUnitPx;
-    const double innerLeft = kRackLeft + kRailPx;
-    const double innerWidth = kRackWidth - 2 * kRailPx;
-    QString s;
-    s.reserve(8192 + static_cast<int>(face.devices.size()) * 600);
-    s += QStringLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    s += QStringLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.2\" baseProfile=\"tiny\" width=\"%1\" "
-                        "height=\"%2\" viewBox=\"0 0 %1 %2\" font-family=\"DejaVu Sans, Arial, sans-serif\">\n")
-             .arg(number(w), number(h));
-    s += QStringLiteral("<title>%1</title>\n").arg(xml(face.title()));
-    s += QStringLiteral("<rect x=\"0\" y=\"0\" width=\"%1\" height=\"%2\" fill=\"#ffffff\"/>\n")
-             .arg(number(w), number(h));
+namespace {
 
-    // Title block.
-    const double tbW = w - 2 * kMargin;
+// Where svg() draws: the picture's size and the rack's place in it, in SVG user units.
+struct SvgFrame {
+    SvgFrame(const RackFaceDiagram &face, QSizeF size)
+        : w(size.width())
+        , h(size.height())
+        , rackH(face.heightU * kUnitPx)
+        , tbW(w - 2 * kMargin)
+    { }
+    double w;
+    double h;
+    double top = rackTop();
+    double rackH;
+    double innerLeft = kRackLeft + kRailPx;
+    double innerWidth = kRackWidth - 2 * kRailPx;
+    double tbW;               // title block width
+    double tx = kMargin + 10; // left edge of the title block's text
+};
+
+// The title block: the face's title, plan, site, power and space lines.
+void svgTitleBlock(QString &s, const RackDiagramData &data, const RackFaceDiagram &face, const SvgFrame &f)
+{
     s += QStringLiteral("<g class=\"title-block\">\n");
     s += QStringLiteral("<rect x=\"%1\" y=\"%1\" width=\"%2\" height=\"%3\" fill=\"#f4f6f8\" stroke=\"#5f6b7a\" "
                         "stroke-width=\"1\"/>\n")
-             .arg(number(kMargin), number(tbW), number(kTitleHeight));
-    const double tx = kMargin + 10;
+             .arg(number(kMargin), number(f.tbW), number(kTitleHeight));
     const double fontTitle = 15;
     const double fontText = 10.5;
-    const double textWidth = tbW - 20;
+    const double textWidth = f.tbW - 20;
     s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"%3\" font-weight=\"bold\" fill=\"#1b1b1b\">%4</text>\n")
-             .arg(number(tx), number(kMargin + 22), number(fontTitle),
+             .arg(number(f.tx), number(kMargin + 22), number(fontTitle),
                   xml(truncated(face.title(), textWidth, fontTitle)));
     const QString planLine = QStringLiteral("Plan: %1").arg(data.plan) +
         (data.customer.isEmpty() ? QString() : QStringLiteral(" \u00b7 Customer: %1").arg(data.customer));
@@ -117,86 +118,93 @@ QByteArray RackDiagramWriter::svg(const RackDiagramData &data, const RackFaceDia
     const QStringList lines{planLine, QStringLiteral("Site: %1").arg(data.site), powerLine, spaceLine};
     for (int i = 0; i < lines.size(); ++i)
         s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"%3\" fill=\"#1b1b1b\">%4</text>\n")
-                 .arg(number(tx), number(kMargin + 42 + i * 15), number(fontText),
+                 .arg(number(f.tx), number(kMargin + 42 + i * 15), number(fontText),
                       xml(truncated(lines[i], textWidth, fontText)));
     s += QStringLiteral("</g>\n");
+}
 
-    // Rack frame, rails and U numbers (1 at the bottom).
+// Rack frame, rails and U numbers (1 at the bottom).
+void svgRackFrame(QString &s, const RackFaceDiagram &face, const SvgFrame &f)
+{
     s += QStringLiteral("<g class=\"rack\" data-rack=\"%1\" data-face=\"%2\" data-height-u=\"%3\">\n")
              .arg(xml(face.rackId), face.faceName())
              .arg(face.heightU);
     s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"#3a3f44\" stroke=\"#22262a\" "
                         "stroke-width=\"1\"/>\n")
-             .arg(number(kRackLeft), number(top - kRailPx), number(kRackWidth), number(rackH + 2 * kRailPx));
+             .arg(number(kRackLeft), number(f.top - kRailPx), number(kRackWidth), number(f.rackH + 2 * kRailPx));
     s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"#eceff1\"/>\n")
-             .arg(number(innerLeft), number(top), number(innerWidth), number(rackH));
+             .arg(number(f.innerLeft), number(f.top), number(f.innerWidth), number(f.rackH));
     for (int u = 1; u <= face.heightU; ++u) {
-        const double y = top + (face.heightU - u) * kUnitPx;
+        const double y = f.top + (face.heightU - u) * kUnitPx;
         s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"9\" text-anchor=\"end\" fill=\"#5f6b7a\">%3</text>\n")
                  .arg(number(kRackLeft - 6), number(y + 11.5))
                  .arg(u);
         if (u < face.heightU)
             s += QStringLiteral(
                      "<line x1=\"%1\" y1=\"%2\" x2=\"%3\" y2=\"%2\" stroke=\"#cfd6dc\" stroke-width=\"0.5\"/>\n")
-                     .arg(number(innerLeft), number(y), number(innerLeft + innerWidth));
+                     .arg(number(f.innerLeft), number(y), number(f.innerLeft + f.innerWidth));
     }
     s += QStringLiteral("</g>\n");
+}
 
-    // Devices: one group each.
-    for (const DiagramDevice &d : face.devices) {
-        const int topU = std::min(face.heightU, d.u + d.heightU - 1);
-        const int bottomU = std::max(1, d.u);
-        if (bottomU > face.heightU)
-            continue; // outside the rack: the space rules report it; nothing to draw
-        const double y = top + (face.heightU - topU) * kUnitPx + 0.5;
-        const double dh = (topU - bottomU + 1) * kUnitPx - 1;
-        QColor fill = diagramRoleColor(d.role);
-        if (d.throughDepth)
-            fill = QColor::fromRgbF(fill.redF() * 0.45 + 0.55, fill.greenF() * 0.45 + 0.55, fill.blueF() * 0.45 + 0.55);
-        const QColor ink = diagramTextColor(fill);
-        const QString uText = d.heightU > 1 ? QStringLiteral("U%1\u2013%2").arg(d.u).arg(d.u + d.heightU - 1)
-                                            : QStringLiteral("U%1").arg(d.u);
-        s += QStringLiteral(
-                 "<g class=\"device\" data-device=\"%1\" data-u=\"%2\" data-height-u=\"%3\" data-role=\"%4\"%5>\n")
-                 .arg(xml(d.id))
-                 .arg(d.u)
-                 .arg(d.heightU)
-                 .arg(roleId(d.role), d.throughDepth ? QStringLiteral(" data-seen-from=\"behind\"") : QString());
-        s += QStringLiteral("<title>%1</title>\n")
-                 .arg(xml(QStringLiteral("%1 \u2014 %2 (%3)").arg(d.hostname, d.model, uText)));
-        s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" rx=\"1.5\" fill=\"%5\" "
-                            "stroke=\"#22262a\" stroke-width=\"0.6\"%6/>\n")
-                 .arg(number(innerLeft + 1), number(y), number(innerWidth - 2), number(dh), hex(fill),
-                      d.throughDepth ? QStringLiteral(" stroke-dasharray=\"3,2\"") : QString());
-        const double labelWidth = innerWidth - 60;
-        const QString rear = d.throughDepth ? QStringLiteral(" (rear)") : QString();
-        if (d.heightU >= 2) {
-            s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"11\" font-weight=\"bold\" fill=\"%3\">%4</text>\n")
-                     .arg(number(innerLeft + 6), number(y + dh / 2 - 2), hex(ink),
-                          xml(truncated(d.hostname + rear, labelWidth, 11)));
-            s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"9.5\" fill=\"%3\">%4</text>\n")
-                     .arg(number(innerLeft + 6), number(y + dh / 2 + 10), hex(ink),
-                          xml(truncated(d.model, labelWidth, 9.5)));
-        } else {
-            // One line: the hostname in bold, the model in the space that is left.
-            const QString host = truncated(d.hostname + rear, labelWidth * 0.6, 9.5 * 1.08);
-            const double modelWidth = labelWidth - (host.size() + 1) * 9.5 * kCharWidth * 1.08;
-            s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"9.5\" fill=\"%3\"><tspan "
-                                "font-weight=\"bold\">%4</tspan> %5</text>\n")
-                     .arg(number(innerLeft + 6), number(y + 11), hex(ink), xml(host),
-                          xml(truncated(d.model, modelWidth, 9.5)));
-        }
-        s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"8.5\" text-anchor=\"end\" fill=\"%3\">%4</text>\n")
-                 .arg(number(innerLeft + innerWidth - 6), number(y + std::min(dh / 2 + 4, 11.0)), hex(ink), uText);
-        s += QStringLiteral("</g>\n");
+// One device as a group of its own; nothing for a device outside the rack (the space rules report it).
+void svgDevice(QString &s, const DiagramDevice &d, const RackFaceDiagram &face, const SvgFrame &f)
+{
+    const int topU = std::min(face.heightU, d.u + d.heightU - 1);
+    const int bottomU = std::max(1, d.u);
+    if (bottomU > face.heightU)
+        return; // outside the rack: the space rules report it; nothing to draw
+    const double y = f.top + (face.heightU - topU) * kUnitPx + 0.5;
+    const double dh = (topU - bottomU + 1) * kUnitPx - 1;
+    QColor fill = diagramRoleColor(d.role);
+    if (d.throughDepth)
+        fill = QColor::fromRgbF(fill.redF() * 0.45 + 0.55, fill.greenF() * 0.45 + 0.55, fill.blueF() * 0.45 + 0.55);
+    const QColor ink = diagramTextColor(fill);
+    const QString uText = d.heightU > 1 ? QStringLiteral("U%1\u2013%2").arg(d.u).arg(d.u + d.heightU - 1)
+                                        : QStringLiteral("U%1").arg(d.u);
+    s += QStringLiteral(
+             "<g class=\"device\" data-device=\"%1\" data-u=\"%2\" data-height-u=\"%3\" data-role=\"%4\"%5>\n")
+             .arg(xml(d.id))
+             .arg(d.u)
+             .arg(d.heightU)
+             .arg(roleId(d.role), d.throughDepth ? QStringLiteral(" data-seen-from=\"behind\"") : QString());
+    s += QStringLiteral("<title>%1</title>\n")
+             .arg(xml(QStringLiteral("%1 \u2014 %2 (%3)").arg(d.hostname, d.model, uText)));
+    s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" rx=\"1.5\" fill=\"%5\" "
+                        "stroke=\"#22262a\" stroke-width=\"0.6\"%6/>\n")
+             .arg(number(f.innerLeft + 1), number(y), number(f.innerWidth - 2), number(dh), hex(fill),
+                  d.throughDepth ? QStringLiteral(" stroke-dasharray=\"3,2\"") : QString());
+    const double labelWidth = f.innerWidth - 60;
+    const QString rear = d.throughDepth ? QStringLiteral(" (rear)") : QString();
+    if (d.heightU >= 2) {
+        s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"11\" font-weight=\"bold\" fill=\"%3\">%4</text>\n")
+                 .arg(number(f.innerLeft + 6), number(y + dh / 2 - 2), hex(ink),
+                      xml(truncated(d.hostname + rear, labelWidth, 11)));
+        s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"9.5\" fill=\"%3\">%4</text>\n")
+                 .arg(number(f.innerLeft + 6), number(y + dh / 2 + 10), hex(ink),
+                      xml(truncated(d.model, labelWidth, 9.5)));
+    } else {
+        // One line: the hostname in bold, the model in the space that is left.
+        const QString host = truncated(d.hostname + rear, labelWidth * 0.6, 9.5 * 1.08);
+        const double modelWidth = labelWidth - (host.size() + 1) * 9.5 * kCharWidth * 1.08;
+        s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"9.5\" fill=\"%3\"><tspan "
+                            "font-weight=\"bold\">%4</tspan> %5</text>\n")
+                 .arg(number(f.innerLeft + 6), number(y + 11), hex(ink), xml(host),
+                      xml(truncated(d.model, modelWidth, 9.5)));
     }
+    s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"8.5\" text-anchor=\"end\" fill=\"%3\">%4</text>\n")
+             .arg(number(f.innerLeft + f.innerWidth - 6), number(y + std::min(dh / 2 + 4, 11.0)), hex(ink), uText);
+    s += QStringLiteral("</g>\n");
+}
 
-    // 0U items (PDUs) beside the rack, full height.
+// 0U items (PDUs) beside the rack, full height.
+void svgZeroU(QString &s, const RackFaceDiagram &face, const SvgFrame &f)
+{
     double zx = kRackLeft + kRackWidth + 14;
     for (const DiagramDevice &d : face.zeroU) {
         const QColor fill = diagramRoleColor(d.role);
         const double cx = zx + kZeroUWidth / 2;
-        const double cy = top + rackH / 2;
+        const double cy = f.top + f.rackH / 2;
         s += QStringLiteral(
                  "<g class=\"device zero-u\" data-device=\"%1\" data-u=\"0\" data-height-u=\"0\" data-role=\"%2\">\n")
                  .arg(xml(d.id), roleId(d.role));
@@ -204,17 +212,20 @@ QByteArray RackDiagramWriter::svg(const RackDiagramData &data, const RackFaceDia
                  .arg(xml(QStringLiteral("%1 \u2014 %2 (0U)").arg(d.hostname, d.model)));
         s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" rx=\"2\" fill=\"%5\" "
                             "stroke=\"#22262a\" stroke-width=\"0.6\"/>\n")
-                 .arg(number(zx), number(top), number(kZeroUWidth), number(rackH), hex(fill));
+                 .arg(number(zx), number(f.top), number(kZeroUWidth), number(f.rackH), hex(fill));
         s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"10\" text-anchor=\"middle\" fill=\"%3\" "
                             "transform=\"rotate(-90 %1 %2)\">%4</text>\n")
                  .arg(number(cx), number(cy + 3.5), hex(diagramTextColor(fill)),
-                      xml(truncated(d.hostname + QStringLiteral(" \u00b7 ") + d.model, rackH - 10, 10)));
+                      xml(truncated(d.hostname + QStringLiteral(" \u00b7 ") + d.model, f.rackH - 10, 10)));
         s += QStringLiteral("</g>\n");
         zx += kZeroUWidth + 4;
     }
+}
 
-    // Legend.
-    const double ly = top + rackH + kRailPx + 26;
+// The role colours, and what a pale, dashed device means.
+void svgLegend(QString &s, const SvgFrame &f)
+{
+    const double ly = f.top + f.rackH + kRailPx + 26;
     s += QStringLiteral("<g class=\"legend\">\n");
     double lx = kMargin;
     for (Role role : {Role::CNode, Role::DBox, Role::Switch, Role::Pdu, Role::Other}) {
@@ -230,19 +241,46 @@ QByteArray RackDiagramWriter::svg(const RackDiagramData &data, const RackFaceDia
                         "mounted on the other face, seen from behind.</text>\n")
              .arg(number(kMargin), number(ly + 28));
     s += QStringLiteral("</g>\n");
+}
 
-    if (!data.draftMark.isEmpty()) {
-        s += QStringLiteral("<g class=\"draft\">\n");
-        s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"16\" fill=\"#c62828\"/>\n")
-                 .arg(number(kMargin), number(kMargin + kTitleHeight + 4), number(tbW));
-        s +=
-            QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"11\" font-weight=\"bold\" fill=\"#ffffff\">%3</text>\n")
-                .arg(number(tx), number(kMargin + kTitleHeight + 16), xml(data.draftMark));
-        s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"64\" font-weight=\"bold\" text-anchor=\"middle\" "
-                            "fill=\"#c62828\" fill-opacity=\"0.18\" transform=\"rotate(-60 %1 %2)\">DRAFT</text>\n")
-                 .arg(number(kRackLeft + kRackWidth / 2), number(top + rackH / 2));
-        s += QStringLiteral("</g>\n");
-    }
+// The DRAFT band under the title block and the watermark across the rack.
+void svgDraft(QString &s, const RackDiagramData &data, const SvgFrame &f)
+{
+    s += QStringLiteral("<g class=\"draft\">\n");
+    s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"16\" fill=\"#c62828\"/>\n")
+             .arg(number(kMargin), number(kMargin + kTitleHeight + 4), number(f.tbW));
+    s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"11\" font-weight=\"bold\" fill=\"#ffffff\">%3</text>\n")
+             .arg(number(f.tx), number(kMargin + kTitleHeight + 16), xml(data.draftMark));
+    s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"64\" font-weight=\"bold\" text-anchor=\"middle\" "
+                        "fill=\"#c62828\" fill-opacity=\"0.18\" transform=\"rotate(-60 %1 %2)\">DRAFT</text>\n")
+             .arg(number(kRackLeft + kRackWidth / 2), number(f.top + f.rackH / 2));
+    s += QStringLiteral("</g>\n");
+}
+
+} // namespace
+
+QByteArray RackDiagramWriter::svg(const RackDiagramData &data, const RackFaceDiagram &face)
+{
+    const SvgFrame f(face, svgSize(face));
+    const double w = f.w;
+    const double h = f.h;
+    QString s;
+    s.reserve(8192 + static_cast<int>(face.devices.size()) * 600);
+    s += QStringLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    s += QStringLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.2\" baseProfile=\"tiny\" width=\"%1\" "
+                        "height=\"%2\" viewBox=\"0 0 %1 %2\" font-family=\"DejaVu Sans, Arial, sans-serif\">\n")
+             .arg(number(w), number(h));
+    s += QStringLiteral("<title>%1</title>\n").arg(xml(face.title()));
+    s += QStringLiteral("<rect x=\"0\" y=\"0\" width=\"%1\" height=\"%2\" fill=\"#ffffff\"/>\n")
+             .arg(number(w), number(h));
+    svgTitleBlock(s, data, face, f);
+    svgRackFrame(s, face, f);
+    for (const DiagramDevice &d : face.devices)
+        svgDevice(s, d, face, f);
+    svgZeroU(s, face, f);
+    svgLegend(s, f);
+    if (!data.draftMark.isEmpty())
+        svgDraft(s, data, f);
     s += QStringLiteral("</svg>\n");
     return s.toUtf8();
 }

@@ -332,88 +332,150 @@ std::map<QString, int> NetBoxPusher::sync(const QString &kind, const QString &en
     return ids;
 }
 
+// What the steps of one push hand on to the later ones: the ids NetBox answered with, by name.
+struct NetBoxPusher::PushState {
+    PushState(const Plan &p, const SiteProfile &s)
+        : plan(p)
+        , site(s)
+    { }
+    const Plan &plan;
+    const SiteProfile &site;
+    int siteId = -1;
+    std::vector<std::size_t> devices;            // plan indices of the devices to push
+    std::map<QString, const DeviceType *> types; // catalog id → type, of those devices
+    std::map<QString, QString> typeKey;          // catalog id → manufacturer id/model
+    std::map<QString, int> manufacturerIds;
+    std::map<QString, int> roleIds;
+    std::map<QString, int> typeIds;
+    std::map<QString, int> rackIds;
+    std::map<QString, int> deviceIds;
+    std::map<QString, int> interfaceIds;
+
+    bool onSite(const Json &o) const { return refId(o["site"]) == siteId; }
+    QString deviceName(const QString &id) const
+    {
+        const Device *d = plan.findDevice(id);
+        return d && !d->hostname.isEmpty() ? d->hostname : id;
+    }
+    int rackId(const QString &planRackId) const
+    {
+        const Rack *r = plan.findRack(planRackId);
+        if (!r)
+            return -1;
+        const auto it = rackIds.find(r->name.isEmpty() ? r->id : r->name);
+        return it == rackIds.end() ? -1 : it->second;
+    }
+    QString interfaceKey(const Endpoint &e) const
+    {
+        const auto it = deviceIds.find(deviceName(e.device));
+        return it == deviceIds.end() ? QString() : QStringLiteral("%1/%2").arg(it->second).arg(e.port);
+    }
+};
+
+void NetBoxPusher::fail(const QString &kind, const QString &name, const QString &why)
+{
+    m_report.entries.push_back({kind, name, QStringLiteral("failed"), why});
+}
+
 NetBoxPushReport NetBoxPusher::push()
 {
     m_report = {};
     m_step = 0;
-    const Plan &plan = m_plan.plan();
-    const SiteProfile &site = m_plan.site();
-    auto failed = [this](const QString &kind, const QString &name, const QString &why) {
-        m_report.entries.push_back({kind, name, QStringLiteral("failed"), why});
-    };
-
-    step(QStringLiteral("site"));
-    const QString siteName = plan.name.isEmpty() ? site.name : plan.name;
-    const auto sites = sync(QStringLiteral("site"), QStringLiteral("api/dcim/sites/"),
-                            QStringLiteral("name=%1").arg(QString::fromUtf8(QUrl::toPercentEncoding(siteName))),
-                            [](const Json &o) { return QStringList{str(o, "name")}; },
-                            {{siteName,
-                              {{"name", s(siteName)},
-                               {"slug", s(slug(siteName))},
-                               {"status", "planned"},
-                               {"description", s(QStringLiteral("%1, planned with POC Planner").arg(site.name))}}}});
-    if (!sites.count(siteName)) {
-        failed(QStringLiteral("site"), siteName, QStringLiteral("nothing else can be pushed without the site"));
+    PushState state(m_plan.plan(), m_plan.site());
+    if (!pushSite(state))
         return m_report;
-    }
-    const int siteId = sites.at(siteName);
-    auto onSite = [siteId](const Json &o) { return refId(o["site"]) == siteId; };
+    collectDevices(state);
+    pushManufacturers(state);
+    pushRoles(state);
+    pushDeviceTypes(state);
+    pushRacks(state);
+    pushDevices(state);
+    pushPower(state);
+    pushInterfaces(state);
+    pushCables(state);
+    return m_report;
+}
 
-    // Devices to push: everything with a type in the catalog except loose cables.
-    std::vector<std::size_t> devices;
-    std::map<QString, const DeviceType *> types;
-    for (std::size_t i = 0; i < plan.devices.size(); ++i) {
+bool NetBoxPusher::pushSite(PushState &state)
+{
+    step(QStringLiteral("site"));
+    const QString siteName = state.plan.name.isEmpty() ? state.site.name : state.plan.name;
+    const auto sites =
+        sync(QStringLiteral("site"), QStringLiteral("api/dcim/sites/"),
+             QStringLiteral("name=%1").arg(QString::fromUtf8(QUrl::toPercentEncoding(siteName))),
+             [](const Json &o) { return QStringList{str(o, "name")}; },
+             {{siteName,
+               {{"name", s(siteName)},
+                {"slug", s(slug(siteName))},
+                {"status", "planned"},
+                {"description", s(QStringLiteral("%1, planned with POC Planner").arg(state.site.name))}}}});
+    if (!sites.count(siteName)) {
+        fail(QStringLiteral("site"), siteName, QStringLiteral("nothing else can be pushed without the site"));
+        return false;
+    }
+    state.siteId = sites.at(siteName);
+    return true;
+}
+
+// Devices to push: everything with a type in the catalog except loose cables.
+void NetBoxPusher::collectDevices(PushState &state)
+{
+    for (std::size_t i = 0; i < state.plan.devices.size(); ++i) {
         const DeviceType *t = m_plan.typeOf(i);
         if (!t) {
-            failed(QStringLiteral("device"), plan.devices[i].id,
-                   QStringLiteral("device type \"%1\" is not in the catalog").arg(plan.devices[i].type));
+            fail(QStringLiteral("device"), state.plan.devices[i].id,
+                 QStringLiteral("device type \"%1\" is not in the catalog").arg(state.plan.devices[i].type));
             continue;
         }
         if (t->role == Role::Cable)
             continue;
-        devices.push_back(i);
-        types[t->id] = t;
+        state.devices.push_back(i);
+        state.types[t->id] = t;
     }
-    auto deviceName = [&](const QString &id) {
-        const Device *d = plan.findDevice(id);
-        return d && !d->hostname.isEmpty() ? d->hostname : id;
-    };
+}
 
+void NetBoxPusher::pushManufacturers(PushState &state)
+{
     step(QStringLiteral("manufacturers"));
     // NetBox refuses a second manufacturer whose name differs only in case or whose slug is
     // taken, and its device-type library says "Nvidia" and "Mellanox" where we say "NVIDIA".
     std::vector<Wanted> manufacturers;
-    for (const auto &[id, t] : types)
+    for (const auto &[id, t] : state.types)
         manufacturers.push_back(
             {vendorKey(t->vendor), {{"name", s(t->vendor)}, {"slug", s(slug(t->vendor))}}, t->vendor});
-    const auto manufacturerIds = sync(
+    state.manufacturerIds = sync(
         QStringLiteral("manufacturer"), QStringLiteral("api/dcim/manufacturers/"), QString(),
         [](const Json &o) {
             return QStringList{vendorKey(str(o, "slug")), vendorKey(str(o, "name"))};
         },
         manufacturers, false);
+}
 
+void NetBoxPusher::pushRoles(PushState &state)
+{
     step(QStringLiteral("device roles"));
     std::vector<Wanted> roles;
-    for (const auto &[id, t] : types)
+    for (const auto &[id, t] : state.types)
         roles.push_back({roleDisplayName(t->role),
                          {{"name", s(roleDisplayName(t->role))},
                           {"slug", s(slug(roleDisplayName(t->role)))},
                           {"color", s(roleColor(t->role))}}});
-    const auto roleIds = sync(
+    state.roleIds = sync(
         QStringLiteral("device-role"), QStringLiteral("api/dcim/device-roles/"), QString(),
         [](const Json &o) { return QStringList{str(o, "name")}; }, roles);
+}
 
+void NetBoxPusher::pushDeviceTypes(PushState &state)
+{
     step(QStringLiteral("device types"));
     std::vector<Wanted> deviceTypes;
-    std::map<QString, QString> typeKey; // catalog id → manufacturer id/model
-    for (const auto &[id, t] : types) {
-        if (!manufacturerIds.count(vendorKey(t->vendor))) {
-            failed(QStringLiteral("device-type"), t->model,
-                   QStringLiteral("manufacturer %1 was not pushed").arg(t->vendor));
+    for (const auto &[id, t] : state.types) {
+        if (!state.manufacturerIds.count(vendorKey(t->vendor))) {
+            fail(QStringLiteral("device-type"), t->model,
+                 QStringLiteral("manufacturer %1 was not pushed").arg(t->vendor));
             continue;
         }
-        const int m = manufacturerIds.at(vendorKey(t->vendor));
+        const int m = state.manufacturerIds.at(vendorKey(t->vendor));
         const QString typeSlug = slug(t->vendor + QLatin1Char('-') + t->model);
         Json f{{"manufacturer", m},
                {"model", s(t->model)},
@@ -430,13 +492,13 @@ NetBoxPushReport NetBoxPusher::push()
             f["weight_unit"] = "kg";
         }
         // NetBox keeps model and slug unique per manufacturer, the model regardless of case.
-        typeKey[id] = QStringLiteral("%1/%2").arg(m).arg(t->model.toLower());
-        deviceTypes.push_back({typeKey[id],
+        state.typeKey[id] = QStringLiteral("%1/%2").arg(m).arg(t->model.toLower());
+        deviceTypes.push_back({state.typeKey[id],
                                f,
                                t->vendor + QLatin1Char(' ') + t->model,
                                {QStringLiteral("%1/slug:%2").arg(m).arg(typeSlug)}});
     }
-    const auto typeIds = sync(
+    state.typeIds = sync(
         QStringLiteral("device-type"), QStringLiteral("api/dcim/device-types/"), QString(),
         [](const Json &o) {
             const int m = refId(o["manufacturer"]);
@@ -444,49 +506,49 @@ NetBoxPushReport NetBoxPusher::push()
                                QStringLiteral("%1/slug:%2").arg(m).arg(str(o, "slug"))};
         },
         deviceTypes);
+}
 
+void NetBoxPusher::pushRacks(PushState &state)
+{
     step(QStringLiteral("racks"));
     std::vector<Wanted> racks;
-    for (const Rack &r : plan.racks) {
+    for (const Rack &r : state.plan.racks) {
         const QString name = r.name.isEmpty() ? r.id : r.name;
         racks.push_back({name,
-                         {{"site", siteId},
+                         {{"site", state.siteId},
                           {"name", s(name)},
                           {"status", "planned"},
                           {"u_height", r.heightU},
                           {"description", s(QStringLiteral("POC Planner rack %1").arg(r.id))}}});
     }
-    const auto rackIds = sync(
-        QStringLiteral("rack"), QStringLiteral("api/dcim/racks/"), QStringLiteral("site_id=%1").arg(siteId),
-        [&](const Json &o) { return QStringList{onSite(o) ? str(o, "name") : QString()}; }, racks);
-    auto rackId = [&](const QString &planRackId) {
-        const Rack *r = plan.findRack(planRackId);
-        if (!r)
-            return -1;
-        const auto it = rackIds.find(r->name.isEmpty() ? r->id : r->name);
-        return it == rackIds.end() ? -1 : it->second;
-    };
+    state.rackIds = sync(
+        QStringLiteral("rack"), QStringLiteral("api/dcim/racks/"), QStringLiteral("site_id=%1").arg(state.siteId),
+        [&](const Json &o) { return QStringList{state.onSite(o) ? str(o, "name") : QString()}; }, racks);
+}
 
+void NetBoxPusher::pushDevices(PushState &state)
+{
     step(QStringLiteral("devices"));
     std::vector<Wanted> deviceList;
-    for (std::size_t i : devices) {
-        const Device &d = plan.devices[i];
+    for (std::size_t i : state.devices) {
+        const Device &d = state.plan.devices[i];
         const DeviceType *t = m_plan.typeOf(i);
-        const QString name = deviceName(d.id);
-        if (!typeKey.count(t->id) || !typeIds.count(typeKey[t->id]) || !roleIds.count(roleDisplayName(t->role))) {
-            failed(QStringLiteral("device"), name, QStringLiteral("its device type or role was not pushed"));
+        const QString name = state.deviceName(d.id);
+        if (!state.typeKey.count(t->id) || !state.typeIds.count(state.typeKey[t->id]) ||
+            !state.roleIds.count(roleDisplayName(t->role))) {
+            fail(QStringLiteral("device"), name, QStringLiteral("its device type or role was not pushed"));
             continue;
         }
         Json f{{"name", s(name)},
-               {"device_type", typeIds.at(typeKey[t->id])},
-               {"role", roleIds.at(roleDisplayName(t->role))},
-               {"site", siteId},
+               {"device_type", state.typeIds.at(state.typeKey[t->id])},
+               {"role", state.roleIds.at(roleDisplayName(t->role))},
+               {"site", state.siteId},
                {"status", "planned"},
                {"description", s(QStringLiteral("POC Planner device %1").arg(d.id))}};
         if (!d.rack.isEmpty()) {
-            const int rack = rackId(d.rack);
+            const int rack = state.rackId(d.rack);
             if (rack < 0) {
-                failed(QStringLiteral("device"), name, QStringLiteral("its rack was not pushed"));
+                fail(QStringLiteral("device"), name, QStringLiteral("its rack was not pushed"));
                 continue;
             }
             f["rack"] = rack;
@@ -497,12 +559,15 @@ NetBoxPushReport NetBoxPusher::push()
         }
         deviceList.push_back({name, f});
     }
-    const auto deviceIds = sync(
-        QStringLiteral("device"), QStringLiteral("api/dcim/devices/"), QStringLiteral("site_id=%1").arg(siteId),
-        [&](const Json &o) { return QStringList{onSite(o) ? str(o, "name") : QString()}; }, deviceList);
+    state.deviceIds = sync(
+        QStringLiteral("device"), QStringLiteral("api/dcim/devices/"), QStringLiteral("site_id=%1").arg(state.siteId),
+        [&](const Json &o) { return QStringList{state.onSite(o) ? str(o, "name") : QString()}; }, deviceList);
+}
 
+void NetBoxPusher::pushPower(PushState &state)
+{
     step(QStringLiteral("power panels and feeds"));
-    const SiteProfile::Feeds &feeds = site.power.feeds;
+    const SiteProfile::Feeds &feeds = state.site.power.feeds;
     const bool redundant = feeds.redundancy == QLatin1String("A+B") && feeds.feedsPerRack >= 2;
     QStringList sides{QStringLiteral("A")};
     if (redundant)
@@ -510,21 +575,21 @@ NetBoxPushReport NetBoxPusher::push()
     std::vector<Wanted> panels;
     for (const QString &side : sides)
         panels.push_back({QStringLiteral("PP-%1").arg(side),
-                          {{"site", siteId},
+                          {{"site", state.siteId},
                            {"name", s(QStringLiteral("PP-%1").arg(side))},
                            {"description", s(QStringLiteral("feed %1 panel, planned with POC Planner").arg(side))}}});
     const auto panelIds = sync(
         QStringLiteral("power-panel"), QStringLiteral("api/dcim/power-panels/"),
-        QStringLiteral("site_id=%1").arg(siteId),
-        [&](const Json &o) { return QStringList{onSite(o) ? str(o, "name") : QString()}; }, panels);
+        QStringLiteral("site_id=%1").arg(state.siteId),
+        [&](const Json &o) { return QStringList{state.onSite(o) ? str(o, "name") : QString()}; }, panels);
     std::vector<Wanted> feedList;
-    for (const Rack &r : plan.racks) {
-        const int rack = rackId(r.id);
+    for (const Rack &r : state.plan.racks) {
+        const int rack = state.rackId(r.id);
         for (const QString &side : sides) {
             const QString panel = QStringLiteral("PP-%1").arg(side);
             const QString name = QStringLiteral("%1-%2").arg(r.name.isEmpty() ? r.id : r.name, side);
             if (rack < 0 || !panelIds.count(panel)) {
-                failed(QStringLiteral("power-feed"), name, QStringLiteral("its rack or power panel was not pushed"));
+                fail(QStringLiteral("power-feed"), name, QStringLiteral("its rack or power panel was not pushed"));
                 continue;
             }
             feedList.push_back({QStringLiteral("%1/%2").arg(panelIds.at(panel)).arg(name),
@@ -542,22 +607,22 @@ NetBoxPushReport NetBoxPusher::push()
         }
     }
     sync(
-        QStringLiteral("power-feed"), QStringLiteral("api/dcim/power-feeds/"), QStringLiteral("site_id=%1").arg(siteId),
+        QStringLiteral("power-feed"), QStringLiteral("api/dcim/power-feeds/"),
+        QStringLiteral("site_id=%1").arg(state.siteId),
         [](const Json &o) {
             return QStringList{QStringLiteral("%1/%2").arg(refId(o["power_panel"])).arg(str(o, "name"))};
         },
         feedList);
+}
 
+void NetBoxPusher::pushInterfaces(PushState &state)
+{
     step(QStringLiteral("interfaces"));
     // Only the interfaces the cables need; device types pushed from the library bring their own.
     std::vector<Wanted> interfaces;
-    auto interfaceKey = [&](const Endpoint &e) -> QString {
-        const auto it = deviceIds.find(deviceName(e.device));
-        return it == deviceIds.end() ? QString() : QStringLiteral("%1/%2").arg(it->second).arg(e.port);
-    };
-    for (const Link &l : plan.links) {
+    for (const Link &l : state.plan.links) {
         for (const Endpoint &e : {l.a, l.b}) {
-            const QString key = interfaceKey(e);
+            const QString key = state.interfaceKey(e);
             const DeviceType *t = m_plan.typeOf(e.device);
             if (key.isEmpty() || !t)
                 continue;
@@ -569,36 +634,42 @@ NetBoxPushReport NetBoxPusher::push()
                         speed = parsed->laneSpeedGbps;
                         break;
                     }
-            Json f{{"device", deviceIds.at(deviceName(e.device))},
+            Json f{{"device", state.deviceIds.at(state.deviceName(e.device))},
                    {"name", s(e.port)},
                    {"type", s(interfaceType(speed, ref.valid() ? ref.group->media : QString()))}};
             if (ref.valid() && (ref.group->purpose == PortPurpose::Mgmt || ref.group->purpose == PortPurpose::Bmc))
                 f["mgmt_only"] = true;
-            interfaces.push_back({key, f, deviceName(e.device) + QLatin1Char(':') + e.port});
+            interfaces.push_back({key, f, state.deviceName(e.device) + QLatin1Char(':') + e.port});
         }
     }
-    const auto interfaceIds = sync(
-        QStringLiteral("interface"), QStringLiteral("api/dcim/interfaces/"), QStringLiteral("site_id=%1").arg(siteId),
+    state.interfaceIds = sync(
+        QStringLiteral("interface"), QStringLiteral("api/dcim/interfaces/"),
+        QStringLiteral("site_id=%1").arg(state.siteId),
         [](const Json &o) { return QStringList{QStringLiteral("%1/%2").arg(refId(o["device"])).arg(str(o, "name"))}; },
         interfaces, false);
+}
 
+void NetBoxPusher::pushCables(PushState &state)
+{
     step(QStringLiteral("cables"));
     std::vector<Wanted> cables;
-    for (const Link &l : plan.links) {
+    for (const Link &l : state.plan.links) {
         const QString label = !l.label.isEmpty()
             ? l.label
-            : QStringLiteral("%1:%2--%3:%4").arg(deviceName(l.a.device), l.a.port, deviceName(l.b.device), l.b.port);
-        const QString a = interfaceKey(l.a);
-        const QString b = interfaceKey(l.b);
-        if (!interfaceIds.count(a) || !interfaceIds.count(b)) {
-            failed(QStringLiteral("cable"), label, QStringLiteral("an end's device or interface was not pushed"));
+            : QStringLiteral("%1:%2--%3:%4")
+                  .arg(state.deviceName(l.a.device), l.a.port, state.deviceName(l.b.device), l.b.port);
+        const QString a = state.interfaceKey(l.a);
+        const QString b = state.interfaceKey(l.b);
+        if (!state.interfaceIds.count(a) || !state.interfaceIds.count(b)) {
+            fail(QStringLiteral("cable"), label, QStringLiteral("an end's device or interface was not pushed"));
             continue;
         }
-        Json f{
-            {"a_terminations", Json::array({{{"object_type", "dcim.interface"}, {"object_id", interfaceIds.at(a)}}})},
-            {"b_terminations", Json::array({{{"object_type", "dcim.interface"}, {"object_id", interfaceIds.at(b)}}})},
-            {"status", "planned"},
-            {"label", s(label.left(100))}};
+        Json f{{"a_terminations",
+                Json::array({{{"object_type", "dcim.interface"}, {"object_id", state.interfaceIds.at(a)}}})},
+               {"b_terminations",
+                Json::array({{{"object_type", "dcim.interface"}, {"object_id", state.interfaceIds.at(b)}}})},
+               {"status", "planned"},
+               {"label", s(label.left(100))}};
         const DeviceType *cable = m_plan.catalog().deviceType(l.cable);
         if (cable && !cableType(cable->cable.kind).isEmpty())
             f["type"] = s(cableType(cable->cable.kind));
@@ -609,9 +680,8 @@ NetBoxPushReport NetBoxPusher::push()
         cables.push_back({label.left(100), f});
     }
     sync(
-        QStringLiteral("cable"), QStringLiteral("api/dcim/cables/"), QStringLiteral("site_id=%1").arg(siteId),
+        QStringLiteral("cable"), QStringLiteral("api/dcim/cables/"), QStringLiteral("site_id=%1").arg(state.siteId),
         [](const Json &o) { return QStringList{str(o, "label")}; }, cables);
-    return m_report;
 }
 
 } // namespace pp

@@ -114,6 +114,20 @@ private:
                                 const std::vector<Wanted> &wanted, bool patchExisting = true);
     std::vector<Json> list(const QString &endpoint, const QString &query, QString *error);
     void step(const QString &what);
+    void fail(const QString &kind, const QString &name, const QString &why);
+
+    // The steps of push(), in order; each syncs one kind of object and keeps its ids in the state.
+    struct PushState;
+    bool pushSite(PushState &state); // false: nothing else can be pushed
+    void collectDevices(PushState &state);
+    void pushManufacturers(PushState &state);
+    void pushRoles(PushState &state);
+    void pushDeviceTypes(PushState &state);
+    void pushRacks(PushState &state);
+    void pushDevices(PushState &state);
+    void pushPower(PushState &state);
+    void pushInterfaces(PushState &state);
+    void pushCables(PushState &state);
 
     const ResolvedPlan &m_plan;
     NetBoxTransport &m_transport;

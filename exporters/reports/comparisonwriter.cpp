@@ -144,9 +144,147 @@ QByteArray ComparisonWriter::csv() const
     return text.toUtf8();
 }
 
+namespace {
+
+// The painter of the comparison PDF, its fonts and the line it has reached.
+struct PdfPage {
+    explicit PdfPage(QPainter &painter)
+        : p(painter)
+    { }
+    QPainter &p;
+    int w = 0;     // page width in device pixels
+    int lineH = 0; // title line height
+    int rowH = 0;  // table row height
+    int y = 0;
+    QFont title{QStringLiteral("Sans"), 16, QFont::Bold};
+    QFont body{QStringLiteral("Sans"), 8};
+    QFont bold{QStringLiteral("Sans"), 8, QFont::Bold};
+};
+
+// Page 1: the figures of every column, row by row, and the columns' notes.
+void drawComparisonTable(PdfPage &pg, const Comparison &c)
+{
+    if (!c.designs.empty())
+        pg.p.drawText(
+            0, pg.y,
+            QStringLiteral(
+                "Object-store and Lustre columns at the usable capacity of %1; \"unknown\" = no public figure.")
+                .arg(c.designs[static_cast<std::size_t>(c.referenceIndex)].inputs.name));
+    pg.y += pg.rowH;
+    const int labelW = pg.w / 7;
+    const int colW = c.columns.empty() ? 0 : (pg.w - labelW) / static_cast<int>(c.columns.size());
+    const auto drawRow = [&](const QString &label, const std::vector<QString> &cells, bool header, bool shaded) {
+        if (shaded)
+            pg.p.fillRect(QRect(0, pg.y, pg.w, pg.rowH), QColor(0xEE, 0xF2, 0xF7));
+        pg.p.setFont(header ? pg.bold : pg.body);
+        pg.p.drawText(QRect(4, pg.y, labelW - 8, pg.rowH), Qt::AlignVCenter | Qt::AlignLeft, label);
+        for (std::size_t i = 0; i < cells.size(); ++i)
+            pg.p.drawText(QRect(labelW + static_cast<int>(i) * colW, pg.y, colW - 8, pg.rowH),
+                          Qt::AlignVCenter | (header ? Qt::AlignHCenter | Qt::TextWordWrap : Qt::AlignRight), cells[i]);
+        pg.y += pg.rowH;
+    };
+    std::vector<QString> names;
+    for (const ComparisonColumn &col : c.columns)
+        names.push_back(col.name);
+    const int headerH = pg.rowH * 2;
+    pg.p.setFont(pg.bold);
+    for (std::size_t i = 0; i < names.size(); ++i)
+        pg.p.drawText(QRect(labelW + static_cast<int>(i) * colW, pg.y, colW - 8, headerH),
+                      Qt::AlignCenter | Qt::TextWordWrap, names[i]);
+    pg.y += headerH;
+    pg.p.drawLine(0, pg.y, pg.w, pg.y);
+    bool shaded = false;
+    for (const ComparisonRow &row : Comparison::rows()) {
+        std::vector<QString> cells;
+        for (const ComparisonColumn &col : c.columns)
+            cells.push_back(ComparisonWriter::cell(col, row));
+        drawRow(rowLabel(row), cells, false, shaded);
+        shaded = !shaded;
+    }
+    pg.p.drawLine(0, pg.y, pg.w, pg.y);
+    pg.y += pg.rowH / 2;
+    pg.p.setFont(pg.body);
+    for (const ComparisonColumn &col : c.columns) {
+        const QRect r(0, pg.y, pg.w, pg.rowH * 2);
+        QRect used;
+        pg.p.drawText(r, Qt::TextWordWrap, QStringLiteral("%1: %2").arg(col.name, col.note), &used);
+        pg.y += std::max(used.height(), pg.rowH / 2) + pg.rowH / 4;
+    }
+}
+
+// Page 2, top: how long pre-staging the dataset and copying a checkpoint back take.
+void drawDataMovement(PdfPage &pg, const Comparison &c)
+{
+    pg.p.setFont(pg.title);
+    pg.p.drawText(0, pg.lineH, QStringLiteral("Data movement and extrapolation"));
+    pg.y = pg.lineH * 2;
+    pg.p.setFont(pg.bold);
+    const QStringList moveHead{QStringLiteral("Design"),        QStringLiteral("Dataset TB"),
+                               QStringLiteral("Pre-stage"),     QStringLiteral("Limited by"),
+                               QStringLiteral("Checkpoint TB"), QStringLiteral("Copy-back"),
+                               QStringLiteral("Interval"),      QStringLiteral("Keeps up")};
+    const int mw = pg.w / moveHead.size();
+    for (int i = 0; i < moveHead.size(); ++i)
+        pg.p.drawText(QRect(i * mw, pg.y, mw - 8, pg.rowH), Qt::AlignVCenter, moveHead.at(i));
+    pg.y += pg.rowH;
+    pg.p.setFont(pg.body);
+    for (const DataMovement &m : c.movement) {
+        const QStringList cells{m.design,
+                                QString::number(m.datasetTB, 'f', 1),
+                                duration(m.prestageS),
+                                m.prestageLimitedBy,
+                                QString::number(m.checkpointTB, 'f', 1),
+                                duration(m.copyBackS),
+                                duration(m.intervalS),
+                                m.copyBackS ? (m.copyBackKeepsUp ? QStringLiteral("yes") : QStringLiteral("no"))
+                                            : QStringLiteral("n/a")};
+        for (int i = 0; i < cells.size(); ++i)
+            pg.p.drawText(QRect(i * mw, pg.y, mw - 8, pg.rowH), Qt::AlignVCenter | Qt::TextWordWrap, cells.at(i));
+        pg.y += pg.rowH;
+    }
+    pg.y += pg.rowH;
+}
+
+// Page 2, below: the reference design scaled to the targets.
+void drawExtrapolation(PdfPage &pg, const Comparison &c)
+{
+    if (!c.extrapolations.empty()) {
+        pg.p.setFont(pg.bold);
+        pg.p.drawText(0, pg.y, QStringLiteral("Extrapolation of %1").arg(c.extrapolations.front().design));
+        pg.y += pg.rowH / 2;
+        const QStringList head{QStringLiteral("Target"),    QStringLiteral("Pods"),
+                               QStringLiteral("C-nodes"),   QStringLiteral("D-boxes"),
+                               QStringLiteral("Racks"),     QStringLiteral("Usable PB"),
+                               QStringLiteral("Read TB/s"), QStringLiteral("Write TB/s"),
+                               QStringLiteral("Max kW"),    QStringLiteral("Site power share")};
+        const int ew = pg.w / head.size();
+        for (int i = 0; i < head.size(); ++i)
+            pg.p.drawText(QRect(i * ew, pg.y, ew - 8, pg.rowH), Qt::AlignVCenter, head.at(i));
+        pg.y += pg.rowH;
+        pg.p.setFont(pg.body);
+        for (const Extrapolation &e : c.extrapolations) {
+            const QStringList cells{
+                e.target,
+                QString::number(e.pods),
+                QString::number(e.cnodes),
+                QString::number(e.dboxes),
+                QString::number(e.racks),
+                QString::number(e.usablePB, 'f', 1),
+                QString::number(e.readTBps, 'f', 2),
+                QString::number(e.writeTBps, 'f', 2),
+                QString::number(e.maxKW, 'f', 1),
+                QStringLiteral("%1–%2%").arg(e.powerShareMinPct, 0, 'f', 2).arg(e.powerShareMaxPct, 0, 'f', 2)};
+            for (int i = 0; i < cells.size(); ++i)
+                pg.p.drawText(QRect(i * ew, pg.y, ew - 8, pg.rowH), Qt::AlignVCenter, cells.at(i));
+            pg.y += pg.rowH;
+        }
+    }
+}
+
+} // namespace
+
 bool ComparisonWriter::writePdf(const QString &fileName, QString *error) const
 {
-    const Comparison &c = m_comparison;
     QByteArray bytes;
     {
         QBuffer buffer(&bytes);
@@ -163,126 +301,18 @@ bool ComparisonWriter::writePdf(const QString &fileName, QString *error) const
                 *error = QStringLiteral("%1: cannot start the PDF painter").arg(fileName);
             return false;
         }
-        const QRect page = p.viewport();
-        const int w = page.width();
-        QFont title(QStringLiteral("Sans"), 16, QFont::Bold);
-        QFont body(QStringLiteral("Sans"), 8);
-        QFont bold(QStringLiteral("Sans"), 8, QFont::Bold);
-        p.setFont(title);
-        const int lineH = p.fontMetrics().height();
-        p.drawText(0, lineH, QStringLiteral("Storage design comparison"));
-        p.setFont(body);
-        const int rowH = static_cast<int>(p.fontMetrics().height() * 1.6);
-        int y = lineH * 2;
-        if (!c.designs.empty())
-            p.drawText(
-                0, y,
-                QStringLiteral(
-                    "Object-store and Lustre columns at the usable capacity of %1; \"unknown\" = no public figure.")
-                    .arg(c.designs[static_cast<std::size_t>(c.referenceIndex)].inputs.name));
-        y += rowH;
-        const int labelW = w / 7;
-        const int colW = c.columns.empty() ? 0 : (w - labelW) / static_cast<int>(c.columns.size());
-        const auto drawRow = [&](const QString &label, const std::vector<QString> &cells, bool header, bool shaded) {
-            if (shaded)
-                p.fillRect(QRect(0, y, w, rowH), QColor(0xEE, 0xF2, 0xF7));
-            p.setFont(header ? bold : body);
-            p.drawText(QRect(4, y, labelW - 8, rowH), Qt::AlignVCenter | Qt::AlignLeft, label);
-            for (std::size_t i = 0; i < cells.size(); ++i)
-                p.drawText(QRect(labelW + static_cast<int>(i) * colW, y, colW - 8, rowH),
-                           Qt::AlignVCenter | (header ? Qt::AlignHCenter | Qt::TextWordWrap : Qt::AlignRight),
-                           cells[i]);
-            y += rowH;
-        };
-        std::vector<QString> names;
-        for (const ComparisonColumn &col : c.columns)
-            names.push_back(col.name);
-        const int headerH = rowH * 2;
-        p.setFont(bold);
-        for (std::size_t i = 0; i < names.size(); ++i)
-            p.drawText(QRect(labelW + static_cast<int>(i) * colW, y, colW - 8, headerH),
-                       Qt::AlignCenter | Qt::TextWordWrap, names[i]);
-        y += headerH;
-        p.drawLine(0, y, w, y);
-        bool shaded = false;
-        for (const ComparisonRow &row : Comparison::rows()) {
-            std::vector<QString> cells;
-            for (const ComparisonColumn &col : c.columns)
-                cells.push_back(cell(col, row));
-            drawRow(rowLabel(row), cells, false, shaded);
-            shaded = !shaded;
-        }
-        p.drawLine(0, y, w, y);
-        y += rowH / 2;
-        p.setFont(body);
-        for (const ComparisonColumn &col : c.columns) {
-            const QRect r(0, y, w, rowH * 2);
-            QRect used;
-            p.drawText(r, Qt::TextWordWrap, QStringLiteral("%1: %2").arg(col.name, col.note), &used);
-            y += std::max(used.height(), rowH / 2) + rowH / 4;
-        }
-
+        PdfPage pg(p);
+        pg.w = p.viewport().width();
+        p.setFont(pg.title);
+        pg.lineH = p.fontMetrics().height();
+        p.drawText(0, pg.lineH, QStringLiteral("Storage design comparison"));
+        p.setFont(pg.body);
+        pg.rowH = static_cast<int>(p.fontMetrics().height() * 1.6);
+        pg.y = pg.lineH * 2;
+        drawComparisonTable(pg, m_comparison);
         pdf.newPage();
-        y = 0;
-        p.setFont(title);
-        p.drawText(0, lineH, QStringLiteral("Data movement and extrapolation"));
-        y = lineH * 2;
-        p.setFont(bold);
-        const QStringList moveHead{QStringLiteral("Design"),        QStringLiteral("Dataset TB"),
-                                   QStringLiteral("Pre-stage"),     QStringLiteral("Limited by"),
-                                   QStringLiteral("Checkpoint TB"), QStringLiteral("Copy-back"),
-                                   QStringLiteral("Interval"),      QStringLiteral("Keeps up")};
-        const int mw = w / moveHead.size();
-        for (int i = 0; i < moveHead.size(); ++i)
-            p.drawText(QRect(i * mw, y, mw - 8, rowH), Qt::AlignVCenter, moveHead.at(i));
-        y += rowH;
-        p.setFont(body);
-        for (const DataMovement &m : c.movement) {
-            const QStringList cells{m.design,
-                                    QString::number(m.datasetTB, 'f', 1),
-                                    duration(m.prestageS),
-                                    m.prestageLimitedBy,
-                                    QString::number(m.checkpointTB, 'f', 1),
-                                    duration(m.copyBackS),
-                                    duration(m.intervalS),
-                                    m.copyBackS ? (m.copyBackKeepsUp ? QStringLiteral("yes") : QStringLiteral("no"))
-                                                : QStringLiteral("n/a")};
-            for (int i = 0; i < cells.size(); ++i)
-                p.drawText(QRect(i * mw, y, mw - 8, rowH), Qt::AlignVCenter | Qt::TextWordWrap, cells.at(i));
-            y += rowH;
-        }
-        y += rowH;
-        if (!c.extrapolations.empty()) {
-            p.setFont(bold);
-            p.drawText(0, y, QStringLiteral("Extrapolation of %1").arg(c.extrapolations.front().design));
-            y += rowH / 2;
-            const QStringList head{QStringLiteral("Target"),    QStringLiteral("Pods"),
-                                   QStringLiteral("C-nodes"),   QStringLiteral("D-boxes"),
-                                   QStringLiteral("Racks"),     QStringLiteral("Usable PB"),
-                                   QStringLiteral("Read TB/s"), QStringLiteral("Write TB/s"),
-                                   QStringLiteral("Max kW"),    QStringLiteral("Site power share")};
-            const int ew = w / head.size();
-            for (int i = 0; i < head.size(); ++i)
-                p.drawText(QRect(i * ew, y, ew - 8, rowH), Qt::AlignVCenter, head.at(i));
-            y += rowH;
-            p.setFont(body);
-            for (const Extrapolation &e : c.extrapolations) {
-                const QStringList cells{
-                    e.target,
-                    QString::number(e.pods),
-                    QString::number(e.cnodes),
-                    QString::number(e.dboxes),
-                    QString::number(e.racks),
-                    QString::number(e.usablePB, 'f', 1),
-                    QString::number(e.readTBps, 'f', 2),
-                    QString::number(e.writeTBps, 'f', 2),
-                    QString::number(e.maxKW, 'f', 1),
-                    QStringLiteral("%1–%2%").arg(e.powerShareMinPct, 0, 'f', 2).arg(e.powerShareMaxPct, 0, 'f', 2)};
-                for (int i = 0; i < cells.size(); ++i)
-                    p.drawText(QRect(i * ew, y, ew - 8, rowH), Qt::AlignVCenter, cells.at(i));
-                y += rowH;
-            }
-        }
+        drawDataMovement(pg, m_comparison);
+        drawExtrapolation(pg, m_comparison);
         p.end();
     }
     return writeFileAtomically(fileName, bytes, error);

@@ -515,6 +515,44 @@ QString fill(const QString &line, const QMap<QString, QString> &values)
 }
 
 // Parses the small Markdown subset of the text blocks into runbook blocks.
+// A fenced code block from the line after the opening fence to the closing one; *i ends on the closing fence.
+RunbookBlock codeBlock(const QStringList &lines, int *i, const QString &sectionId, const RunbookFacts &facts)
+{
+    RunbookBlock block;
+    block.kind = RunbookBlock::Kind::Code;
+    block.section = sectionId;
+    QStringList code;
+    for (++*i; *i < lines.size() && !lines[*i].trimmed().startsWith(QLatin1String("```")); ++*i)
+        code << fill(lines[*i], facts.values);
+    block.text = code.join(QLatin1Char('\n'));
+    return block;
+}
+
+// A {{table:name}} line: the facts' table of that name, or a note that there is none.
+RunbookBlock tableBlock(const QString &name, const QString &sectionId, const RunbookFacts &facts)
+{
+    RunbookBlock block;
+    block.kind = RunbookBlock::Kind::Table;
+    block.section = sectionId;
+    if (!facts.table(name, &block.table))
+        block.table.note = QStringLiteral("(no table named %1)").arg(name);
+    return block;
+}
+
+// A "#"… heading line; its level is the number of '#'.
+RunbookBlock headingBlock(const QString &line, const QString &sectionId, const RunbookFacts &facts)
+{
+    RunbookBlock block;
+    int level = 0;
+    while (level < line.size() && line[level] == QLatin1Char('#'))
+        ++level;
+    block.kind = RunbookBlock::Kind::Heading;
+    block.level = level;
+    block.section = sectionId;
+    block.text = fill(line.mid(level).trimmed(), facts.values);
+    return block;
+}
+
 void parseSection(const QString &sectionId, const QString &text, const RunbookFacts &facts,
                   std::vector<RunbookBlock> &out)
 {
@@ -542,14 +580,7 @@ void parseSection(const QString &sectionId, const QString &text, const RunbookFa
         const QString line = raw.trimmed();
         if (line.startsWith(QLatin1String("```"))) {
             flush();
-            current.kind = RunbookBlock::Kind::Code;
-            current.section = sectionId;
-            QStringList code;
-            for (++i; i < lines.size() && !lines[i].trimmed().startsWith(QLatin1String("```")); ++i)
-                code << fill(lines[i], facts.values);
-            current.text = code.join(QLatin1Char('\n'));
-            open = true;
-            flush();
+            out.push_back(codeBlock(lines, &i, sectionId, facts));
             continue;
         }
         if (line.isEmpty()) {
@@ -559,25 +590,12 @@ void parseSection(const QString &sectionId, const QString &text, const RunbookFa
         const QRegularExpressionMatch table = tableRef.match(line);
         if (table.hasMatch()) {
             flush();
-            current.kind = RunbookBlock::Kind::Table;
-            current.section = sectionId;
-            if (!facts.table(table.captured(1), &current.table))
-                current.table.note = QStringLiteral("(no table named %1)").arg(table.captured(1));
-            open = true;
-            flush();
+            out.push_back(tableBlock(table.captured(1), sectionId, facts));
             continue;
         }
         if (line.startsWith(QLatin1Char('#'))) {
             flush();
-            int level = 0;
-            while (level < line.size() && line[level] == QLatin1Char('#'))
-                ++level;
-            current.kind = RunbookBlock::Kind::Heading;
-            current.level = level;
-            current.section = sectionId;
-            current.text = fill(line.mid(level).trimmed(), facts.values);
-            open = true;
-            flush();
+            out.push_back(headingBlock(line, sectionId, facts));
             continue;
         }
         if (line.startsWith(QLatin1String("- [ ] "))) {

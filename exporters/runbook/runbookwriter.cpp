@@ -109,6 +109,42 @@ QString styleSheet(bool forPrint)
         QString::fromLatin1(kCssTail);
 }
 
+// A table of the runbook in HTML; cellAttrs go on every cell.
+void htmlTable(QString &s, const RunbookTable &t, bool forPrint, const QString &cellAttrs)
+{
+    // For print, long tables go out in pieces with their header repeated: QTextDocument
+    // walks a whole table for every page it draws, so one 6,000-row table made the PDF
+    // quadratic in its length. Their borders are half a pixel wide: see kPrintTableRule.
+    const std::size_t piece = forPrint ? 40 : std::max<std::size_t>(t.rows.size(), 1);
+    for (std::size_t first = 0; first == 0 || first < t.rows.size(); first += piece) {
+        if (forPrint)
+            s += QStringLiteral("<table border=\"0.5\" cellspacing=\"0\" cellpadding=\"2\" "
+                                "style=\"border-color: #8a96a3; border-style: solid;\">\n<thead><tr>");
+        else
+            s += QStringLiteral("<table>\n<thead><tr>");
+        for (const QString &h : t.header) {
+            // QTextDocument can give a column a fraction of a pixel less than its widest
+            // cell and then breaks that word ("Measure|d", "Qt|y"): a one-word heading
+            // keeps its word whole.
+            const bool oneWord = forPrint && !h.contains(QLatin1Char(' '));
+            s += QStringLiteral("<th%1%2>%3</th>")
+                     .arg(oneWord ? QStringLiteral(" style=\"padding: 2px 5px; white-space: nowrap;\"") : cellAttrs,
+                          forPrint ? QStringLiteral(" bgcolor=\"#dde4ee\"") : QString(), textescape::xml(h));
+        }
+        s += QStringLiteral("</tr></thead>\n<tbody>\n");
+        for (std::size_t r = first; r < std::min(first + piece, t.rows.size()); ++r) {
+            s += QStringLiteral("<tr>");
+            for (const QString &c : t.rows[r])
+                s += QStringLiteral("<td%1>%2</td>")
+                         .arg(cellAttrs, c.isEmpty() && forPrint ? QStringLiteral("&nbsp;") : textescape::xml(c));
+            s += QStringLiteral("</tr>\n");
+        }
+        s += QStringLiteral("</tbody></table>\n");
+    }
+    if (!t.note.isEmpty())
+        s += QStringLiteral("<p class=\"tablenote\">%1</p>\n").arg(textescape::xml(t.note));
+}
+
 // The body of the HTML runbook; `forPrint` uses what QTextDocument renders well.
 QString htmlBody(const RunbookDocument &doc, bool forPrint)
 {
@@ -157,43 +193,9 @@ QString htmlBody(const RunbookDocument &doc, bool forPrint)
             s += numbered ? QStringLiteral("</ol>\n") : QStringLiteral("</ul>\n");
             break;
         }
-        case RunbookBlock::Kind::Table: {
-            const RunbookTable &t = b.table;
-            // For print, long tables go out in pieces with their header repeated: QTextDocument
-            // walks a whole table for every page it draws, so one 6,000-row table made the PDF
-            // quadratic in its length. Their borders are half a pixel wide: see kPrintTableRule.
-            const std::size_t piece = forPrint ? 40 : std::max<std::size_t>(t.rows.size(), 1);
-            for (std::size_t first = 0; first == 0 || first < t.rows.size(); first += piece) {
-                if (forPrint)
-                    s += QStringLiteral("<table border=\"0.5\" cellspacing=\"0\" cellpadding=\"2\" "
-                                        "style=\"border-color: #8a96a3; border-style: solid;\">\n<thead><tr>");
-                else
-                    s += QStringLiteral("<table>\n<thead><tr>");
-                for (const QString &h : t.header) {
-                    // QTextDocument can give a column a fraction of a pixel less than its widest
-                    // cell and then breaks that word ("Measure|d", "Qt|y"): a one-word heading
-                    // keeps its word whole.
-                    const bool oneWord = forPrint && !h.contains(QLatin1Char(' '));
-                    s += QStringLiteral("<th%1%2>%3</th>")
-                             .arg(oneWord ? QStringLiteral(" style=\"padding: 2px 5px; white-space: nowrap;\"")
-                                          : cellAttrs,
-                                  forPrint ? QStringLiteral(" bgcolor=\"#dde4ee\"") : QString(), textescape::xml(h));
-                }
-                s += QStringLiteral("</tr></thead>\n<tbody>\n");
-                for (std::size_t r = first; r < std::min(first + piece, t.rows.size()); ++r) {
-                    s += QStringLiteral("<tr>");
-                    for (const QString &c : t.rows[r])
-                        s += QStringLiteral("<td%1>%2</td>")
-                                 .arg(cellAttrs,
-                                      c.isEmpty() && forPrint ? QStringLiteral("&nbsp;") : textescape::xml(c));
-                    s += QStringLiteral("</tr>\n");
-                }
-                s += QStringLiteral("</tbody></table>\n");
-            }
-            if (!t.note.isEmpty())
-                s += QStringLiteral("<p class=\"tablenote\">%1</p>\n").arg(textescape::xml(t.note));
+        case RunbookBlock::Kind::Table:
+            htmlTable(s, b.table, forPrint, cellAttrs);
             break;
-        }
         }
     }
     return s;

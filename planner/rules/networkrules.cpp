@@ -29,6 +29,125 @@ double uplinkSpeed(const CheckContext &ctx, std::size_t i)
     return ctx.uplinks()[i].speedGbps;
 }
 
+// Every end in plan order: links (a, then b), then site uplinks, with its peer (null for an uplink) and its
+// cable (null for an uplink).
+template<typename Visit>
+void forEachEnd(const CheckContext &ctx, const std::vector<Endpoint> &uplinkEnds, const Visit &visit)
+{
+    const Plan &plan = ctx.plan();
+    for (std::size_t i = 0; i < plan.links.size(); ++i) {
+        const auto &info = ctx.links()[i];
+        const Link &l = plan.links[i];
+        visit(info.a, l.a, &l.b, info.cable);
+        visit(info.b, l.b, &l.a, info.cable);
+    }
+    for (std::size_t i = 0; i < plan.uplinks.size(); ++i)
+        visit(ctx.uplinks()[i], uplinkEnds[i], static_cast<const Endpoint *>(nullptr),
+              static_cast<const DeviceType *>(nullptr));
+}
+
+// Reports an end on an unknown device or port (false: it has no physical port to count) and a lane past
+// the end of its breakout cable.
+bool checkEnd(const QString &ruleId, const CheckContext &ctx, const CheckContext::LinkEnd &end,
+              const Endpoint &endpoint, const Endpoint *peer, const DeviceType *cable, std::vector<Finding> &out)
+{
+    if (end.device < 0) {
+        // Plan files cannot hold this (the loader refuses it), but a plan being edited can.
+        out.push_back(makeFinding(
+            ruleId, Severity::Error,
+            QStringLiteral("%1 (to %2) names device \"%3\", which the plan does not define")
+                .arg(endpoint.toString(), peer ? peer->toString() : QStringLiteral("uplink"), endpoint.device),
+            {endpoint.toString()}, 1, 0, QStringLiteral("devices")));
+        return false;
+    }
+    if (!end.port.valid()) {
+        const DeviceType *t = ctx.type(end.device);
+        out.push_back(makeFinding(ruleId, Severity::Error,
+                                  QStringLiteral("%1 (to %2): a %3 has no port \"%4\"")
+                                      .arg(endpoint.toString(), peer ? peer->toString() : QStringLiteral("uplink"),
+                                           t ? t->id : QStringLiteral("device"), endpoint.port),
+                                  {endpoint.device, endpoint.toString()}, 1, 0, QStringLiteral("ports")));
+        return false;
+    }
+    const int legs = cable && cable->cable.legs > 1 ? cable->cable.legs : 1;
+    if (end.port.lane >= 0 && legs > 1 && end.port.lane >= legs)
+        out.push_back(
+            makeFinding(ruleId, Severity::Error,
+                        QStringLiteral("%1 is lane %2 of a %3-way breakout cable (%4), which has lanes 0 to %5")
+                            .arg(endpoint.toString())
+                            .arg(end.port.lane)
+                            .arg(legs)
+                            .arg(cable->id)
+                            .arg(legs - 1),
+                        {endpoint.device, endpoint.toString()}, end.port.lane + 1, legs, QStringLiteral("lanes")));
+    return true;
+}
+
+// The uses of the clashing physical ports (slots, sorted), grouped by port, in plan order within a port.
+std::vector<PortUse> usesOf(const CheckContext &ctx, const std::vector<Endpoint> &uplinkEnds,
+                            const std::vector<int> &conflicted)
+{
+    std::vector<PortUse> shared;
+    int order = 0;
+    forEachEnd(
+        ctx, uplinkEnds,
+        [&](const CheckContext::LinkEnd &end, const Endpoint &endpoint, const Endpoint *peer, const DeviceType *) {
+            ++order;
+            if (end.slot >= 0 && std::binary_search(conflicted.begin(), conflicted.end(), end.slot))
+                shared.push_back({end.slot, order, end.device, end.port.lane, &endpoint, peer});
+        });
+    std::sort(shared.begin(), shared.end(), [](const PortUse &a, const PortUse &b) {
+        return a.slot != b.slot ? a.slot < b.slot : a.order < b.order;
+    });
+    return shared;
+}
+
+// One finding for a port (or lane) and the links that share it.
+void reportShared(const QString &ruleId, const CheckContext &ctx, const QString &what,
+                  const std::vector<const PortUse *> &users, std::vector<Finding> &out)
+{
+    QStringList subjects{ctx.device(users.front()->device).id};
+    QStringList links;
+    for (const PortUse *u : users) {
+        const QString port = u->port->toString();
+        if (!subjects.contains(port))
+            subjects << port;
+        links << port + QStringLiteral(" to ") + (u->peer ? u->peer->toString() : QStringLiteral("uplink"));
+    }
+    for (const PortUse *u : users)
+        if (u->peer && !subjects.contains(u->peer->toString()))
+            subjects << u->peer->toString();
+    out.push_back(makeFinding(
+        ruleId, Severity::Error,
+        QStringLiteral("%1 is used by %2 links: %3").arg(what).arg(users.size()).arg(links.join(QStringLiteral(", "))),
+        subjects, static_cast<double>(users.size()), 1, QStringLiteral("links")));
+}
+
+// The uses of one physical port: whole twice, a lane twice, or whole and as lanes.
+void reportPort(const QString &ruleId, const CheckContext &ctx, const PortUse *first, const PortUse *last,
+                std::vector<Finding> &out)
+{
+    std::vector<const PortUse *> whole;
+    std::map<int, std::vector<const PortUse *>> lanes;
+    for (const PortUse *u = first; u != last; ++u)
+        (u->lane < 0 ? whole : lanes[u->lane]).push_back(u);
+    if (whole.size() > 1)
+        reportShared(ruleId, ctx, QStringLiteral("port %1").arg(whole.front()->port->toString()), whole, out);
+    for (const auto &[lane, users] : lanes)
+        if (users.size() > 1)
+            reportShared(ruleId, ctx, QStringLiteral("breakout lane %1").arg(users.front()->port->toString()), users,
+                         out);
+    if (!whole.empty() && !lanes.empty()) {
+        std::vector<const PortUse *> users = whole;
+        for (const auto &[lane, laneUsers] : lanes)
+            users.insert(users.end(), laneUsers.begin(), laneUsers.end());
+        reportShared(
+            ruleId, ctx,
+            QStringLiteral("physical port %1, whole and as breakout lanes,").arg(whole.front()->port->toString()),
+            users, out);
+    }
+}
+
 } // namespace
 
 void NetworkPortCapacityRule::check(const CheckContext &ctx, std::vector<Finding> &out) const
@@ -38,125 +157,41 @@ void NetworkPortCapacityRule::check(const CheckContext &ctx, std::vector<Finding
     uplinkEnds.reserve(plan.uplinks.size());
     for (const Uplink &u : plan.uplinks)
         uplinkEnds.push_back(Endpoint{u.device, u.port});
-    // Every end in plan order: links (a, then b), then site uplinks.
-    const auto forEachEnd = [&](const auto &visit) {
-        for (std::size_t i = 0; i < plan.links.size(); ++i) {
-            const auto &info = ctx.links()[i];
-            const Link &l = plan.links[i];
-            visit(info.a, l.a, &l.b, info.cable);
-            visit(info.b, l.b, &l.a, info.cable);
-        }
-        for (std::size_t i = 0; i < plan.uplinks.size(); ++i)
-            visit(ctx.uplinks()[i], uplinkEnds[i], static_cast<const Endpoint *>(nullptr),
-                  static_cast<const DeviceType *>(nullptr));
-    };
 
     // First pass, no strings: which physical ports are taken twice (whole twice, a lane twice, or whole and lanes).
     std::vector<std::uint32_t> lanesUsed(static_cast<std::size_t>(ctx.slotCount()), 0);
     std::vector<std::uint8_t> wholeUsed(static_cast<std::size_t>(ctx.slotCount()), 0);
     std::vector<int> conflicted;
-    forEachEnd([&](const CheckContext::LinkEnd &end, const Endpoint &endpoint, const Endpoint *peer,
-                   const DeviceType *cable) {
-        if (end.device < 0) {
-            // Plan files cannot hold this (the loader refuses it), but a plan being edited can.
-            out.push_back(makeFinding(
-                id(), Severity::Error,
-                QStringLiteral("%1 (to %2) names device \"%3\", which the plan does not define")
-                    .arg(endpoint.toString(), peer ? peer->toString() : QStringLiteral("uplink"), endpoint.device),
-                {endpoint.toString()}, 1, 0, QStringLiteral("devices")));
-            return;
-        }
-        if (!end.port.valid()) {
-            const DeviceType *t = ctx.type(end.device);
-            out.push_back(makeFinding(id(), Severity::Error,
-                                      QStringLiteral("%1 (to %2): a %3 has no port \"%4\"")
-                                          .arg(endpoint.toString(), peer ? peer->toString() : QStringLiteral("uplink"),
-                                               t ? t->id : QStringLiteral("device"), endpoint.port),
-                                      {endpoint.device, endpoint.toString()}, 1, 0, QStringLiteral("ports")));
-            return;
-        }
-        const int legs = cable && cable->cable.legs > 1 ? cable->cable.legs : 1;
-        if (end.port.lane >= 0 && legs > 1 && end.port.lane >= legs)
-            out.push_back(
-                makeFinding(id(), Severity::Error,
-                            QStringLiteral("%1 is lane %2 of a %3-way breakout cable (%4), which has lanes 0 to %5")
-                                .arg(endpoint.toString())
-                                .arg(end.port.lane)
-                                .arg(legs)
-                                .arg(cable->id)
-                                .arg(legs - 1),
-                            {endpoint.device, endpoint.toString()}, end.port.lane + 1, legs, QStringLiteral("lanes")));
-        const auto slot = static_cast<std::size_t>(end.slot);
-        bool clash = false;
-        if (end.port.lane < 0) {
-            clash = wholeUsed[slot] > 0 || lanesUsed[slot] != 0;
-            wholeUsed[slot] = 1;
-        } else {
-            const std::uint32_t bit = 1u << std::min(end.port.lane, 31);
-            clash = wholeUsed[slot] > 0 || (lanesUsed[slot] & bit) != 0;
-            lanesUsed[slot] |= bit;
-        }
-        if (clash && (conflicted.empty() || conflicted.back() != end.slot))
-            conflicted.push_back(end.slot);
-    });
+    forEachEnd(
+        ctx, uplinkEnds,
+        [&](const CheckContext::LinkEnd &end, const Endpoint &endpoint, const Endpoint *peer, const DeviceType *cable) {
+            if (!checkEnd(id(), ctx, end, endpoint, peer, cable, out))
+                return;
+            const auto slot = static_cast<std::size_t>(end.slot);
+            bool clash = false;
+            if (end.port.lane < 0) {
+                clash = wholeUsed[slot] > 0 || lanesUsed[slot] != 0;
+                wholeUsed[slot] = 1;
+            } else {
+                const std::uint32_t bit = 1u << std::min(end.port.lane, 31);
+                clash = wholeUsed[slot] > 0 || (lanesUsed[slot] & bit) != 0;
+                lanesUsed[slot] |= bit;
+            }
+            if (clash && (conflicted.empty() || conflicted.back() != end.slot))
+                conflicted.push_back(end.slot);
+        });
     if (conflicted.empty())
         return;
 
     // Second pass, only for the clashing ports: gather their users and report them.
     std::sort(conflicted.begin(), conflicted.end());
     conflicted.erase(std::unique(conflicted.begin(), conflicted.end()), conflicted.end());
-    std::vector<PortUse> shared;
-    int order = 0;
-    forEachEnd(
-        [&](const CheckContext::LinkEnd &end, const Endpoint &endpoint, const Endpoint *peer, const DeviceType *) {
-            ++order;
-            if (end.slot >= 0 && std::binary_search(conflicted.begin(), conflicted.end(), end.slot))
-                shared.push_back({end.slot, order, end.device, end.port.lane, &endpoint, peer});
-        });
-    std::sort(shared.begin(), shared.end(), [](const PortUse &a, const PortUse &b) {
-        return a.slot != b.slot ? a.slot < b.slot : a.order < b.order;
-    });
-    const auto report = [&](const QString &what, const std::vector<const PortUse *> &users) {
-        QStringList subjects{ctx.device(users.front()->device).id};
-        QStringList links;
-        for (const PortUse *u : users) {
-            const QString port = u->port->toString();
-            if (!subjects.contains(port))
-                subjects << port;
-            links << port + QStringLiteral(" to ") + (u->peer ? u->peer->toString() : QStringLiteral("uplink"));
-        }
-        for (const PortUse *u : users)
-            if (u->peer && !subjects.contains(u->peer->toString()))
-                subjects << u->peer->toString();
-        out.push_back(makeFinding(id(), Severity::Error,
-                                  QStringLiteral("%1 is used by %2 links: %3")
-                                      .arg(what)
-                                      .arg(users.size())
-                                      .arg(links.join(QStringLiteral(", "))),
-                                  subjects, static_cast<double>(users.size()), 1, QStringLiteral("links")));
-    };
+    const std::vector<PortUse> shared = usesOf(ctx, uplinkEnds, conflicted);
     for (std::size_t begin = 0; begin < shared.size();) {
         std::size_t end = begin;
         while (end < shared.size() && shared[end].slot == shared[begin].slot)
             ++end;
-        // Whole-port uses and per-lane uses of this physical port.
-        std::vector<const PortUse *> whole;
-        std::map<int, std::vector<const PortUse *>> lanes;
-        for (std::size_t k = begin; k < end; ++k)
-            (shared[k].lane < 0 ? whole : lanes[shared[k].lane]).push_back(&shared[k]);
-        if (whole.size() > 1)
-            report(QStringLiteral("port %1").arg(whole.front()->port->toString()), whole);
-        for (const auto &[lane, users] : lanes)
-            if (users.size() > 1)
-                report(QStringLiteral("breakout lane %1").arg(users.front()->port->toString()), users);
-        if (!whole.empty() && !lanes.empty()) {
-            std::vector<const PortUse *> users = whole;
-            for (const auto &[lane, laneUsers] : lanes)
-                users.insert(users.end(), laneUsers.begin(), laneUsers.end());
-            report(
-                QStringLiteral("physical port %1, whole and as breakout lanes,").arg(whole.front()->port->toString()),
-                users);
-        }
+        reportPort(id(), ctx, shared.data() + begin, shared.data() + end, out);
         begin = end;
     }
 }

@@ -16,6 +16,77 @@ static Figure readFigure(const Json &parent, const char *key, const QString &pat
     return f;
 }
 
+static std::vector<SuperPodProfile> readProfiles(const Json &doc, const QString &root)
+{
+    std::vector<SuperPodProfile> out;
+    const Json &profiles = json::array(doc, "superpodProfiles", root, true);
+    for (std::size_t i = 0; i < profiles.size(); ++i) {
+        const QString p = json::join(QStringLiteral("superpodProfiles"), i);
+        const Json &o = profiles[i];
+        SuperPodProfile sp;
+        sp.id = json::string(o, "id", p);
+        sp.name = json::string(o, "name", p);
+        sp.suNodes = json::integer(o, "suNodes", p, 1, 100000);
+        sp.suReadGBps = readFigure(o, "suReadGBps", p);
+        sp.suWriteGBps = readFigure(o, "suWriteGBps", p);
+        sp.nodeReadGBps = readFigure(o, "nodeReadGBps", p);
+        sp.nodeWriteGBps = readFigure(o, "nodeWriteGBps", p);
+        out.push_back(sp);
+    }
+    return out;
+}
+
+static std::vector<SizingPortPlan> readPortPlans(const Json &doc, const QString &root)
+{
+    std::vector<SizingPortPlan> out;
+    const Json &plans = json::array(doc, "switchPortPlans", root, true);
+    for (std::size_t i = 0; i < plans.size(); ++i) {
+        const QString p = json::join(QStringLiteral("switchPortPlans"), i);
+        SizingPortPlan sp;
+        sp.switchPorts = json::integer(plans[i], "switchPorts", p, 1, 10000);
+        sp.nodePorts = readFigure(plans[i], "nodePorts", p);
+        sp.uplinkPorts = readFigure(plans[i], "uplinkPorts", p);
+        sp.islPorts = readFigure(plans[i], "islPorts", p);
+        out.push_back(sp);
+    }
+    return out;
+}
+
+static std::vector<LustreTier> readLustreTiers(const Json &lustre)
+{
+    std::vector<LustreTier> out;
+    const Json &tiers = json::array(lustre, "tiers", QStringLiteral("lustre"), true);
+    for (std::size_t i = 0; i < tiers.size(); ++i) {
+        const QString p = json::join(QStringLiteral("lustre.tiers"), i);
+        LustreTier t;
+        t.id = json::string(tiers[i], "id", p);
+        t.name = json::string(tiers[i], "name", p);
+        t.mbpsPerTiB = readFigure(tiers[i], "mbpsPerTiB", p);
+        t.minTiB = readFigure(tiers[i], "minTiB", p);
+        t.maxTiB = readFigure(tiers[i], "maxTiB", p);
+        t.incrementTiB = readFigure(tiers[i], "incrementTiB", p);
+        out.push_back(t);
+    }
+    return out;
+}
+
+static std::vector<DesignPreset> readDesigns(const Json &doc, const QString &root)
+{
+    std::vector<DesignPreset> out;
+    const Json &designs = json::array(doc, "designs", root, true);
+    for (std::size_t i = 0; i < designs.size(); ++i) {
+        const QString p = json::join(QStringLiteral("designs"), i);
+        DesignPreset dp;
+        dp.id = json::string(designs[i], "id", p);
+        dp.name = json::string(designs[i], "name", p);
+        dp.note = json::string(designs[i], "note", p, false);
+        dp.inputs = json::object(designs[i], "inputs", p);
+        dp.quoted = json::object(designs[i], "quoted", p);
+        out.push_back(dp);
+    }
+    return out;
+}
+
 SizingData SizingData::fromJson(const Json &doc)
 {
     SizingData d;
@@ -31,20 +102,7 @@ SizingData SizingData::fromJson(const Json &doc)
     d.exampleIntervalMin = readFigure(ckpt, "exampleIntervalMin", cp);
     d.exampleStallPct = readFigure(ckpt, "exampleStallPct", cp);
 
-    const Json &profiles = json::array(doc, "superpodProfiles", root, true);
-    for (std::size_t i = 0; i < profiles.size(); ++i) {
-        const QString p = json::join(QStringLiteral("superpodProfiles"), i);
-        const Json &o = profiles[i];
-        SuperPodProfile sp;
-        sp.id = json::string(o, "id", p);
-        sp.name = json::string(o, "name", p);
-        sp.suNodes = json::integer(o, "suNodes", p, 1, 100000);
-        sp.suReadGBps = readFigure(o, "suReadGBps", p);
-        sp.suWriteGBps = readFigure(o, "suWriteGBps", p);
-        sp.nodeReadGBps = readFigure(o, "nodeReadGBps", p);
-        sp.nodeWriteGBps = readFigure(o, "nodeWriteGBps", p);
-        d.profiles.push_back(sp);
-    }
+    d.profiles = readProfiles(doc, root);
 
     const Json &eff = json::object(doc, "efficiency", root);
     const QString ep = QStringLiteral("efficiency");
@@ -54,16 +112,7 @@ SizingData SizingData::fromJson(const Json &doc)
     d.observedWriteEfficiency = readFigure(eff, "observedWrite", ep);
     d.clientLinkEfficiency = readFigure(eff, "clientLink", ep);
 
-    const Json &plans = json::array(doc, "switchPortPlans", root, true);
-    for (std::size_t i = 0; i < plans.size(); ++i) {
-        const QString p = json::join(QStringLiteral("switchPortPlans"), i);
-        SizingPortPlan sp;
-        sp.switchPorts = json::integer(plans[i], "switchPorts", p, 1, 10000);
-        sp.nodePorts = readFigure(plans[i], "nodePorts", p);
-        sp.uplinkPorts = readFigure(plans[i], "uplinkPorts", p);
-        sp.islPorts = readFigure(plans[i], "islPorts", p);
-        d.portPlans.push_back(sp);
-    }
+    d.portPlans = readPortPlans(doc, root);
 
     const Json &os = json::object(doc, "objectStore", root);
     const QString op = QStringLiteral("objectStore");
@@ -74,18 +123,7 @@ SizingData SizingData::fromJson(const Json &doc)
     d.accountEgressGbps = readFigure(os, "accountEgressGbps", op);
 
     const Json &lustre = json::object(doc, "lustre", root);
-    const Json &tiers = json::array(lustre, "tiers", QStringLiteral("lustre"), true);
-    for (std::size_t i = 0; i < tiers.size(); ++i) {
-        const QString p = json::join(QStringLiteral("lustre.tiers"), i);
-        LustreTier t;
-        t.id = json::string(tiers[i], "id", p);
-        t.name = json::string(tiers[i], "name", p);
-        t.mbpsPerTiB = readFigure(tiers[i], "mbpsPerTiB", p);
-        t.minTiB = readFigure(tiers[i], "minTiB", p);
-        t.maxTiB = readFigure(tiers[i], "maxTiB", p);
-        t.incrementTiB = readFigure(tiers[i], "incrementTiB", p);
-        d.lustreTiers.push_back(t);
-    }
+    d.lustreTiers = readLustreTiers(lustre);
     d.lustreOnRequestMaxPB = readFigure(lustre, "onRequestMaxPB", QStringLiteral("lustre"));
     d.cnodeDboxRatio = readFigure(doc, "cnodeDboxRatio", root);
     d.datasetTB = readFigure(json::object(doc, "dataMovement", root), "datasetTB", QStringLiteral("dataMovement"));
@@ -95,17 +133,7 @@ SizingData SizingData::fromJson(const Json &doc)
     d.siteMaxMW = readFigure(site, "siteMaxMW", QStringLiteral("site"));
     d.targetUsablePB = readFigure(site, "targetUsablePB", QStringLiteral("site"));
 
-    const Json &designs = json::array(doc, "designs", root, true);
-    for (std::size_t i = 0; i < designs.size(); ++i) {
-        const QString p = json::join(QStringLiteral("designs"), i);
-        DesignPreset dp;
-        dp.id = json::string(designs[i], "id", p);
-        dp.name = json::string(designs[i], "name", p);
-        dp.note = json::string(designs[i], "note", p, false);
-        dp.inputs = json::object(designs[i], "inputs", p);
-        dp.quoted = json::object(designs[i], "quoted", p);
-        d.designs.push_back(dp);
-    }
+    d.designs = readDesigns(doc, root);
     return d;
 }
 

@@ -97,19 +97,64 @@ QString num(double v, int precision = 2)
     return QString::number(v, 'f', precision);
 }
 
-} // namespace
+// One sizing run: the steps of DESIGN.md §Sizing as functions in their order, each reading what the
+// earlier ones set (the shared figures are the fields below). A step returning false has set result.error.
+struct SizingRun {
+    SizingRun(const Catalog &catalog, const SizingData &data, const SizingInputs &inputs, SizingResult &out)
+        : m_catalog(catalog)
+        , m_data(data)
+        , in(inputs)
+        , result(out)
+        , d(out.design)
+        , log(out.steps)
+    { }
 
-SizingResult SizingEngine::size(const SizingInputs &in) const
+    bool resolveTypes();
+    bool gpuDemand();
+    void checkpointDemand();
+    bool cnodeThroughput();
+    void cnodeCount();
+    void dboxCount();
+    void chooseDboxes();
+    void capacity();
+    void throughput();
+    void checkpointTime();
+    bool switches();
+    void rackPowerLimit();
+    bool racks();
+    QString unknownDrawNote() const;
+    void mgmtSwitchPorts(int maxDevicesPerRack);
+    void power();
+
+    const Catalog &m_catalog;
+    const SizingData &m_data;
+    const SizingInputs &in;
+    SizingResult &result;
+    SizingDesign &d;
+    StepLog log;
+    const DeviceType *cnode = nullptr;
+    const DeviceType *dbox = nullptr;
+    const DeviceType *sw = nullptr;
+    const DeviceType *mgmt = nullptr;
+    double gpuReadGBps = 0;
+    double gpuWriteGBps = 0;
+    bool ckptSets = false; // the checkpoint, not the GPUs' steady write, sets the write demand
+    double writeGBps = 0;
+    double mixGBps = 0;
+    double cnodeMixGBps = 0;
+    PortSum cPorts;
+    PortSum dPorts;
+    double rawTBPerBox = 0;
+    int ssdsPerBox = 0;
+    double rackLimitKW = 0;
+};
+
+bool SizingRun::resolveTypes()
 {
-    SizingResult result;
-    result.inputs = in;
-    SizingDesign &d = result.design;
-    StepLog log(result.steps);
-
-    const DeviceType *cnode = m_catalog.deviceType(in.cnodeType);
-    const DeviceType *dbox = m_catalog.deviceType(in.dboxType);
-    const DeviceType *sw = m_catalog.deviceType(in.switchType);
-    const DeviceType *mgmt = in.mgmtSwitchType.isEmpty() ? nullptr : m_catalog.deviceType(in.mgmtSwitchType);
+    cnode = m_catalog.deviceType(in.cnodeType);
+    dbox = m_catalog.deviceType(in.dboxType);
+    sw = m_catalog.deviceType(in.switchType);
+    mgmt = in.mgmtSwitchType.isEmpty() ? nullptr : m_catalog.deviceType(in.mgmtSwitchType);
     if (!cnode || cnode->role != Role::CNode)
         result.error = QStringLiteral("C-node type '%1' is not a C-node in the catalog").arg(in.cnodeType);
     else if (!dbox || dbox->role != Role::DBox)
@@ -119,21 +164,21 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
     else if (!in.mgmtSwitchType.isEmpty() && (!mgmt || mgmt->role != Role::Switch))
         result.error =
             QStringLiteral("management switch type '%1' is not a switch in the catalog").arg(in.mgmtSwitchType);
-    if (!result.ok())
-        return result;
+    return result.ok();
+}
 
-    // 1. Demand from the GPUs.
+// 1. Demand from the GPUs.
+bool SizingRun::gpuDemand()
+{
     const SuperPodProfile *profile = m_data.profile(in.profile);
     const bool custom = in.profile == QLatin1String("custom");
     if (!profile && !custom) {
         result.error = QStringLiteral("unknown bandwidth profile '%1' (good, better, best or custom)").arg(in.profile);
-        return result;
+        return false;
     }
     d.gpuNodes = in.gpus > 0 ? ceilDiv(in.gpus, in.gpusPerNode) : 0;
     log.add(QStringLiteral("GPU nodes"), d.gpuNodes, QStringLiteral("nodes"),
             QStringLiteral("%1 GPUs / %2 GPUs per node, rounded up").arg(in.gpus).arg(in.gpusPerNode));
-    double gpuReadGBps = 0;
-    double gpuWriteGBps = 0;
     if (custom) {
         gpuReadGBps = in.gpus * in.customReadGBpsPerGpu;
         gpuWriteGBps = in.gpus * in.customWriteGBpsPerGpu;
@@ -164,8 +209,12 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
                 .arg(profile->name)
                 .arg(profile->nodeReadGBps.valueOr(0) * 8 / in.linkEfficiency, 0, 'f', 0));
     }
+    return true;
+}
 
-    // 2. Checkpoint demand: bytes / (stall fraction × interval).
+// 2. Checkpoint demand: bytes / (stall fraction × interval).
+void SizingRun::checkpointDemand()
+{
     d.checkpointTB = in.ckptParams * in.ckptBytesPerParam / 1e12;
     double ckptGBps = 0;
     if (in.ckptParams > 0) {
@@ -182,16 +231,19 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
                     .arg(in.ckptIntervalMin)
                     .arg(num(windowS, 1)));
     }
-    const bool ckptSets = ckptGBps > gpuWriteGBps;
-    const double writeGBps = std::max(gpuWriteGBps, ckptGBps);
+    ckptSets = ckptGBps > gpuWriteGBps;
+    writeGBps = std::max(gpuWriteGBps, ckptGBps);
     d.requiredReadTBps = gpuReadGBps / 1000.0;
     d.requiredWriteTBps = writeGBps / 1000.0;
     log.add(QStringLiteral("Required write"), d.requiredWriteTBps, QStringLiteral("TB/s"),
             ckptSets ? QStringLiteral("the checkpoint needs more than the GPUs' steady write")
                      : QStringLiteral("the GPUs' steady write is at least the checkpoint's"));
+}
 
-    // 3. What one C-node achieves: min(nominal, client links × efficiency) × achievable factor.
-    const PortSum cPorts = portsOf(*cnode, PortPurpose::Data);
+// 3. What one C-node achieves: min(nominal, client links × efficiency) × achievable factor.
+bool SizingRun::cnodeThroughput()
+{
+    cPorts = portsOf(*cnode, PortPurpose::Data);
     d.cnodeLinkGBps = cPorts.count * cPorts.speedGbps / 8.0 * in.linkEfficiency;
     log.add(QStringLiteral("C-node client links"), d.cnodeLinkGBps, QStringLiteral("GB/s"),
             QStringLiteral("%1 × %2 Gbit/s / 8 × link efficiency %3")
@@ -205,7 +257,7 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
                 QStringLiteral("the catalog gives no read/write figures for %1").arg(cnode->id));
         result.error = QStringLiteral("C-node type '%1' has no throughput figures; sizing by bandwidth is impossible")
                            .arg(cnode->id);
-        return result;
+        return false;
     }
     d.cnodeReadGBps = std::min(*nominalRead, d.cnodeLinkGBps) * in.readEfficiency;
     d.cnodeWriteGBps = std::min(*nominalWrite, d.cnodeLinkGBps) * in.writeEfficiency;
@@ -222,8 +274,6 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
     if (cnode->writeBurstGBps.known())
         log.add(QStringLiteral("C-node write burst (not used)"), cnode->writeBurstGBps.value, QStringLiteral("GB/s"),
                 QStringLiteral("a short burst into the write buffer; checkpoints are sized on sustained write"));
-    double mixGBps = 0;
-    double cnodeMixGBps = 0;
     if (in.mixReadPct) {
         const double mix = *in.mixReadPct;
         const double share = mix / 100.0;
@@ -233,8 +283,12 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
         log.add(QStringLiteral("C-node at workload mix"), cnodeMixGBps, QStringLiteral("GB/s"),
                 QStringLiteral("catalog mix points interpolated at %1% read, weighted efficiency").arg(mix));
     }
+    return true;
+}
 
-    // 4. C-nodes: enough for read, write and the mix, at least 3.
+// 4. C-nodes: enough for read, write and the mix, at least 3.
+void SizingRun::cnodeCount()
+{
     constexpr int kMinCnodes = 3;
     if (in.fixedCnodes > 0) {
         d.cnodes = in.fixedCnodes;
@@ -270,10 +324,13 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
         log.add(QStringLiteral("C-nodes"), d.cnodes, QStringLiteral("nodes"),
                 QStringLiteral("set by %1 (at least %2 for resilience)").arg(d.cnodesSetBy).arg(kMinCnodes));
     }
+}
 
-    // 5. D-boxes: capacity (erasure coding by cluster SSDs), D-box links, at least 1.
-    const double rawTBPerBox = dbox->storage.rawTB.valueOr(0);
-    const int ssdsPerBox = static_cast<int>(dbox->storage.driveCount.valueOr(0));
+// 5. D-boxes: capacity (erasure coding by cluster SSDs), D-box links, at least 1.
+void SizingRun::dboxCount()
+{
+    rawTBPerBox = dbox->storage.rawTB.valueOr(0);
+    ssdsPerBox = static_cast<int>(dbox->storage.driveCount.valueOr(0));
     const double growth = std::pow(1.0 + in.growthPctPerYear / 100.0, in.growthYears);
     d.requiredUsablePB = in.capacityPB * growth / in.dataReduction;
     log.add(QStringLiteral("Required usable"), d.requiredUsablePB, QStringLiteral("PB"),
@@ -283,7 +340,7 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
                 .arg(in.growthYears)
                 .arg(in.growthPctPerYear)
                 .arg(in.dataReduction));
-    const PortSum dPorts = portsOf(*dbox, PortPurpose::Dpu);
+    dPorts = portsOf(*dbox, PortPurpose::Dpu);
     d.dboxLinkGBps = dPorts.count * dPorts.speedGbps / 8.0 * in.linkEfficiency;
     d.dboxThroughputGBps = std::nullopt; // no public source gives per-D-box throughput
     log.add(QStringLiteral("D-box throughput"), std::nullopt, QStringLiteral("GB/s"),
@@ -298,53 +355,7 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
         d.dboxesSetBy = QStringLiteral("fixed");
         log.add(QStringLiteral("D-boxes"), d.dboxes, QStringLiteral("boxes"), QStringLiteral("fixed by the user"));
     } else {
-        int forCapacity = 0;
-        if (d.requiredUsablePB > 0 && rawTBPerBox > 0) {
-            const ErasureCoding &ec = ErasureCoding::fromSizingData();
-            const double bestEff = static_cast<double>(ec.maxDataStrips) / (ec.maxDataStrips + ec.parityStrips);
-            // A lower bound at the widest stripe, then up until the real stripe width suffices.
-            forCapacity =
-                std::max(1, ceilDiv(d.requiredUsablePB * 1000.0, rawTBPerBox * bestEff * (1 - in.reservePct / 100.0)));
-            while (usablePBFor(forCapacity, rawTBPerBox, ssdsPerBox, in.reservePct) + 1e-9 < d.requiredUsablePB)
-                ++forCapacity;
-        }
-        // Reads leave the D-boxes over their DPU links; writes carry parity too (N+4 per N).
-        const int forRead = ceilDiv(gpuReadGBps, d.dboxLinkGBps);
-        // Writes carry parity to the D-boxes too: enough DPU links for write / EC efficiency.
-        int forWrite = ceilDiv(writeGBps, d.dboxLinkGBps);
-        while (forWrite > 0 &&
-               forWrite * d.dboxLinkGBps * ErasureCoding::fromSizingData().efficiencyFor(forWrite * ssdsPerBox) + 1e-9 <
-                   writeGBps)
-            ++forWrite;
-        log.add(QStringLiteral("D-boxes for capacity"), forCapacity, QStringLiteral("boxes"),
-                QStringLiteral("%1 PB usable at %2 TB raw and %3 SSDs per box, N+4 erasure coding by cluster SSDs")
-                    .arg(num(d.requiredUsablePB))
-                    .arg(rawTBPerBox)
-                    .arg(ssdsPerBox));
-        log.add(
-            QStringLiteral("D-boxes for read (DPU links)"), forRead, QStringLiteral("boxes"),
-            QStringLiteral("%1 GB/s / %2 GB/s of DPU links per box").arg(num(gpuReadGBps, 1)).arg(num(d.dboxLinkGBps)));
-        log.add(QStringLiteral("D-boxes for write (DPU links)"), forWrite, QStringLiteral("boxes"),
-                QStringLiteral("%1 GB/s / (%2 GB/s of DPU links × erasure-code efficiency) per box")
-                    .arg(num(writeGBps, 1))
-                    .arg(num(d.dboxLinkGBps)));
-        d.dboxes = 1;
-        d.dboxesSetBy = QStringLiteral("resilient minimum");
-        if (forCapacity > d.dboxes) {
-            d.dboxes = forCapacity;
-            d.dboxesSetBy = QStringLiteral("capacity");
-        }
-        if (forRead > d.dboxes) {
-            d.dboxes = forRead;
-            d.dboxesSetBy = QStringLiteral("read (D-box links)");
-        }
-        if (forWrite > d.dboxes) {
-            d.dboxes = forWrite;
-            d.dboxesSetBy =
-                ckptSets ? QStringLiteral("checkpoint (D-box links)") : QStringLiteral("write (D-box links)");
-        }
-        log.add(QStringLiteral("D-boxes"), d.dboxes, QStringLiteral("boxes"),
-                QStringLiteral("set by %1 (at least 1 with 2 DPUs for resilience)").arg(d.dboxesSetBy));
+        chooseDboxes();
     }
     if (m_data.cnodeDboxRatio.known())
         log.add(
@@ -352,14 +363,68 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
             QStringLiteral("the vendor calls %1:1 ideal for most workloads (%2); here it follows from the constraints")
                 .arg(*m_data.cnodeDboxRatio.value)
                 .arg(m_data.cnodeDboxRatio.source));
+}
 
-    // 6. Capacity delivered.
+// The fewest D-boxes for the capacity and for reads and writes over their DPU links.
+void SizingRun::chooseDboxes()
+{
+    int forCapacity = 0;
+    if (d.requiredUsablePB > 0 && rawTBPerBox > 0) {
+        const ErasureCoding &ec = ErasureCoding::fromSizingData();
+        const double bestEff = static_cast<double>(ec.maxDataStrips) / (ec.maxDataStrips + ec.parityStrips);
+        // A lower bound at the widest stripe, then up until the real stripe width suffices.
+        forCapacity =
+            std::max(1, ceilDiv(d.requiredUsablePB * 1000.0, rawTBPerBox * bestEff * (1 - in.reservePct / 100.0)));
+        while (SizingEngine::usablePBFor(forCapacity, rawTBPerBox, ssdsPerBox, in.reservePct) + 1e-9 <
+               d.requiredUsablePB)
+            ++forCapacity;
+    }
+    // Reads leave the D-boxes over their DPU links; writes carry parity too (N+4 per N).
+    const int forRead = ceilDiv(gpuReadGBps, d.dboxLinkGBps);
+    // Writes carry parity to the D-boxes too: enough DPU links for write / EC efficiency.
+    int forWrite = ceilDiv(writeGBps, d.dboxLinkGBps);
+    while (forWrite > 0 &&
+           forWrite * d.dboxLinkGBps * ErasureCoding::fromSizingData().efficiencyFor(forWrite * ssdsPerBox) + 1e-9 <
+               writeGBps)
+        ++forWrite;
+    log.add(QStringLiteral("D-boxes for capacity"), forCapacity, QStringLiteral("boxes"),
+            QStringLiteral("%1 PB usable at %2 TB raw and %3 SSDs per box, N+4 erasure coding by cluster SSDs")
+                .arg(num(d.requiredUsablePB))
+                .arg(rawTBPerBox)
+                .arg(ssdsPerBox));
+    log.add(QStringLiteral("D-boxes for read (DPU links)"), forRead, QStringLiteral("boxes"),
+            QStringLiteral("%1 GB/s / %2 GB/s of DPU links per box").arg(num(gpuReadGBps, 1)).arg(num(d.dboxLinkGBps)));
+    log.add(QStringLiteral("D-boxes for write (DPU links)"), forWrite, QStringLiteral("boxes"),
+            QStringLiteral("%1 GB/s / (%2 GB/s of DPU links × erasure-code efficiency) per box")
+                .arg(num(writeGBps, 1))
+                .arg(num(d.dboxLinkGBps)));
+    d.dboxes = 1;
+    d.dboxesSetBy = QStringLiteral("resilient minimum");
+    if (forCapacity > d.dboxes) {
+        d.dboxes = forCapacity;
+        d.dboxesSetBy = QStringLiteral("capacity");
+    }
+    if (forRead > d.dboxes) {
+        d.dboxes = forRead;
+        d.dboxesSetBy = QStringLiteral("read (D-box links)");
+    }
+    if (forWrite > d.dboxes) {
+        d.dboxes = forWrite;
+        d.dboxesSetBy = ckptSets ? QStringLiteral("checkpoint (D-box links)") : QStringLiteral("write (D-box links)");
+    }
+    log.add(QStringLiteral("D-boxes"), d.dboxes, QStringLiteral("boxes"),
+            QStringLiteral("set by %1 (at least 1 with 2 DPUs for resilience)").arg(d.dboxesSetBy));
+}
+
+// 6. Capacity delivered.
+void SizingRun::capacity()
+{
     const ErasureCoding &ec = ErasureCoding::fromSizingData();
     d.clusterSsds = d.dboxes * ssdsPerBox;
     d.dataStrips = ec.dataStripsFor(d.clusterSsds);
     d.ecEfficiency = ec.efficiencyFor(d.clusterSsds);
     d.rawPB = d.dboxes * rawTBPerBox / 1000.0;
-    d.usablePB = usablePBFor(d.dboxes, rawTBPerBox, ssdsPerBox, in.reservePct);
+    d.usablePB = SizingEngine::usablePBFor(d.dboxes, rawTBPerBox, ssdsPerBox, in.reservePct);
     d.effectivePB = d.usablePB * in.dataReduction;
     log.add(QStringLiteral("Raw capacity"), d.rawPB, QStringLiteral("PB"),
             QStringLiteral("%1 D-boxes × %2 TB").arg(d.dboxes).arg(rawTBPerBox));
@@ -379,8 +444,11 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
                 .arg(dbox->storage.vendorUsableTB.source));
     log.add(QStringLiteral("Effective capacity"), d.effectivePB, QStringLiteral("PB"),
             QStringLiteral("usable × data reduction %1").arg(in.dataReduction));
+}
 
-    // 7. Throughput delivered: C-nodes, bounded by the D-boxes' DPU links.
+// 7. Throughput delivered: C-nodes, bounded by the D-boxes' DPU links.
+void SizingRun::throughput()
+{
     const double cRead = d.cnodes * d.cnodeReadGBps;
     const double cWrite = d.cnodes * d.cnodeWriteGBps;
     const double dLinks = d.dboxes * d.dboxLinkGBps;
@@ -419,8 +487,11 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
         result.warnings << QStringLiteral("usable %1 PB is below the required %2 PB")
                                .arg(num(d.usablePB))
                                .arg(num(d.requiredUsablePB));
+}
 
-    // 8. Checkpoint time and stall.
+// 8. Checkpoint time and stall.
+void SizingRun::checkpointTime()
+{
     if (in.ckptParams > 0 && d.writeTBps > 0) {
         d.checkpointWriteS = d.checkpointTB / d.writeTBps;
         d.stallPct = *d.checkpointWriteS / (in.ckptIntervalMin * 60.0) * 100.0;
@@ -430,8 +501,11 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
             QStringLiteral("Checkpoint stall"), d.stallPct, QStringLiteral("%"),
             QStringLiteral("write time / %1 min interval (allowed %2%)").arg(in.ckptIntervalMin).arg(in.ckptStallPct));
     }
+}
 
-    // 9. Switches from port counts.
+// 9. Switches from port counts.
+bool SizingRun::switches()
+{
     const PortSum swPorts = portsOf(*sw, PortPurpose::Data);
     const SizingPortPlan *portPlan = m_data.portPlan(swPorts.count);
     const int lanes = lanesAt(*sw, cPorts.speedGbps);
@@ -439,7 +513,7 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
         result.error = !portPlan
             ? QStringLiteral("no port plan for a %1-port switch in resources/sizing").arg(swPorts.count)
             : QStringLiteral("switch '%1' cannot break out to %2 Gbit/s node links").arg(sw->id).arg(cPorts.speedGbps);
-        return result;
+        return false;
     }
     const int nodeLinks = d.cnodes * cPorts.count + d.dboxes * dPorts.count;
     const int nodePortsPerSwitch = static_cast<int>(portPlan->nodePorts.valueOr(0));
@@ -470,9 +544,13 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
     log.add(
         QStringLiteral("Uplinks"), d.uplinks, QStringLiteral("ports"),
         QStringLiteral("%1 per leaf switch (port plan) to the client fabric").arg(portPlan->uplinkPorts.valueOr(0)));
+    return true;
+}
 
-    // 10. Racks within U and power; one management switch and an A and a B PDU per rack.
-    double rackLimitKW = in.rackKW;
+// The rack power limit: the site's, or one feed's when A+B feeds must each carry the whole rack.
+void SizingRun::rackPowerLimit()
+{
+    rackLimitKW = in.rackKW;
     QString rackWhy = QStringLiteral("the site's rack limit");
     if (in.feedCapacityKW > 0 && in.feedsRedundant && in.feedCapacityKW < rackLimitKW) {
         rackLimitKW = in.feedCapacityKW;
@@ -483,6 +561,12 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
     d.rackPowerLimitKW = rackLimitKW;
     log.add(QStringLiteral("Rack power limit"), rackLimitKW, QStringLiteral("kW"),
             rackWhy + QStringLiteral(", against max draw"));
+}
+
+// 10. Racks within U and power; one management switch and an A and a B PDU per rack.
+bool SizingRun::racks()
+{
+    rackPowerLimit();
     RackPackRequest pack;
     pack.cnodes = d.cnodes;
     pack.dboxes = d.dboxes;
@@ -499,7 +583,7 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
         result.error = QStringLiteral("a single device does not fit an empty %1U rack of %2 kW")
                            .arg(in.rackU)
                            .arg(num(rackLimitKW, 1));
-        return result;
+        return false;
     }
     d.racks = static_cast<int>(d.rackLoads.size());
     d.mgmtSwitches = mgmt ? d.racks : 0;
@@ -508,19 +592,7 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
     int maxDevicesPerRack = 0;
     for (const RackLoad &r : d.rackLoads)
         maxDevicesPerRack = std::max(maxDevicesPerRack, r.cnodes + r.dboxes + r.leafSwitches + r.spineSwitches);
-    // A type without a draw figure is packed at 0 W: say so, since its racks may then exceed the limit.
-    int packedUnknown = 0;
-    for (const RackLoad &r : d.rackLoads)
-        packedUnknown += r.unknownPowerDevices;
-    QStringList unknownTypes;
-    for (const DeviceType *t : {cnode, dbox, d.leafSwitches + d.spineSwitches > 0 ? sw : nullptr, mgmt})
-        if (t && !packingWKnown(t) && !unknownTypes.contains(t->id))
-            unknownTypes << t->id;
-    const QString unknownNote = packedUnknown == 0
-        ? QString()
-        : QStringLiteral("; %1 device(s) with unknown draw (%2) packed at 0 W, so a rack may exceed its limit")
-              .arg(packedUnknown)
-              .arg(unknownTypes.join(QStringLiteral(", ")));
+    const QString unknownNote = unknownDrawNote();
     log.add(QStringLiteral("Racks"), d.racks, QStringLiteral("racks"),
             QStringLiteral("%1U racks filled within %2 kW max draw each; set by %3%4")
                 .arg(in.rackU)
@@ -530,29 +602,55 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
                          ? QStringLiteral("rack units")
                          : QStringLiteral("power per rack"),
                      unknownNote));
-    if (mgmt) {
-        // The runs of management ports ("swp{n}" × 48), not the switch's own eth0.
-        int mgmtPorts = 0;
-        for (const PortGroup &g : mgmt->ports)
-            if (g.purpose == PortPurpose::Mgmt && g.names.isEmpty() && g.pattern.contains(QStringLiteral("{n}")))
-                mgmtPorts += g.count;
-        log.add(QStringLiteral("Management switches"), d.mgmtSwitches, QStringLiteral("switches"),
-                QStringLiteral("one %1 per rack: up to %2 BMC/management ports per rack of %3")
-                    .arg(mgmt->id)
-                    .arg(maxDevicesPerRack)
-                    .arg(mgmtPorts));
-        if (maxDevicesPerRack > mgmtPorts)
-            result.warnings << QStringLiteral("a rack holds %1 devices but its management switch has %2 ports")
-                                   .arg(maxDevicesPerRack)
-                                   .arg(mgmtPorts);
-    }
+    if (mgmt)
+        mgmtSwitchPorts(maxDevicesPerRack);
     log.add(QStringLiteral("Switches"), d.switches, QStringLiteral("switches"),
             QStringLiteral("%1 leaf + %2 spine + %3 management")
                 .arg(d.leafSwitches)
                 .arg(d.spineSwitches)
                 .arg(d.mgmtSwitches));
+    return true;
+}
 
-    // 11. Power and heat from typical and max draw.
+// A type without a draw figure is packed at 0 W: say so, since its racks may then exceed the limit.
+QString SizingRun::unknownDrawNote() const
+{
+    int packedUnknown = 0;
+    for (const RackLoad &r : d.rackLoads)
+        packedUnknown += r.unknownPowerDevices;
+    QStringList unknownTypes;
+    for (const DeviceType *t : {cnode, dbox, d.leafSwitches + d.spineSwitches > 0 ? sw : nullptr, mgmt})
+        if (t && !packingWKnown(t) && !unknownTypes.contains(t->id))
+            unknownTypes << t->id;
+    return packedUnknown == 0
+        ? QString()
+        : QStringLiteral("; %1 device(s) with unknown draw (%2) packed at 0 W, so a rack may exceed its limit")
+              .arg(packedUnknown)
+              .arg(unknownTypes.join(QStringLiteral(", ")));
+}
+
+// One management switch per rack: do its runs of management ports reach every device of the fullest rack?
+void SizingRun::mgmtSwitchPorts(int maxDevicesPerRack)
+{
+    // The runs of management ports ("swp{n}" × 48), not the switch's own eth0.
+    int mgmtPorts = 0;
+    for (const PortGroup &g : mgmt->ports)
+        if (g.purpose == PortPurpose::Mgmt && g.names.isEmpty() && g.pattern.contains(QStringLiteral("{n}")))
+            mgmtPorts += g.count;
+    log.add(QStringLiteral("Management switches"), d.mgmtSwitches, QStringLiteral("switches"),
+            QStringLiteral("one %1 per rack: up to %2 BMC/management ports per rack of %3")
+                .arg(mgmt->id)
+                .arg(maxDevicesPerRack)
+                .arg(mgmtPorts));
+    if (maxDevicesPerRack > mgmtPorts)
+        result.warnings << QStringLiteral("a rack holds %1 devices but its management switch has %2 ports")
+                               .arg(maxDevicesPerRack)
+                               .arg(mgmtPorts);
+}
+
+// 11. Power and heat from typical and max draw.
+void SizingRun::power()
+{
     double typicalW = 0;
     double maxW = 0;
     const auto addPower = [&](const DeviceType *type, int count) {
@@ -580,6 +678,28 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
     if (in.siteMW > 0 && d.maxKW > in.siteMW * 1000.0)
         result.warnings
             << QStringLiteral("max draw %1 kW exceeds the site's %2 MW").arg(num(d.maxKW, 1)).arg(in.siteMW);
+}
+
+} // namespace
+
+SizingResult SizingEngine::size(const SizingInputs &in) const
+{
+    SizingResult result;
+    result.inputs = in;
+    SizingRun run(m_catalog, m_data, in, result);
+    if (!run.resolveTypes() || !run.gpuDemand())
+        return result;
+    run.checkpointDemand();
+    if (!run.cnodeThroughput())
+        return result;
+    run.cnodeCount();
+    run.dboxCount();
+    run.capacity();
+    run.throughput();
+    run.checkpointTime();
+    if (!run.switches() || !run.racks())
+        return result;
+    run.power();
     return result;
 }
 

@@ -7,30 +7,79 @@
 
 namespace pp::cli {
 
+namespace {
+
+// The options of `export`.
+struct ExportCliOptions {
+    const QCommandLineOption outOpt{QStringList{QStringLiteral("o"), QStringLiteral("output")},
+                                    QStringLiteral("Folder to write into (created if missing)."),
+                                    QStringLiteral("dir")};
+    const QCommandLineOption bomOpt{QStringLiteral("bom"), QStringLiteral("Bill of materials: csv,xlsx,json,md."),
+                                    QStringLiteral("formats")};
+    const QCommandLineOption diagramsOpt{
+        QStringLiteral("diagrams"), QStringLiteral("Rack diagrams: svg,png,pdf,drawio."), QStringLiteral("formats")};
+    const QCommandLineOption cablesOpt{QStringLiteral("cables"), QStringLiteral("Cable plan: csv,md."),
+                                       QStringLiteral("formats")};
+    const QCommandLineOption runbookOpt{QStringLiteral("runbook"),
+                                        QStringLiteral("Install runbook for the plan's track: md,html,pdf."),
+                                        QStringLiteral("formats")};
+    const QCommandLineOption reportOpt{QStringLiteral("report"), QStringLiteral("Check report: json,txt."),
+                                       QStringLiteral("formats")};
+    const QCommandLineOption netboxOpt{
+        QStringLiteral("netbox"), QStringLiteral("NetBox bulk-import CSVs (racks, devices, cables, power feeds).")};
+    const QCommandLineOption pageOpt{QStringLiteral("page"), QStringLiteral("PDF page size: a4 (default) or letter."),
+                                     QStringLiteral("size"), QStringLiteral("a4")};
+    const QCommandLineOption catalogOpt{QStringLiteral("catalog"), QStringLiteral("Extra catalog file or folder."),
+                                        QStringLiteral("file")};
+};
+
+// What to write (everything without a selector) and the PDF page size; false: a usage error, said on stderr.
+bool readExportOptions(CliContext &ctx, const QCommandLineParser &parser, const ExportCliOptions &o,
+                       ExportOptions &options)
+{
+    const bool anySelector = parser.isSet(o.bomOpt) || parser.isSet(o.diagramsOpt) || parser.isSet(o.cablesOpt) ||
+        parser.isSet(o.runbookOpt) || parser.isSet(o.reportOpt) || parser.isSet(o.netboxOpt);
+    if (!anySelector) {
+        options = ExportOptions::everything();
+    } else {
+        const std::pair<const QCommandLineOption *, QStringList *> selectors[] = {{&o.bomOpt, &options.bom},
+                                                                                  {&o.diagramsOpt, &options.diagrams},
+                                                                                  {&o.cablesOpt, &options.cables},
+                                                                                  {&o.runbookOpt, &options.runbook},
+                                                                                  {&o.reportOpt, &options.report}};
+        for (const auto &[opt, list] : selectors) {
+            if (!parser.isSet(*opt))
+                continue;
+            QString why;
+            if (!ExportOptions::parseFormats(opt->names().constFirst(), parser.values(*opt).join(QLatin1Char(',')),
+                                             list, &why)) {
+                ctx.err() << "error: " << why << Qt::endl;
+                return false;
+            }
+        }
+        options.netbox = parser.isSet(o.netboxOpt);
+    }
+    const QString page = parser.value(o.pageOpt).toLower();
+    if (page == QLatin1String("a4"))
+        options.pageSize = QPageSize::A4;
+    else if (page == QLatin1String("letter"))
+        options.pageSize = QPageSize::Letter;
+    else {
+        ctx.err() << "error: --page: \"" << parser.value(o.pageOpt) << "\" is not a page size (a4 or letter)"
+                  << Qt::endl;
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
 int runExport(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption outOpt(QStringList{QStringLiteral("o"), QStringLiteral("output")},
-                                    QStringLiteral("Folder to write into (created if missing)."),
-                                    QStringLiteral("dir"));
-    const QCommandLineOption bomOpt(QStringLiteral("bom"), QStringLiteral("Bill of materials: csv,xlsx,json,md."),
-                                    QStringLiteral("formats"));
-    const QCommandLineOption diagramsOpt(
-        QStringLiteral("diagrams"), QStringLiteral("Rack diagrams: svg,png,pdf,drawio."), QStringLiteral("formats"));
-    const QCommandLineOption cablesOpt(QStringLiteral("cables"), QStringLiteral("Cable plan: csv,md."),
-                                       QStringLiteral("formats"));
-    const QCommandLineOption runbookOpt(QStringLiteral("runbook"),
-                                        QStringLiteral("Install runbook for the plan's track: md,html,pdf."),
-                                        QStringLiteral("formats"));
-    const QCommandLineOption reportOpt(QStringLiteral("report"), QStringLiteral("Check report: json,txt."),
-                                       QStringLiteral("formats"));
-    const QCommandLineOption netboxOpt(
-        QStringLiteral("netbox"), QStringLiteral("NetBox bulk-import CSVs (racks, devices, cables, power feeds)."));
-    const QCommandLineOption pageOpt(QStringLiteral("page"), QStringLiteral("PDF page size: a4 (default) or letter."),
-                                     QStringLiteral("size"), QStringLiteral("a4"));
-    const QCommandLineOption catalogOpt(QStringLiteral("catalog"), QStringLiteral("Extra catalog file or folder."),
-                                        QStringLiteral("file"));
-    parser.addOptions({outOpt, bomOpt, diagramsOpt, cablesOpt, runbookOpt, reportOpt, netboxOpt, pageOpt, catalogOpt});
+    const ExportCliOptions o;
+    parser.addOptions({o.outOpt, o.bomOpt, o.diagramsOpt, o.cablesOpt, o.runbookOpt, o.reportOpt, o.netboxOpt,
+                       o.pageOpt, o.catalogOpt});
     parser.addPositionalArgument(QStringLiteral("plan"), QStringLiteral("Plan file."));
     const QString description = QStringLiteral(
         "Write the customer deliverables of a plan: BOM, rack diagrams, cable plan, install runbook,\n"
@@ -44,45 +93,15 @@ int runExport(CliContext &ctx, const QStringList &args)
         ctx.err() << "error: expected one plan file\n\n" << parser.helpText();
         return kExitUsage;
     }
-    if (!parser.isSet(outOpt) || parser.value(outOpt).isEmpty()) {
+    if (!parser.isSet(o.outOpt) || parser.value(o.outOpt).isEmpty()) {
         ctx.err() << "error: -o DIR is required: the folder to write into" << Qt::endl;
         return kExitUsage;
     }
 
     ExportOptions options;
-    const bool anySelector = parser.isSet(bomOpt) || parser.isSet(diagramsOpt) || parser.isSet(cablesOpt) ||
-        parser.isSet(runbookOpt) || parser.isSet(reportOpt) || parser.isSet(netboxOpt);
-    if (!anySelector) {
-        options = ExportOptions::everything();
-    } else {
-        const std::pair<const QCommandLineOption *, QStringList *> selectors[] = {{&bomOpt, &options.bom},
-                                                                                  {&diagramsOpt, &options.diagrams},
-                                                                                  {&cablesOpt, &options.cables},
-                                                                                  {&runbookOpt, &options.runbook},
-                                                                                  {&reportOpt, &options.report}};
-        for (const auto &[opt, list] : selectors) {
-            if (!parser.isSet(*opt))
-                continue;
-            QString why;
-            if (!ExportOptions::parseFormats(opt->names().constFirst(), parser.values(*opt).join(QLatin1Char(',')),
-                                             list, &why)) {
-                ctx.err() << "error: " << why << Qt::endl;
-                return kExitUsage;
-            }
-        }
-        options.netbox = parser.isSet(netboxOpt);
-    }
-    const QString page = parser.value(pageOpt).toLower();
-    if (page == QLatin1String("a4"))
-        options.pageSize = QPageSize::A4;
-    else if (page == QLatin1String("letter"))
-        options.pageSize = QPageSize::Letter;
-    else {
-        ctx.err() << "error: --page: \"" << parser.value(pageOpt) << "\" is not a page size (a4 or letter)" << Qt::endl;
+    if (!readExportOptions(ctx, parser, o, options))
         return kExitUsage;
-    }
-
-    if (!ctx.loadCatalog(parser.values(catalogOpt)))
+    if (!ctx.loadCatalog(parser.values(o.catalogOpt)))
         return kExitUsage;
     const QString planFile = parser.positionalArguments().first();
     Plan plan;
@@ -92,7 +111,7 @@ int runExport(CliContext &ctx, const QStringList &args)
     if (!ctx.resolveSite(planFile, plan, site))
         return kExitUsage;
     const ResolvedPlan resolved(plan, ctx.catalog(), site);
-    OutputFolder folder(parser.value(outOpt));
+    OutputFolder folder(parser.value(o.outOpt));
     ExportJob job(resolved, options);
     QString error;
     if (!job.run(folder, &error)) {

@@ -7,6 +7,49 @@
 
 namespace pp::cli {
 
+namespace {
+
+// --timeout in seconds as milliseconds (30 s by default); false: out of range, said on stderr.
+bool readTimeout(CliContext &ctx, const QCommandLineParser &parser, const QCommandLineOption &timeoutOpt,
+                 int *timeoutMs)
+{
+    *timeoutMs = 30000;
+    if (parser.isSet(timeoutOpt)) {
+        bool ok = false;
+        const double sec = parser.value(timeoutOpt).toDouble(&ok);
+        if (!ok || sec <= 0 || sec > 3600) {
+            ctx.err() << "error: --timeout: expected seconds between 0 and 3600" << Qt::endl;
+            return false;
+        }
+        *timeoutMs = static_cast<int>(sec * 1000);
+    }
+    return true;
+}
+
+// Pushes the plan, or with dryRun prints the requests instead; the HTTP push reports its steps on stderr.
+NetBoxPushReport pushPlan(CliContext &ctx, const ResolvedPlan &resolved, const QUrl &url, const QString &token,
+                          int timeoutMs, bool dryRun)
+{
+    NetBoxPushReport report;
+    if (dryRun) {
+        ctx.out() << "# dry run: nothing is sent. Every request carries 'Authorization: Token ****' (redacted).\n"
+                     "# NetBox is taken to be empty; ids are placeholders.\n";
+        NetBoxDryRunTransport transport(url, ctx.out());
+        NetBoxPusher pusher(resolved, transport);
+        report = pusher.push();
+    } else {
+        NetBoxHttpTransport transport(url, token, timeoutMs);
+        NetBoxPusher pusher(resolved, transport);
+        pusher.setProgress([&ctx](int step, int steps, const QString &what) {
+            ctx.err() << "[" << step << "/" << steps << "] " << what << Qt::endl;
+        });
+        report = pusher.push();
+    }
+    return report;
+}
+
+} // namespace
+
 int runNetBox(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
@@ -43,16 +86,9 @@ int runNetBox(CliContext &ctx, const QStringList &args)
         ctx.err() << "error: --url: give the NetBox base URL (http or https)" << Qt::endl;
         return kExitUsage;
     }
-    int timeoutMs = 30000;
-    if (parser.isSet(timeoutOpt)) {
-        bool ok = false;
-        const double sec = parser.value(timeoutOpt).toDouble(&ok);
-        if (!ok || sec <= 0 || sec > 3600) {
-            ctx.err() << "error: --timeout: expected seconds between 0 and 3600" << Qt::endl;
-            return kExitUsage;
-        }
-        timeoutMs = static_cast<int>(sec * 1000);
-    }
+    int timeoutMs = 0;
+    if (!readTimeout(ctx, parser, timeoutOpt, &timeoutMs))
+        return kExitUsage;
     const QString token = QProcessEnvironment::systemEnvironment().value(QStringLiteral("POCPLAN_NETBOX_TOKEN"));
     if (!parser.isSet(dryOpt) && token.isEmpty()) {
         ctx.err() << "error: set POCPLAN_NETBOX_TOKEN to a NetBox API token (or use --dry-run)" << Qt::endl;
@@ -67,21 +103,7 @@ int runNetBox(CliContext &ctx, const QStringList &args)
     if (!ctx.resolveSite(pos.at(1), plan, site))
         return kExitUsage;
     const ResolvedPlan resolved(plan, ctx.catalog(), site);
-    NetBoxPushReport report;
-    if (parser.isSet(dryOpt)) {
-        ctx.out() << "# dry run: nothing is sent. Every request carries 'Authorization: Token ****' (redacted).\n"
-                     "# NetBox is taken to be empty; ids are placeholders.\n";
-        NetBoxDryRunTransport transport(url, ctx.out());
-        NetBoxPusher pusher(resolved, transport);
-        report = pusher.push();
-    } else {
-        NetBoxHttpTransport transport(url, token, timeoutMs);
-        NetBoxPusher pusher(resolved, transport);
-        pusher.setProgress([&ctx](int step, int steps, const QString &what) {
-            ctx.err() << "[" << step << "/" << steps << "] " << what << Qt::endl;
-        });
-        report = pusher.push();
-    }
+    const NetBoxPushReport report = pushPlan(ctx, resolved, url, token, timeoutMs, parser.isSet(dryOpt));
     for (const NetBoxPushReport::Entry &e : report.entries)
         (e.action == QLatin1String("failed") ? ctx.err() : ctx.out())
             << QStringLiteral("%1 %2 %3").arg(e.action, -8).arg(e.kind, -12).arg(e.name)

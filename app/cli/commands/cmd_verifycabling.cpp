@@ -8,6 +8,62 @@
 
 namespace pp::cli {
 
+namespace {
+
+// One capture per file: the LLDP neighbours of one switch; false: a file is unreadable, said on stderr.
+bool readCaptures(CliContext &ctx, const QStringList &files, std::vector<LldpCapture> &captures)
+{
+    for (const QString &file : files) {
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly)) {
+            ctx.err() << "error: " << file << ": " << f.errorString() << Qt::endl;
+            return false;
+        }
+        LldpCapture capture;
+        QString why;
+        if (!parseLldpCapture(QString::fromUtf8(f.readAll()), QFileInfo(file).completeBaseName(), capture, &why)) {
+            ctx.err() << "error: " << file << ": " << why << Qt::endl;
+            return false;
+        }
+        captures.push_back(std::move(capture));
+    }
+    return true;
+}
+
+// The result as JSON (format pocplanner-cabling-verification, version 1).
+Json verificationJson(const CablingVerification &result)
+{
+    Json mismatches = Json::array();
+    for (const CablingMismatch &m : result.mismatches) {
+        const char *kind = m.kind == CablingMismatch::Kind::Miswired ? "miswired"
+            : m.kind == CablingMismatch::Kind::Missing               ? "missing"
+                                                                     : "unexpected";
+        mismatches.push_back({{"kind", kind},
+                              {"switch", m.localHost.toStdString()},
+                              {"port", m.localPort.toStdString()},
+                              {"expected", m.expected.toStdString()},
+                              {"found", m.found.toStdString()},
+                              {"label", m.label.toStdString()}});
+    }
+    Json swaps = Json::array(), hosts = Json::array(), unknown = Json::array();
+    for (const QString &s : result.swaps)
+        swaps.push_back(s.toStdString());
+    for (const QString &s : result.hostsChecked)
+        hosts.push_back(s.toStdString());
+    for (const QString &s : result.unknownHosts)
+        unknown.push_back(s.toStdString());
+    return Json{{"format", "pocplanner-cabling-verification"},
+                {"version", 1},
+                {"clean", result.clean()},
+                {"matched", result.matched},
+                {"switches", hosts},
+                {"unknownSwitches", unknown},
+                {"mismatches", mismatches},
+                {"swaps", swaps}};
+}
+
+} // namespace
+
 int runVerifyCabling(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
@@ -41,51 +97,11 @@ int runVerifyCabling(CliContext &ctx, const QStringList &args)
     if (!ctx.loadPlan(pos.first(), plan))
         return kExitUsage;
     std::vector<LldpCapture> captures;
-    for (const QString &file : pos.mid(1)) {
-        QFile f(file);
-        if (!f.open(QIODevice::ReadOnly)) {
-            ctx.err() << "error: " << file << ": " << f.errorString() << Qt::endl;
-            return kExitUsage;
-        }
-        LldpCapture capture;
-        QString why;
-        if (!parseLldpCapture(QString::fromUtf8(f.readAll()), QFileInfo(file).completeBaseName(), capture, &why)) {
-            ctx.err() << "error: " << file << ": " << why << Qt::endl;
-            return kExitUsage;
-        }
-        captures.push_back(std::move(capture));
-    }
+    if (!readCaptures(ctx, pos.mid(1), captures))
+        return kExitUsage;
     const CablingVerification result = verifyCabling(expectedNeighbours(plan, ctx.catalog()), captures);
     if (parser.isSet(jsonOpt)) {
-        Json mismatches = Json::array();
-        for (const CablingMismatch &m : result.mismatches) {
-            const char *kind = m.kind == CablingMismatch::Kind::Miswired ? "miswired"
-                : m.kind == CablingMismatch::Kind::Missing               ? "missing"
-                                                                         : "unexpected";
-            mismatches.push_back({{"kind", kind},
-                                  {"switch", m.localHost.toStdString()},
-                                  {"port", m.localPort.toStdString()},
-                                  {"expected", m.expected.toStdString()},
-                                  {"found", m.found.toStdString()},
-                                  {"label", m.label.toStdString()}});
-        }
-        Json swaps = Json::array(), hosts = Json::array(), unknown = Json::array();
-        for (const QString &s : result.swaps)
-            swaps.push_back(s.toStdString());
-        for (const QString &s : result.hostsChecked)
-            hosts.push_back(s.toStdString());
-        for (const QString &s : result.unknownHosts)
-            unknown.push_back(s.toStdString());
-        ctx.out() << QString::fromStdString(Json{
-                         {"format", "pocplanner-cabling-verification"},
-                         {"version", 1},
-                         {"clean", result.clean()},
-                         {"matched", result.matched},
-                         {"switches", hosts},
-                         {"unknownSwitches", unknown},
-                         {"mismatches", mismatches},
-                         {"swaps", swaps}}.dump(2))
-                  << Qt::endl;
+        ctx.out() << QString::fromStdString(verificationJson(result).dump(2)) << Qt::endl;
     } else {
         ctx.out() << cablingVerificationText(result);
     }

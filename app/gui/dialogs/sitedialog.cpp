@@ -38,18 +38,10 @@ Json *jsonAt(Json &root, const QString &path, bool create)
 
 } // namespace
 
-SiteDialog::SiteDialog(const Catalog &catalog, const SiteRef &current, QWidget *parent)
-    : QDialog(parent)
-    , m_catalog(catalog)
-    , m_profile(new QComboBox(this))
-    , m_preview(new QLabel(this))
+// The figures the dialog edits, by group box: a table, one row per field of the site profile.
+std::vector<std::pair<QString, std::vector<SiteDialog::Field>>> SiteDialog::sections()
 {
-    setWindowTitle(tr("Site"));
-    for (const SiteProfile *s : catalog.sites())
-        m_profile->addItem(QStringLiteral("%1 (%2)").arg(s->name, s->id), s->id);
-    m_profile->setCurrentIndex(std::max(0, m_profile->findData(current.profile)));
-
-    const std::vector<std::pair<QString, std::vector<Field>>> sections{
+    return {
         {tr("Power"),
          {{QStringLiteral("power/budgetKW"), tr("Site budget (kW)"), Field::Number, {}},
           {QStringLiteral("power/rackLimitKW"), tr("Per-rack limit (kW)"), Field::Number, {}},
@@ -85,55 +77,80 @@ SiteDialog::SiteDialog(const Catalog &catalog, const SiteRef &current, QWidget *
           {QStringLiteral("network/vendorSwitching"), tr("Vendor switching"), Field::Bool, {}},
           {QStringLiteral("network/vlanNotes"), tr("VLAN / SDN notes"), Field::Text, {}}}},
     };
+}
 
+// The editor of one field, which refreshes the preview whenever it changes.
+void SiteDialog::createEditor(Field &f, QWidget *parent)
+{
+    switch (f.kind) {
+    case Field::Number: {
+        auto *spin = new QDoubleSpinBox(parent);
+        spin->setRange(0, 1e7);
+        spin->setDecimals(1);
+        connect(spin, &QDoubleSpinBox::valueChanged, this, &SiteDialog::updatePreview);
+        f.editor = spin;
+        break;
+    }
+    case Field::Integer: {
+        auto *spin = new QSpinBox(parent);
+        spin->setRange(0, 100000);
+        connect(spin, &QSpinBox::valueChanged, this, &SiteDialog::updatePreview);
+        f.editor = spin;
+        break;
+    }
+    case Field::Bool: {
+        auto *check = new QCheckBox(parent);
+        connect(check, &QCheckBox::toggled, this, &SiteDialog::updatePreview);
+        f.editor = check;
+        break;
+    }
+    case Field::Choice: {
+        auto *combo = new QComboBox(parent);
+        combo->addItems(f.choices);
+        connect(combo, &QComboBox::currentIndexChanged, this, &SiteDialog::updatePreview);
+        f.editor = combo;
+        break;
+    }
+    case Field::Text: {
+        auto *edit = new QLineEdit(parent);
+        connect(edit, &QLineEdit::textChanged, this, &SiteDialog::updatePreview);
+        f.editor = edit;
+        break;
+    }
+    }
+}
+
+// One group box per section, two to a row.
+QGridLayout *SiteDialog::createFieldGroups()
+{
     auto *grid = new QGridLayout;
     int cell = 0;
-    for (const auto &[title, fields] : sections) {
+    for (const auto &[title, fields] : sections()) {
         auto *box = new QGroupBox(title, this);
         auto *form = new QFormLayout(box);
         for (Field f : fields) {
-            switch (f.kind) {
-            case Field::Number: {
-                auto *spin = new QDoubleSpinBox(box);
-                spin->setRange(0, 1e7);
-                spin->setDecimals(1);
-                connect(spin, &QDoubleSpinBox::valueChanged, this, &SiteDialog::updatePreview);
-                f.editor = spin;
-                break;
-            }
-            case Field::Integer: {
-                auto *spin = new QSpinBox(box);
-                spin->setRange(0, 100000);
-                connect(spin, &QSpinBox::valueChanged, this, &SiteDialog::updatePreview);
-                f.editor = spin;
-                break;
-            }
-            case Field::Bool: {
-                auto *check = new QCheckBox(box);
-                connect(check, &QCheckBox::toggled, this, &SiteDialog::updatePreview);
-                f.editor = check;
-                break;
-            }
-            case Field::Choice: {
-                auto *combo = new QComboBox(box);
-                combo->addItems(f.choices);
-                connect(combo, &QComboBox::currentIndexChanged, this, &SiteDialog::updatePreview);
-                f.editor = combo;
-                break;
-            }
-            case Field::Text: {
-                auto *edit = new QLineEdit(box);
-                connect(edit, &QLineEdit::textChanged, this, &SiteDialog::updatePreview);
-                f.editor = edit;
-                break;
-            }
-            }
+            createEditor(f, box);
             form->addRow(f.label, f.editor);
             m_fields.push_back(f);
         }
         grid->addWidget(box, cell / 2, cell % 2);
         ++cell;
     }
+    return grid;
+}
+
+SiteDialog::SiteDialog(const Catalog &catalog, const SiteRef &current, QWidget *parent)
+    : QDialog(parent)
+    , m_catalog(catalog)
+    , m_profile(new QComboBox(this))
+    , m_preview(new QLabel(this))
+{
+    setWindowTitle(tr("Site"));
+    for (const SiteProfile *s : catalog.sites())
+        m_profile->addItem(QStringLiteral("%1 (%2)").arg(s->name, s->id), s->id);
+    m_profile->setCurrentIndex(std::max(0, m_profile->findData(current.profile)));
+
+    QGridLayout *grid = createFieldGroups();
 
     m_preview->setWordWrap(true);
     m_preview->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -4,9 +4,11 @@
 #include "planner/model/plan.h"
 
 #include <QDialog>
+#include <utility>
 #include <vector>
 
 class QComboBox;
+class QGridLayout;
 class QLabel;
 class QWidget;
 
@@ -33,6 +35,9 @@ private:
         QWidget *editor = nullptr;
     };
 
+    static std::vector<std::pair<QString, std::vector<Field>>> sections();
+    void createEditor(Field &f, QWidget *parent);
+    QGridLayout *createFieldGroups();
     Json profileJson(const QString &id) const;
     void loadFields(const Json &values);
     Json editedJson() const;

@@ -217,7 +217,13 @@ QWidget *SizingTab::createInputs()
     form->addRow(tr("Dataset to pre-stage"), m_datasetTB);
     m_wanGbps = doubleBox(0.1, 1e6, 0, QStringLiteral("Gbit/s"), 100);
     form->addRow(tr("WAN link"), m_wanGbps);
+    connectInputs(w);
+    return w;
+}
 
+// A new preset loads its inputs; any other change sizes again (not while a preset is being loaded).
+void SizingTab::connectInputs(QWidget *inputs)
+{
     connect(m_preset, &QComboBox::currentIndexChanged, this, [this] {
         if (!m_loading)
             loadPreset(m_preset->currentData().toString());
@@ -226,14 +232,13 @@ QWidget *SizingTab::createInputs()
         if (!m_loading)
             recompute();
     };
-    for (QSpinBox *b : w->findChildren<QSpinBox *>())
+    for (QSpinBox *b : inputs->findChildren<QSpinBox *>())
         connect(b, &QSpinBox::valueChanged, this, changed);
-    for (QDoubleSpinBox *b : w->findChildren<QDoubleSpinBox *>())
+    for (QDoubleSpinBox *b : inputs->findChildren<QDoubleSpinBox *>())
         connect(b, &QDoubleSpinBox::valueChanged, this, changed);
     for (QComboBox *c : {m_profile, m_cnode, m_dbox, m_switch})
         connect(c, &QComboBox::currentIndexChanged, this, changed);
     connect(m_useMix, &QCheckBox::toggled, this, changed);
-    return w;
 }
 
 void SizingTab::loadPreset(const QString &id)

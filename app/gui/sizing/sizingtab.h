@@ -49,6 +49,7 @@ signals:
 
 private:
     QWidget *createInputs();
+    void connectInputs(QWidget *inputs);
     void setInputs(const SizingInputs &in);
     void recompute();
     void fillComparisonTable();
