@@ -1,4 +1,5 @@
 #include "catalog/model/catalog.h"
+#include "catalog/model/devicetypevalidation.h"
 
 namespace pp {
 
@@ -69,10 +70,9 @@ static PortGroup portGroupFromJson(const Json &doc, const QString &path)
     return g;
 }
 
-DeviceType deviceTypeFromJson(const Json &doc, const QString &path)
+// The identity, placement, airflow, power and weight fields.
+static void readBasics(const Json &doc, const QString &path, DeviceType &t)
 {
-    requireObject(doc, path);
-    DeviceType t;
     t.id = string(doc, "id", path);
     if (t.id.trimmed().isEmpty())
         throw FieldError(join(path, "id"), QStringLiteral("the id is empty"));
@@ -98,14 +98,14 @@ DeviceType deviceTypeFromJson(const Json &doc, const QString &path)
             QStringLiteral("unknown airflow \"%1\" (expected front-to-rear, rear-to-front, passive or unknown)")
                 .arg(airflow));
     t.airflow = *parsedAirflow;
-    t.weightKg = figureFromJson(doc, "weightKg", path, 0, 5000);
-    t.typicalW = figureFromJson(doc, "typicalW", path, 0, 1e6);
-    t.maxW = figureFromJson(doc, "maxW", path, 0, 1e6);
-    if (t.typicalW.known() && t.maxW.known() && *t.typicalW.value > *t.maxW.value)
-        throw FieldError(
-            join(path, "typicalW"),
-            QStringLiteral("typical draw %1 W exceeds max draw %2 W").arg(*t.typicalW.value).arg(*t.maxW.value));
+    t.weightKg = figureFromJson(doc, "weightKg", path, 0, DeviceTypeLimits::kMaxWeightKg);
+    t.typicalW = figureFromJson(doc, "typicalW", path, 0, DeviceTypeLimits::kMaxPowerW);
+    t.maxW = figureFromJson(doc, "maxW", path, 0, DeviceTypeLimits::kMaxPowerW);
+}
 
+// PSUs, port groups and storage figures.
+static void readPsuPortsStorage(const Json &doc, const QString &path, DeviceType &t)
+{
     if (const Json *psu = optionalObject(doc, "psu", path)) {
         const QString pp = join(path, "psu");
         t.psu.count = figureFromJson(*psu, "count", pp, 0, 16);
@@ -135,7 +135,11 @@ DeviceType deviceTypeFromJson(const Json &doc, const QString &path)
         t.throughput.push_back(m);
     }
     t.writeBurstGBps = figureFromJson(doc, "writeBurstGBps", path, 0, 1e5);
+}
 
+// The PDU and cable sections and the console ports and module bays NetBox knows about.
+static void readPduCableExtras(const Json &doc, const QString &path, DeviceType &t)
+{
     if (const Json *p = optionalObject(doc, "pdu", path)) {
         const QString pp = join(path, "pdu");
         t.pdu.voltageV = figureFromJson(*p, "voltageV", pp, 0, 100000);
@@ -179,6 +183,19 @@ DeviceType deviceTypeFromJson(const Json &doc, const QString &path)
         requireObject(bays[i], bp);
         t.moduleBays.push_back({string(bays[i], "name", bp), string(bays[i], "position", bp, false)});
     }
+}
+
+DeviceType deviceTypeFromJson(const Json &doc, const QString &path)
+{
+    requireObject(doc, path);
+    DeviceType t;
+    readBasics(doc, path, t);
+    readPsuPortsStorage(doc, path, t);
+    readPduCableExtras(doc, path, t);
+    // The rules the catalog editor applies, so that a file cannot hold what the editor would refuse.
+    const std::vector<DeviceTypeProblem> problems = validateDeviceType(t);
+    if (!problems.empty())
+        throw FieldError(join(path, problems.front().path.toUtf8().constData()), problems.front().reason);
     return t;
 }
 

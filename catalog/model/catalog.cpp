@@ -1,6 +1,7 @@
 #include "catalog/model/catalog.h"
 
 #include "catalog/io/jsondocument.h"
+#include "catalog/io/siteprofilefile.h"
 
 #include <QDir>
 #include <QFile>
@@ -108,16 +109,10 @@ bool Catalog::loadSiteFile(const QString &fileName, const QString &layer, LoadEr
 bool Catalog::loadSiteData(const QByteArray &data, const QString &fileName, const QString &layer, LoadError *error)
 {
     Q_UNUSED(layer);
-    Json doc;
-    if (!parseJson(data, fileName, doc, error))
+    SiteProfile site;
+    if (!readSiteProfileData(data, fileName, site, error))
         return false;
-    try {
-        addSite(SiteProfile::fromJson(doc));
-    } catch (const FieldError &e) {
-        if (error)
-            *error = LoadError{fileName, 0, 0, e.path, e.reason};
-        return false;
-    }
+    addSite(std::move(site));
     return true;
 }
 

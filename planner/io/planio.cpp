@@ -96,9 +96,8 @@ Link linkFromJson(const Json &j, const QString &path, const PlanLoadOptions &opt
     return l;
 }
 
-} // namespace
-
-Plan planFromJson(const Json &input, const PlanLoadOptions &options)
+// The document in the current format: the format and version checked, older versions migrated.
+Json currentDocument(const Json &input, const PlanLoadOptions &options)
 {
     requireObject(input, QString());
     const QString format = string(input, "format", QString(), true);
@@ -113,13 +112,15 @@ Plan planFromJson(const Json &input, const PlanLoadOptions &options)
             QStringLiteral("version %1 was written by a newer POC Planner; this one reads up to version %2")
                 .arg(version)
                 .arg(Plan::kFormatVersion));
-    const Json doc = version < Plan::kFormatVersion ? migratePlanJson(input, version, options.warnings) : input;
+    return version < Plan::kFormatVersion ? migratePlanJson(input, version, options.warnings) : input;
+}
 
+void readHeader(const Json &doc, const PlanLoadOptions &options, Plan &plan)
+{
     warnUnknownKeys(
         doc,
         {"format", "version", "name", "customer", "track", "site", "racks", "devices", "links", "uplinks", "waivers"},
         QString(), options);
-    Plan plan;
     plan.name = string(doc, "name", QString(), false);
     plan.customer = string(doc, "customer", QString(), false);
     plan.track = string(doc, "track", QString(), false, QStringLiteral("lab"));
@@ -135,8 +136,10 @@ Plan planFromJson(const Json &input, const PlanLoadOptions &options)
                          QStringLiteral("unknown site profile \"%1\"").arg(plan.site.profile));
     if (const Json *o = optionalObject(site, "overrides", QStringLiteral("site")))
         plan.site.overrides = *o;
+}
 
-    std::unordered_set<QString> rackIds;
+void readRacks(const Json &doc, const PlanLoadOptions &options, Plan &plan, std::unordered_set<QString> &rackIds)
+{
     const Json &racks = array(doc, "racks", QString());
     plan.racks.reserve(racks.size());
     for (std::size_t i = 0; i < racks.size(); ++i) {
@@ -146,8 +149,11 @@ Plan planFromJson(const Json &input, const PlanLoadOptions &options)
             throw FieldError(join(path, "id"), QStringLiteral("duplicate rack id \"%1\"").arg(r.id));
         plan.racks.push_back(std::move(r));
     }
+}
 
-    std::unordered_set<QString> deviceIds;
+void readDevices(const Json &doc, const PlanLoadOptions &options, Plan &plan,
+                 const std::unordered_set<QString> &rackIds, std::unordered_set<QString> &deviceIds)
+{
     const Json &devices = array(doc, "devices", QString());
     plan.devices.reserve(devices.size());
     for (std::size_t i = 0; i < devices.size(); ++i) {
@@ -170,7 +176,11 @@ Plan planFromJson(const Json &input, const PlanLoadOptions &options)
         }
         plan.devices.push_back(std::move(d));
     }
+}
 
+void readLinks(const Json &doc, const PlanLoadOptions &options, Plan &plan,
+               const std::unordered_set<QString> &deviceIds)
+{
     const Json &links = array(doc, "links", QString());
     plan.links.reserve(links.size());
     for (std::size_t i = 0; i < links.size(); ++i) {
@@ -188,7 +198,11 @@ Plan planFromJson(const Json &input, const PlanLoadOptions &options)
         }
         plan.links.push_back(std::move(l));
     }
+}
 
+void readUplinks(const Json &doc, const PlanLoadOptions &options, Plan &plan,
+                 const std::unordered_set<QString> &deviceIds)
+{
     const Json &uplinks = array(doc, "uplinks", QString());
     for (std::size_t i = 0; i < uplinks.size(); ++i) {
         const QString path = join(QStringLiteral("uplinks"), i);
@@ -203,7 +217,10 @@ Plan planFromJson(const Json &input, const PlanLoadOptions &options)
                              QStringLiteral("uplink on device \"%1\", which the plan does not define").arg(u.device));
         plan.uplinks.push_back(u);
     }
+}
 
+void readWaivers(const Json &doc, const PlanLoadOptions &options, Plan &plan)
+{
     const Json &waivers = array(doc, "waivers", QString());
     for (std::size_t i = 0; i < waivers.size(); ++i) {
         const QString path = join(QStringLiteral("waivers"), i);
@@ -217,6 +234,22 @@ Plan planFromJson(const Json &input, const PlanLoadOptions &options)
             throw FieldError(join(path, "reason"), QStringLiteral("a waiver needs a reason"));
         plan.waivers.push_back(w);
     }
+}
+
+} // namespace
+
+Plan planFromJson(const Json &input, const PlanLoadOptions &options)
+{
+    const Json doc = currentDocument(input, options);
+    Plan plan;
+    readHeader(doc, options, plan);
+    std::unordered_set<QString> rackIds;
+    readRacks(doc, options, plan, rackIds);
+    std::unordered_set<QString> deviceIds;
+    readDevices(doc, options, plan, rackIds, deviceIds);
+    readLinks(doc, options, plan, deviceIds);
+    readUplinks(doc, options, plan, deviceIds);
+    readWaivers(doc, options, plan);
     return plan;
 }
 

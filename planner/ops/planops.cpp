@@ -1,9 +1,9 @@
 #include "planner/ops/planops.h"
 
 #include "planner/model/resolvedplan.h"
+#include "planner/ops/devicenamer.h"
 
 #include <algorithm>
-#include <unordered_set>
 
 namespace pp::ops {
 
@@ -22,26 +22,6 @@ QString unitsText(int lo, int hi)
 bool facesCollide(Face a, bool aFull, Face b, bool bFull)
 {
     return a == b || aFull || bFull;
-}
-
-// "cn12" → "cn", "R1-db3" → "R1-db"
-QString idPrefix(const QString &id)
-{
-    int end = static_cast<int>(id.size());
-    while (end > 0 && id.at(end - 1).isDigit())
-        --end;
-    return end == 0 ? QStringLiteral("dev") : id.left(end);
-}
-
-QString nextHostname(const QString &hostname, const std::unordered_set<QString> &used)
-{
-    const QString base = idPrefix(hostname);
-    const bool numbered = base.size() < hostname.size();
-    for (int n = numbered ? hostname.mid(base.size()).toInt() + 1 : 2;; ++n) {
-        const QString candidate = numbered ? base + QString::number(n) : QStringLiteral("%1-%2").arg(hostname).arg(n);
-        if (!used.count(candidate))
-            return candidate;
-    }
 }
 
 } // namespace
@@ -285,20 +265,16 @@ OpResult setDevice(Plan &plan, const Catalog &catalog, const Device &updated)
 OpResult planDuplicates(const Plan &plan, const Catalog &catalog, const QStringList &ids, std::vector<Device> *copies)
 {
     Plan scratch = plan;
-    std::unordered_set<QString> hostnames;
-    for (const Device &d : plan.devices)
-        hostnames.insert(d.hostname);
+    DeviceNamer namer(plan);
     std::vector<Device> out;
     for (const QString &id : ids) {
         const Device *original = plan.findDevice(id);
         if (!original)
             return OpResult::refused(QStringLiteral("no device \"%1\"").arg(id));
         Device copy = *original;
-        copy.id = scratch.unusedDeviceId(idPrefix(original->id));
-        if (!original->hostname.isEmpty()) {
-            copy.hostname = nextHostname(original->hostname, hostnames);
-            hostnames.insert(copy.hostname);
-        }
+        copy.id = namer.nextId(numberedPrefix(original->id));
+        if (!original->hostname.isEmpty())
+            copy.hostname = namer.hostnameAfter(original->hostname);
         const DeviceType *type = catalog.deviceType(copy.type);
         if (type && type->isRackMounted() && !copy.rack.isEmpty()) {
             std::vector<QString> racks{copy.rack};

@@ -1,5 +1,7 @@
 #include "planner/topology/autocabler.h"
 
+#include "planner/ops/devicenamer.h"
+#include "planner/ops/feedpolicy.h"
 #include "planner/topology/cablechooser.h"
 #include "planner/topology/portallocator.h"
 
@@ -8,6 +10,7 @@
 #include <climits>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <tuple>
 
 namespace pp {
@@ -416,16 +419,17 @@ private:
             }
         }
         for (int k = 0; k < count; ++k) {
+            // Built on first use: most runs add no switch, and a 20,000-device plan costs a pass.
+            if (!m_namer)
+                m_namer.emplace(m_plan);
             Device d;
-            int n = ++m_prefixCounter[prefix];
-            while (m_devIndex.contains(prefix + QString::number(n)))
-                n = ++m_prefixCounter[prefix];
-            d.id = prefix + QString::number(n);
-            d.hostname = prefix + QLatin1Char('-') + QString::number(n);
+            d.id = m_namer->nextId(prefix);
+            // The hostname carries the id's number ("leaf3" is "leaf-3") unless another device has it.
+            d.hostname = m_namer->uniqueHostname(prefix + QLatin1Char('-') + d.id.mid(prefix.size()));
             d.type = typeId;
             d.rack = m_plan.racks[static_cast<std::size_t>(rack)].id;
             d.u = u + h * (count - 1 - k); // first switch on top
-            d.psuFeeds = {QStringLiteral("A"), QStringLiteral("B")};
+            d.psuFeeds = ops::defaultPsuFeeds(*t);
             m_plan.devices.push_back(d);
             const int idx = static_cast<int>(m_plan.devices.size() - 1);
             indexDevice(idx);
@@ -944,7 +948,7 @@ private:
         m_choices;
     std::map<int, std::vector<int>> m_pairOrder;
     std::map<int, std::vector<int>> m_mgmtOrder;
-    std::map<QString, int> m_prefixCounter;
+    std::optional<ops::DeviceNamer> m_namer;
     std::map<QString, int> m_errorCounts;
 };
 

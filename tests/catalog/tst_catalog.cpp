@@ -1,4 +1,6 @@
+#include "catalog/io/siteprofilefile.h"
 #include "catalog/model/catalog.h"
+#include "catalog/model/devicetypevalidation.h"
 
 #include <QtTest>
 
@@ -20,6 +22,8 @@ private slots:
     void badCatalogNamesFileAndPath();
     void truncatedCatalogNamesLineAndColumn();
     void userLayerOverridesBuiltIn();
+    void validationNamesFieldAndRow();
+    void siteFileReadsLikeTheCatalog();
 };
 
 void TestCatalog::builtInHasContractIds_data()
@@ -176,6 +180,26 @@ void TestCatalog::badCatalogNamesFileAndPath_data()
                                   << "breakout";
     QTest::newRow("wrong format") << QByteArray(R"({"format": "something-else", "deviceTypes": []})") << "format"
                                   << "expected";
+    // The catalog editor's rules (validateDeviceType), one case each: a file cannot hold what the editor refuses.
+    QTest::newRow("id alphabet") << head + R"({"id": "Lab Leaf", "role": "switch"}]})"
+                                 << "deviceTypes[0].id"
+                                 << "is not an id";
+    QTest::newRow("empty model") << head + R"({"id": "x", "model": " ", "role": "switch"}]})"
+                                 << "deviceTypes[0].model"
+                                 << "the model is empty";
+    QTest::newRow("port name twice in a row")
+        << head + R"({"id": "x", "role": "switch", "ports": [{"names": ["bmc", "bmc"], "speedGbps": 1}]}]})"
+        << "deviceTypes[0].ports[0].name"
+        << "port \"bmc\" appears twice";
+    QTest::newRow("port name in two rows") << head +
+            R"({"id": "x", "role": "switch", "ports": [{"pattern": "swp{n}", "count": 4, "speedGbps": 400},
+                {"names": ["swp2"], "speedGbps": 100}]}]})"
+                                           << "deviceTypes[0].ports[1].name"
+                                           << "port \"swp2\" is also in ports[0]";
+    QTest::newRow("empty port pattern") << head +
+            R"({"id": "x", "role": "switch", "ports": [{"pattern": "", "count": 2, "speedGbps": 400}]}]})"
+                                        << "deviceTypes[0].ports[0].name"
+                                        << "give names or a pattern";
 }
 
 void TestCatalog::badCatalogNamesFileAndPath()
@@ -220,6 +244,52 @@ void TestCatalog::userLayerOverridesBuiltIn()
     QCOMPARE(*t->typicalW.value, 610.0);
     QVERIFY(c.overriddenIds().contains(QStringLiteral("cnode-turin")));
     QCOMPARE(*Catalog::builtIn().deviceType(QStringLiteral("cnode-turin"))->typicalW.value, 500.0);
+}
+
+// The shared rules name the field as a JSON path and the port row, and give the editor's sentence.
+void TestCatalog::validationNamesFieldAndRow()
+{
+    DeviceType t = *Catalog::builtIn().deviceType(QStringLiteral("sw-sn2201"));
+    QCOMPARE(validateDeviceType(t).size(), std::size_t(0));
+    t.weightKg.value = 6000;
+    t.ports.push_back(t.ports.front()); // every port name of row 0 again
+    const std::vector<DeviceTypeProblem> problems = validateDeviceType(t);
+    QCOMPARE(problems.size(), std::size_t(2));
+    QCOMPARE(problems[0].path, QStringLiteral("weightKg"));
+    QCOMPARE(problems[0].portRow, -1);
+    QCOMPARE(problems[0].text, QStringLiteral("weightKg: at most 5000, or empty for unknown."));
+    const int row = static_cast<int>(t.ports.size()) - 1;
+    QCOMPARE(problems[1].portRow, row);
+    QCOMPARE(problems[1].path, QStringLiteral("ports[%1].name").arg(row));
+    QVERIFY2(problems[1].text.startsWith(QStringLiteral("Ports row %1, name: port \"").arg(row + 1)),
+             qPrintable(problems[1].text));
+    QVERIFY2(problems[1].text.endsWith(QStringLiteral("is also in row 1.")), qPrintable(problems[1].text));
+}
+
+// `check --site` and the catalog's site folders read a profile through one function: an empty id is
+// refused in both, with file and path, and a good file keeps its document.
+void TestCatalog::siteFileReadsLikeTheCatalog()
+{
+    const QByteArray noId = R"({"id": "", "power": {"budgetKW": 10}})";
+    SiteProfile site;
+    LoadError error;
+    QVERIFY(!readSiteProfileData(noId, QStringLiteral("site.json"), site, &error));
+    QCOMPARE(error.toString(), QStringLiteral("site.json: id: a site profile needs an id"));
+    Catalog c;
+    LoadError catalogError;
+    QVERIFY(!c.loadSiteData(noId, QStringLiteral("site.json"), Catalog::kUserLayer, &catalogError));
+    QCOMPARE(catalogError.toString(), error.toString());
+    QVERIFY(c.sites().empty());
+
+    QVERIFY(!readSiteProfileFile(QStringLiteral("/nonexistent/site.json"), site, &error));
+    QVERIFY2(error.toString().startsWith(QStringLiteral("/nonexistent/site.json: cannot read the file")),
+             qPrintable(error.toString()));
+
+    const QByteArray good = R"({"id": "lab", "power": {"budgetKW": 12}, "network": {"cablePolicy": "default"}})";
+    QVERIFY2(readSiteProfileData(good, QStringLiteral("lab.json"), site, &error), qPrintable(error.toString()));
+    QCOMPARE(site.id, QStringLiteral("lab"));
+    QCOMPARE(site.power.budgetKW, 12.0);
+    QVERIFY(site.raw.contains("network"));
 }
 
 QTEST_GUILESS_MAIN(TestCatalog)

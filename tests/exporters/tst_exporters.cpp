@@ -1,13 +1,16 @@
 #include "exporters/bom/bomdata.h"
 #include "exporters/bom/bomwriter.h"
 #include "exporters/bom/bomxlsxwriter.h"
+#include "exporters/cabling/cablelistwriter.h"
 #include "exporters/cabling/cableplan.h"
+#include "exporters/cabling/cablingreportwriter.h"
 #include "exporters/common/exportjob.h"
 #include "exporters/common/textescape.h"
 #include "exporters/diagrams/drawiowriter.h"
 #include "exporters/diagrams/rackdiagramdata.h"
 #include "exporters/diagrams/rackdiagramwriter.h"
 #include "exporters/netbox/netboxcsvwriter.h"
+#include "exporters/reports/planinfowriter.h"
 #include "exporters/runbook/runbookdata.h"
 #include "exporters/runbook/runbookwriter.h"
 #include "planner/io/planio.h"
@@ -176,6 +179,9 @@ private slots:
     void bomUnknownFigures();
     void xlsxReadBack();
     void cablePlanGolden();
+    void planInfoGolden();
+    void cableListGolden();
+    void cablingReportGolden();
     void netboxGolden();
     void svgGoldenAndStructure();
     void svgDraftMark();
@@ -936,6 +942,48 @@ void TestExporters::exportJobRefusesUnwritableFolder()
     QVERIFY(!job.run(folder, &error));
     QVERIFY2(error.contains(QStringLiteral("not-a-folder")), qPrintable(error));
     QVERIFY(folder.written().isEmpty());
+}
+
+// `pocplan info`: the golden files are the bytes the CLI printed before the writer existed.
+void TestExporters::planInfoGolden()
+{
+    Fixture f(QStringLiteral("kit.pocplan.json"));
+    const PlanInfoData info = buildPlanInfo(*f.resolved);
+    QCOMPARE(info.siteId, f.site.id);
+    QVERIFY(info.summary.countsByRole.value(QStringLiteral("cnode")) > 0);
+    COMPARE_GOLDEN(PlanInfoWriter::json(info), QStringLiteral("kit/info.json"));
+    COMPARE_GOLDEN(PlanInfoWriter::text(info), QStringLiteral("kit/info.txt"));
+}
+
+// `pocplan cables`: every link in plan order and the site uplinks.
+void TestExporters::cableListGolden()
+{
+    Fixture f(QStringLiteral("kit.pocplan.json"));
+    const CableListData list = buildCableList(f.plan);
+    QCOMPARE(list.links.size(), f.plan.links.size());
+    COMPARE_GOLDEN(CableListWriter::json(list), QStringLiteral("kit/cable-list.json"));
+    COMPARE_GOLDEN(CableListWriter::text(list), QStringLiteral("kit/cable-list.txt"));
+}
+
+// `pocplan cable`: the auto-cabler's report on the kit plan, with the file names the CLI would print.
+void TestExporters::cablingReportGolden()
+{
+    Fixture f(QStringLiteral("kit.pocplan.json"));
+    Plan plan = f.plan;
+    const CablingReport report = autoCable(plan, Catalog::builtIn(), f.site);
+    QVERIFY2(report.errors.isEmpty(), qPrintable(report.errors.join(QLatin1Char('\n'))));
+    const QString output = QStringLiteral("cabled.pocplan.json");
+    COMPARE_GOLDEN(CablingReportWriter::json(report, output), QStringLiteral("kit/cabling-report.json"));
+    COMPARE_GOLDEN(CablingReportWriter::text(report, QStringLiteral("kit.pocplan.json"), output),
+                   QStringLiteral("kit/cabling-report.txt"));
+    // Past kMaxNotes the text counts the rest and points at the JSON.
+    CablingReport many = report;
+    many.notes.clear();
+    for (int i = 0; i < CablingReportWriter::kMaxNotes + 3; ++i)
+        many.notes << QStringLiteral("note %1").arg(i);
+    const QString text = QString::fromUtf8(CablingReportWriter::text(many, QStringLiteral("in"), output));
+    QCOMPARE(text.count(QStringLiteral("\nnote: ")), CablingReportWriter::kMaxNotes + 1);
+    QVERIFY(text.endsWith(QStringLiteral("note: … and 3 more (see --json)\n")));
 }
 
 QTEST_MAIN(TestExporters)

@@ -1,5 +1,6 @@
 #include "app/cli/commands.h"
 
+#include "exporters/cabling/cablingreportwriter.h"
 #include "planner/io/planio.h"
 #include "planner/model/resolvedplan.h"
 #include "planner/topology/autocabler.h"
@@ -30,30 +31,6 @@ static bool resolvePolicy(CliContext &ctx, const QString &value, CablePolicy &po
         return false;
     }
     return true;
-}
-
-static Json reportJson(const CablingReport &r, const QString &output)
-{
-    const auto list = [](const QStringList &l) {
-        Json a = Json::array();
-        for (const QString &s : l)
-            a.push_back(s.toStdString());
-        return a;
-    };
-    return Json{{"output", output.toStdString()},
-                {"policy", r.policyId.toStdString()},
-                {"oversubscription", r.oversubscription},
-                {"leafSpine", r.leafSpine},
-                {"leafPairs", r.leafPairs},
-                {"spines", r.spines},
-                {"switchesAdded", r.switchesAdded},
-                {"racksAdded", r.racksAdded},
-                {"linksMade", r.linksMade},
-                {"manualKept", r.manualKept},
-                {"uplinks", r.uplinks},
-                {"errors", list(r.errors)},
-                {"warnings", list(r.warnings)},
-                {"notes", list(r.notes)}};
 }
 
 int runCable(CliContext &ctx, const QStringList &args)
@@ -127,29 +104,9 @@ int runCable(CliContext &ctx, const QStringList &args)
         ctx.err() << "error: " << writeError << Qt::endl;
         return kExitPlanErrors;
     }
-    if (parser.isSet(jsonOpt)) {
-        ctx.out() << QString::fromStdString(reportJson(report, output).dump(2)) << Qt::endl;
-    } else {
-        ctx.out() << QStringLiteral(
-                         "Cabled %1 → %2 with policy \"%3\": %4 links made, %5 kept by hand, %6 site uplinks\n")
-                         .arg(input, output, report.policyId)
-                         .arg(report.linksMade)
-                         .arg(report.manualKept)
-                         .arg(report.uplinks);
-        ctx.out() << QStringLiteral("Topology: %1, %2 leaf pair(s), %3 spine(s), oversubscription %4:1; %5 switch(es) "
-                                    "and %6 rack(s) added\n")
-                         .arg(report.leafSpine ? QStringLiteral("leaf-spine") : QStringLiteral("one switch pair"))
-                         .arg(report.leafPairs)
-                         .arg(report.spines)
-                         .arg(report.oversubscription)
-                         .arg(report.switchesAdded)
-                         .arg(report.racksAdded);
-        constexpr int kMaxNotes = 20;
-        for (int i = 0; i < report.notes.size() && i < kMaxNotes; ++i)
-            ctx.out() << "note: " << report.notes.at(i) << "\n";
-        if (report.notes.size() > kMaxNotes)
-            ctx.out() << "note: … and " << report.notes.size() - kMaxNotes << " more (see --json)\n";
-    }
+    const QByteArray bytes = parser.isSet(jsonOpt) ? CablingReportWriter::json(report, output)
+                                                   : CablingReportWriter::text(report, input, output);
+    ctx.out() << QString::fromUtf8(bytes) << Qt::flush;
     for (const QString &w : report.warnings)
         ctx.err() << "warning: " << w << Qt::endl;
     for (const QString &e : report.errors)

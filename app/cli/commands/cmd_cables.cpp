@@ -1,5 +1,6 @@
 #include "app/cli/commands.h"
 
+#include "exporters/cabling/cablelistwriter.h"
 #include "exporters/cabling/lldpneighbourcsvwriter.h"
 
 #include <QCommandLineParser>
@@ -39,45 +40,9 @@ int runCables(CliContext &ctx, const QStringList &args)
         ctx.out() << QString::fromUtf8(LldpNeighbourCsvWriter::csv(expectedNeighbours(plan, ctx.catalog())));
         return kExitOk;
     }
-    if (parser.isSet(jsonOpt)) {
-        Json links = Json::array();
-        for (const Link &l : plan.links)
-            links.push_back({{"a", l.a.toString().toStdString()},
-                             {"b", l.b.toString().toStdString()},
-                             {"cable", l.cable.toStdString()},
-                             {"lengthM", l.lengthM},
-                             {"label", l.label.toStdString()},
-                             {"manual", l.manual}});
-        Json uplinks = Json::array();
-        for (const Uplink &u : plan.uplinks)
-            uplinks.push_back(
-                {{"device", u.device.toStdString()}, {"port", u.port.toStdString()}, {"speedGbps", u.speedGbps}});
-        ctx.out() << QString::fromStdString(Json{{"links", links}, {"uplinks", uplinks}}.dump(2)) << Qt::endl;
-        return kExitOk;
-    }
-    int wa = 4, wb = 4, wc = 5;
-    for (const Link &l : plan.links) {
-        wa = std::max(wa, static_cast<int>(l.a.toString().size()));
-        wb = std::max(wb, static_cast<int>(l.b.toString().size()));
-        wc = std::max(wc, static_cast<int>(l.cable.size()));
-    }
-    ctx.out() << QStringLiteral("%1  %2  %3  %4  %5\n")
-                     .arg(QStringLiteral("A"), -wa)
-                     .arg(QStringLiteral("B"), -wb)
-                     .arg(QStringLiteral("CABLE"), -wc)
-                     .arg(QStringLiteral("LENGTH"), 7)
-                     .arg(QStringLiteral("LABEL"));
-    for (const Link &l : plan.links)
-        ctx.out() << QStringLiteral("%1  %2  %3  %4  %5%6\n")
-                         .arg(l.a.toString(), -wa)
-                         .arg(l.b.toString(), -wb)
-                         .arg(l.cable.isEmpty() ? QStringLiteral("?") : l.cable, -wc)
-                         .arg(l.lengthM > 0 ? QStringLiteral("%1 m").arg(l.lengthM, 0, 'f', 1) : QStringLiteral("?"), 7)
-                         .arg(l.label, l.manual ? QStringLiteral("  (by hand)") : QString());
-    for (const Uplink &u : plan.uplinks)
-        ctx.out()
-            << QStringLiteral("uplink %1:%2 %3 Gbit/s to the site network\n").arg(u.device, u.port).arg(u.speedGbps);
-    ctx.out() << QStringLiteral("%1 links, %2 site uplinks\n").arg(plan.links.size()).arg(plan.uplinks.size());
+    const CableListData list = buildCableList(plan);
+    const QByteArray bytes = parser.isSet(jsonOpt) ? CableListWriter::json(list) : CableListWriter::text(list);
+    ctx.out() << QString::fromUtf8(bytes) << Qt::flush;
     return kExitOk;
 }
 

@@ -1,43 +1,22 @@
 #include "app/cli/commands.h"
 
-#include "catalog/io/jsondocument.h"
+#include "catalog/io/siteprofilefile.h"
 #include "exporters/reports/checkreportwriter.h"
 #include "planner/rules/ruleengine.h"
 
 #include <QCommandLineParser>
-#include <QFile>
 
 namespace pp::cli {
 
-// Reads a site profile file for --site; prints the file, place and reason when it cannot be used.
+// Reads a site profile file for --site the way the catalog reads its site folders; prints the file,
+// place and reason when it cannot be used.
 static bool loadSiteProfile(CliContext &ctx, const QString &fileName, SiteProfile &site)
 {
-    QFile file(fileName);
-    if (!file.open(QIODevice::ReadOnly)) {
-        ctx.err() << "error: " << fileName << ": cannot read the file: " << file.errorString() << Qt::endl;
-        return false;
-    }
-    Json doc;
     LoadError error;
-    if (!parseJson(file.readAll(), fileName, doc, &error)) {
-        ctx.err() << "error: " << error.toString() << Qt::endl;
-        return false;
-    }
-    try {
-        site = SiteProfile::fromJson(doc);
-    } catch (const FieldError &e) {
-        ctx.err() << "error: " << LoadError{fileName, 0, 0, e.path, e.reason}.toString() << Qt::endl;
-        return false;
-    }
-    if (site.id.isEmpty()) {
-        ctx.err()
-            << "error: "
-            << LoadError{fileName, 0, 0, QStringLiteral("id"), QStringLiteral("a site profile needs an id")}.toString()
-            << Qt::endl;
-        return false;
-    }
-    site.raw = doc;
-    return true;
+    if (readSiteProfileFile(fileName, site, &error))
+        return true;
+    ctx.err() << "error: " << error.toString() << Qt::endl;
+    return false;
 }
 
 int runCheck(CliContext &ctx, const QStringList &args)

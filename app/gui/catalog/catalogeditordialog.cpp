@@ -4,6 +4,7 @@
 #include "catalogportstable.h"
 
 #include "catalog/io/usercatalogfile.h"
+#include "catalog/model/devicetypevalidation.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -16,12 +17,12 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QUndoStack>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace pp::gui {
 
@@ -53,48 +54,7 @@ CatalogEditorDialog::CatalogEditorDialog(Catalog &catalog, QString userFile, QWi
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     auto *right = new QWidget(scroll);
-    auto *form = new QFormLayout;
-    for (const char *name : {"id", "vendor", "model", "partNumber"}) {
-        auto *edit = new QLineEdit(right);
-        edit->setObjectName(QString::fromLatin1(name));
-        m_fields[QString::fromLatin1(name)] = edit;
-    }
-    form->addRow(tr("Id"), m_fields[QStringLiteral("id")]);
-    form->addRow(tr("Vendor"), m_fields[QStringLiteral("vendor")]);
-    form->addRow(tr("Model"), m_fields[QStringLiteral("model")]);
-    form->addRow(tr("Part number"), m_fields[QStringLiteral("partNumber")]);
-    m_role = new QComboBox(right);
-    m_role->setObjectName(QStringLiteral("role"));
-    for (Role r : {Role::CNode, Role::DBox, Role::Switch, Role::Pdu, Role::Cable, Role::Other})
-        m_role->addItem(roleDisplayName(r), roleId(r));
-    form->addRow(tr("Role"), m_role);
-    m_uHeight = new QSpinBox(right);
-    m_uHeight->setRange(0, 60);
-    m_uHeight->setSuffix(QStringLiteral(" U"));
-    form->addRow(tr("Height"), m_uHeight);
-    m_fullDepth = new QCheckBox(tr("occupies front and rear"), right);
-    form->addRow(tr("Full depth"), m_fullDepth);
-    m_airflow = new QComboBox(right);
-    for (Airflow a : {Airflow::Unknown, Airflow::FrontToRear, Airflow::RearToFront, Airflow::Passive})
-        m_airflow->addItem(airflowId(a), airflowId(a));
-    form->addRow(tr("Airflow"), m_airflow);
-    const QStringList figureLabels{tr("Typical draw (W)"), tr("Max draw (W)"), tr("Weight (kg)")};
-    for (int i = 0; i < 3; ++i) {
-        auto *edit = new QLineEdit(right);
-        edit->setObjectName(QString::fromLatin1(kFigureFields[i]));
-        edit->setPlaceholderText(tr("unknown"));
-        m_fields[QString::fromLatin1(kFigureFields[i])] = edit;
-        form->addRow(figureLabels.at(i), edit);
-    }
-    auto *source = new QLineEdit(right);
-    source->setObjectName(QStringLiteral("source"));
-    source->setPlaceholderText(tr("source key of the figures you change, e.g. LABSHEET"));
-    m_fields[QStringLiteral("source")] = source;
-    form->addRow(tr("Source of changed figures"), source);
-    m_confidence = new QComboBox(right);
-    m_confidence->addItems(
-        {QStringLiteral("stated"), QStringLiteral("stated-3P"), QStringLiteral("inferred"), QStringLiteral("assumed")});
-    form->addRow(tr("Confidence"), m_confidence);
+    QFormLayout *form = createForm(right);
 
     m_error = new QLabel(right);
     m_error->setStyleSheet(QStringLiteral("color: #b00020"));
@@ -110,18 +70,7 @@ CatalogEditorDialog::CatalogEditorDialog(Catalog &catalog, QString userFile, QWi
     m_info->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_info->setAlignment(Qt::AlignTop | Qt::AlignLeft);
 
-    auto *buttons = new QHBoxLayout;
-    auto *newButton = new QPushButton(tr("&New"), right);
-    auto *duplicate = new QPushButton(tr("&Duplicate"), right);
-    m_apply = new QPushButton(tr("&Apply"), right);
-    auto *undo = new QPushButton(tr("&Undo"), right);
-    auto *redo = new QPushButton(tr("&Redo"), right);
-    buttons->addWidget(newButton);
-    buttons->addWidget(duplicate);
-    buttons->addWidget(m_apply);
-    buttons->addStretch();
-    buttons->addWidget(undo);
-    buttons->addWidget(redo);
+    QHBoxLayout *buttons = createEditButtons(right);
 
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->addLayout(form);
@@ -150,15 +99,6 @@ CatalogEditorDialog::CatalogEditorDialog(Catalog &catalog, QString userFile, QWi
     for (const auto &[name, edit] : m_fields)
         connect(edit, &QLineEdit::textChanged, this, &CatalogEditorDialog::updateValidation);
     connect(m_ports, &CatalogPortsTable::changed, this, &CatalogEditorDialog::updateValidation);
-    connect(m_apply, &QPushButton::clicked, this, &CatalogEditorDialog::applyForm);
-    connect(newButton, &QPushButton::clicked, this, &CatalogEditorDialog::addNew);
-    connect(duplicate, &QPushButton::clicked, this, &CatalogEditorDialog::duplicateSelected);
-    connect(undo, &QPushButton::clicked, m_undo, &QUndoStack::undo);
-    connect(redo, &QPushButton::clicked, m_undo, &QUndoStack::redo);
-    connect(m_undo, &QUndoStack::canUndoChanged, undo, &QWidget::setEnabled);
-    connect(m_undo, &QUndoStack::canRedoChanged, redo, &QWidget::setEnabled);
-    undo->setEnabled(false);
-    redo->setEnabled(false);
     connect(m_save, &QPushButton::clicked, this, [this] {
         QString error;
         if (!save(&error))
@@ -170,6 +110,79 @@ CatalogEditorDialog::CatalogEditorDialog(Catalog &catalog, QString userFile, QWi
     rebuildList();
     if (m_list->count() > 0)
         m_list->setCurrentRow(0);
+}
+
+QFormLayout *CatalogEditorDialog::createForm(QWidget *parent)
+{
+    auto *form = new QFormLayout;
+    for (const char *name : {"id", "vendor", "model", "partNumber"}) {
+        auto *edit = new QLineEdit(parent);
+        edit->setObjectName(QString::fromLatin1(name));
+        m_fields[QString::fromLatin1(name)] = edit;
+    }
+    form->addRow(tr("Id"), m_fields[QStringLiteral("id")]);
+    form->addRow(tr("Vendor"), m_fields[QStringLiteral("vendor")]);
+    form->addRow(tr("Model"), m_fields[QStringLiteral("model")]);
+    form->addRow(tr("Part number"), m_fields[QStringLiteral("partNumber")]);
+    m_role = new QComboBox(parent);
+    m_role->setObjectName(QStringLiteral("role"));
+    for (Role r : {Role::CNode, Role::DBox, Role::Switch, Role::Pdu, Role::Cable, Role::Other})
+        m_role->addItem(roleDisplayName(r), roleId(r));
+    form->addRow(tr("Role"), m_role);
+    m_uHeight = new QSpinBox(parent);
+    m_uHeight->setRange(0, 60);
+    m_uHeight->setSuffix(QStringLiteral(" U"));
+    form->addRow(tr("Height"), m_uHeight);
+    m_fullDepth = new QCheckBox(tr("occupies front and rear"), parent);
+    form->addRow(tr("Full depth"), m_fullDepth);
+    m_airflow = new QComboBox(parent);
+    for (Airflow a : {Airflow::Unknown, Airflow::FrontToRear, Airflow::RearToFront, Airflow::Passive})
+        m_airflow->addItem(airflowId(a), airflowId(a));
+    form->addRow(tr("Airflow"), m_airflow);
+    const QStringList figureLabels{tr("Typical draw (W)"), tr("Max draw (W)"), tr("Weight (kg)")};
+    for (int i = 0; i < 3; ++i) {
+        auto *edit = new QLineEdit(parent);
+        edit->setObjectName(QString::fromLatin1(kFigureFields[i]));
+        edit->setPlaceholderText(tr("unknown"));
+        m_fields[QString::fromLatin1(kFigureFields[i])] = edit;
+        form->addRow(figureLabels.at(i), edit);
+    }
+    auto *source = new QLineEdit(parent);
+    source->setObjectName(QStringLiteral("source"));
+    source->setPlaceholderText(tr("source key of the figures you change, e.g. LABSHEET"));
+    m_fields[QStringLiteral("source")] = source;
+    form->addRow(tr("Source of changed figures"), source);
+    m_confidence = new QComboBox(parent);
+    m_confidence->addItems(
+        {QStringLiteral("stated"), QStringLiteral("stated-3P"), QStringLiteral("inferred"), QStringLiteral("assumed")});
+    form->addRow(tr("Confidence"), m_confidence);
+    return form;
+}
+
+QHBoxLayout *CatalogEditorDialog::createEditButtons(QWidget *parent)
+{
+    auto *buttons = new QHBoxLayout;
+    auto *newButton = new QPushButton(tr("&New"), parent);
+    auto *duplicate = new QPushButton(tr("&Duplicate"), parent);
+    m_apply = new QPushButton(tr("&Apply"), parent);
+    auto *undo = new QPushButton(tr("&Undo"), parent);
+    auto *redo = new QPushButton(tr("&Redo"), parent);
+    buttons->addWidget(newButton);
+    buttons->addWidget(duplicate);
+    buttons->addWidget(m_apply);
+    buttons->addStretch();
+    buttons->addWidget(undo);
+    buttons->addWidget(redo);
+    connect(m_apply, &QPushButton::clicked, this, &CatalogEditorDialog::applyForm);
+    connect(newButton, &QPushButton::clicked, this, &CatalogEditorDialog::addNew);
+    connect(duplicate, &QPushButton::clicked, this, &CatalogEditorDialog::duplicateSelected);
+    connect(undo, &QPushButton::clicked, m_undo, &QUndoStack::undo);
+    connect(redo, &QPushButton::clicked, m_undo, &QUndoStack::redo);
+    connect(m_undo, &QUndoStack::canUndoChanged, undo, &QWidget::setEnabled);
+    connect(m_undo, &QUndoStack::canRedoChanged, redo, &QWidget::setEnabled);
+    undo->setEnabled(false);
+    redo->setEnabled(false);
+    return buttons;
 }
 
 const DeviceType *CatalogEditorDialog::current(const QString &id) const
@@ -300,31 +313,31 @@ void CatalogEditorDialog::updateInfo()
 
 QString CatalogEditorDialog::validationMessage() const
 {
-    static const QRegularExpression idPattern(QStringLiteral("^[a-z0-9][a-z0-9._-]*$"));
-    const QString id = m_fields.at(QStringLiteral("id"))->text().trimmed();
-    if (!idPattern.match(id).hasMatch())
-        return tr("Id: use lower-case letters, digits, '.', '_' and '-' (e.g. sw-lab-leaf).");
-    if (id != m_selected && current(id))
-        return tr("Id: \"%1\" already exists.").arg(id);
-    if (m_fields.at(QStringLiteral("model"))->text().trimmed().isEmpty())
-        return tr("Model: give the model name.");
-    std::map<QString, double> values;
+    // What the form cannot turn into a type is the form's to report: figure text that is no number,
+    // port rows that do not parse. Everything else is the catalog's rules, the same the loader applies.
     for (const char *name : kFigureFields) {
         const QString text = m_fields.at(QString::fromLatin1(name))->text().trimmed();
         if (text.isEmpty())
             continue;
         bool ok = false;
-        const double v = text.toDouble(&ok);
-        if (!ok || v < 0 || v > 1e6)
+        text.toDouble(&ok);
+        if (!ok)
             return tr("%1: a number ≥ 0, or empty for unknown.").arg(QString::fromLatin1(name));
-        values[QString::fromLatin1(name)] = v;
     }
-    if (values.count(QStringLiteral("typicalW")) && values.count(QStringLiteral("maxW")) &&
-        values[QStringLiteral("typicalW")] > values[QStringLiteral("maxW")])
-        return tr("Typical draw %1 W exceeds max draw %2 W.")
-            .arg(values[QStringLiteral("typicalW")])
-            .arg(values[QStringLiteral("maxW")]);
-    return m_ports->validationMessage();
+    const DeviceType type = typeFromForm();
+    const std::vector<DeviceTypeProblem> problems = validateDeviceType(type);
+    const auto firstField =
+        std::find_if(problems.begin(), problems.end(), [](const DeviceTypeProblem &p) { return p.portRow < 0; });
+    if (firstField != problems.end() && firstField->path == QLatin1String("id"))
+        return firstField->text;
+    // Uniqueness is the catalog's, not the type's: a file may override a type of a lower layer.
+    if (type.id != m_selected && current(type.id))
+        return tr("Id: \"%1\" already exists.").arg(type.id);
+    if (firstField != problems.end())
+        return firstField->text;
+    if (const QString rows = m_ports->validationMessage(); !rows.isEmpty())
+        return rows;
+    return problems.empty() ? QString() : problems.front().text;
 }
 
 void CatalogEditorDialog::updateValidation()
@@ -339,7 +352,8 @@ void CatalogEditorDialog::updateValidation()
 
 DeviceType CatalogEditorDialog::typeFromForm() const
 {
-    DeviceType t = *current(m_selected);
+    const DeviceType *selected = current(m_selected);
+    DeviceType t = selected ? *selected : DeviceType();
     t.id = m_fields.at(QStringLiteral("id"))->text().trimmed();
     t.vendor = m_fields.at(QStringLiteral("vendor"))->text().trimmed();
     t.model = m_fields.at(QStringLiteral("model"))->text().trimmed();

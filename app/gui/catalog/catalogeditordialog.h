@@ -7,6 +7,8 @@
 
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -48,6 +50,8 @@ signals:
     void catalogChanged();
 
 private:
+    QFormLayout *createForm(QWidget *parent);
+    QHBoxLayout *createEditButtons(QWidget *parent); // new, duplicate, apply, undo, redo
     void rebuildList();
     void loadForm();
     void updateValidation();

@@ -1,5 +1,7 @@
 #include "catalogportstable.h"
 
+#include "catalog/model/devicetypevalidation.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHash>
@@ -7,13 +9,12 @@
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace pp::gui {
 
 namespace {
 
-constexpr int kMaxCount = 100000; // as the catalog loader allows
-constexpr double kMaxSpeedGbps = 100000;
 const QString kNumber = QStringLiteral("{n}");
 
 QString nameText(const PortGroup &g)
@@ -136,7 +137,8 @@ int CatalogPortsTable::addRow()
     QStringList used;
     for (int r = 0; r < m_table->rowCount(); ++r) {
         const Row parsed = parseRow(r);
-        for (int i = 0; parsed.error.isEmpty() && i < parsed.group.count; ++i)
+        const int count = std::min(parsed.group.count, DeviceTypeLimits::kMaxPortCount);
+        for (int i = 0; parsed.error.isEmpty() && i < count; ++i)
             used << parsed.group.nameAt(i);
     }
     PortGroup g;
@@ -212,23 +214,18 @@ CatalogPortsTable::Row CatalogPortsTable::parseRow(int row) const
     const QString name = text(row, Name);
     bool ok = false;
     const int count = text(row, Count).toInt(&ok);
-    if (!ok || count < 1 || count > kMaxCount) {
-        out.error = tr("%1, count: a whole number from 1 to %2.").arg(where).arg(kMaxCount);
+    if (!ok) {
+        out.error = tr("%1, count: a whole number from 1 to %2.").arg(where).arg(DeviceTypeLimits::kMaxPortCount);
         return out;
     }
     if (was && name == nameText(*was) && count == was->count) {
         // unchanged: keep the pattern or names as loaded
     } else if (name.isEmpty()) {
-        out.error = tr("%1, name: give a port name, a prefix (swp) or a pattern (swp{n}).").arg(where);
-        return out;
-    } else if (name.contains(QLatin1Char(','))) {
-        g.names = splitNames(name);
+        g.names.clear(); // validateDeviceType() asks for a name
         g.pattern.clear();
-        if (g.names.size() != count) {
-            out.error =
-                tr("%1, count: %2 names are listed, the count says %3.").arg(where).arg(g.names.size()).arg(count);
-            return out;
-        }
+    } else if (name.contains(QLatin1Char(','))) {
+        g.names = splitNames(name); // validateDeviceType() compares them with the count
+        g.pattern.clear();
     } else if (name.contains(kNumber)) {
         g.pattern = name;
         g.names.clear();
@@ -246,7 +243,7 @@ CatalogPortsTable::Row CatalogPortsTable::parseRow(int row) const
     // A speed of 0 is refused when typed; a row loaded with 0 (an import without a known
     // speed) may stay as it is so that the rest of the type can still be edited.
     const bool keptZero = was && ok && speedGbps == 0 && was->speedGbps == 0;
-    if (!ok || (!keptZero && (speedGbps <= 0 || speedGbps > kMaxSpeedGbps))) {
+    if (!ok || (!keptZero && speedGbps == 0)) {
         out.error = tr("%1, speedGbps: a speed in Gbit/s above 0, e.g. 400.").arg(where);
         return out;
     }
@@ -261,20 +258,10 @@ CatalogPortsTable::Row CatalogPortsTable::parseRow(int row) const
 
 QString CatalogPortsTable::validationMessage() const
 {
-    QHash<QString, int> rowOfName;
     for (int r = 0; r < m_table->rowCount(); ++r) {
         const Row parsed = parseRow(r);
         if (!parsed.error.isEmpty())
             return parsed.error;
-        for (int i = 0; i < parsed.group.count; ++i) {
-            const QString name = parsed.group.nameAt(i);
-            const auto it = rowOfName.constFind(name);
-            if (it != rowOfName.constEnd())
-                return it.value() == r
-                    ? tr("Ports row %1, name: port \"%2\" appears twice.").arg(r + 1).arg(name)
-                    : tr("Ports row %1, name: port \"%2\" is also in row %3.").arg(r + 1).arg(name).arg(it.value() + 1);
-            rowOfName.insert(name, r);
-        }
     }
     return QString();
 }

@@ -25,7 +25,9 @@ public:
     // The groups as the rows say; a row that differs from what was loaded takes the given source
     // and confidence. Only meaningful when validationMessage() is empty.
     std::vector<PortGroup> ports(const QString &source, const QString &confidence) const;
-    QString validationMessage() const; // empty when every row is valid; names row and field
+    // Empty when every row parses (a whole count, a number for the speed, no newly typed 0 Gbit/s);
+    // names row and field. The rules for the groups themselves are validateDeviceType()'s.
+    QString validationMessage() const;
 
     int addRow(); // a new row of one 100 Gbit/s data port; returns its index
     void removeRow(int row);

@@ -14,9 +14,10 @@
 #include "app/gui/commands/cmdwaiverremove.h"
 
 #include "planner/model/resolvedplan.h"
+#include "planner/ops/devicenamer.h"
+#include "planner/ops/feedpolicy.h"
 
 #include <QUndoStack>
-#include <unordered_set>
 
 namespace pp::gui {
 
@@ -46,56 +47,18 @@ ops::OpResult PlanEditor::push(QUndoCommand *command)
 
 Device PlanEditor::newDevice(const QString &typeId, const ops::Placement &where) const
 {
-    const Plan &plan = m_document.plan();
     const DeviceType *type = m_document.catalog().deviceType(typeId);
-    QString prefix = QStringLiteral("dev");
-    QString hostPrefix = QStringLiteral("device-");
-    QStringList feeds;
-    if (type) {
-        switch (type->role) {
-        case Role::CNode:
-            prefix = QStringLiteral("cn");
-            hostPrefix = QStringLiteral("cnode-");
-            break;
-        case Role::DBox:
-            prefix = QStringLiteral("db");
-            hostPrefix = QStringLiteral("dbox-");
-            break;
-        case Role::Switch:
-            prefix = QStringLiteral("sw");
-            hostPrefix = QStringLiteral("switch-");
-            break;
-        case Role::Pdu:
-            prefix = QStringLiteral("pdu");
-            hostPrefix = QStringLiteral("pdu-");
-            break;
-        case Role::Cable:
-            prefix = QStringLiteral("cab");
-            hostPrefix = QStringLiteral("cable-");
-            break;
-        case Role::Other:
-            break;
-        }
-        // Dual PSUs go to both feeds, the way the site expects A+B redundancy.
-        const int psus = static_cast<int>(type->psu.count.valueOr(type->role == Role::Pdu ? 0 : 2));
-        for (int i = 0; i < psus; ++i)
-            feeds << (i % 2 == 0 ? QStringLiteral("A") : QStringLiteral("B"));
-    }
+    const ops::DeviceNamePrefixes prefixes = type ? ops::namePrefixes(type->role) : ops::unknownTypeNamePrefixes();
+    ops::DeviceNamer namer(m_document.plan());
     Device d;
-    d.id = plan.unusedDeviceId(prefix);
-    std::unordered_set<QString> hostnames;
-    for (const Device &other : plan.devices)
-        hostnames.insert(other.hostname);
-    for (int n = 1;; ++n) {
-        d.hostname = hostPrefix + QString::number(n);
-        if (!hostnames.count(d.hostname))
-            break;
-    }
+    d.id = namer.nextId(prefixes.id);
+    d.hostname = namer.nextHostname(prefixes.hostname);
     d.type = typeId;
     d.rack = where.rack;
     d.u = where.u;
     d.face = where.face;
-    d.psuFeeds = feeds;
+    if (type)
+        d.psuFeeds = ops::defaultPsuFeeds(*type);
     return d;
 }
 
