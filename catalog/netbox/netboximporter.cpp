@@ -186,8 +186,16 @@ private:
     }
     const YAML::Node *list(const YAML::Node &doc, const char *key);
     void checkKeys(const YAML::Node &item, const QString &list, const QString &path);
+    DeviceType readIdentity(const YAML::Node &doc, QString &sourceKey);
+    void readPhysical(const YAML::Node &doc, DeviceType &t);
+    void readWeight(const YAML::Node &doc, DeviceType &t, const QString &sourceKey);
+    void readBaysAndConsoles(const YAML::Node &doc, DeviceType &t);
     void readInterfaces(const YAML::Node &doc, DeviceType &t);
-    void readPower(const YAML::Node &doc, DeviceType &t, const QString &sourceKey);
+    int readOutlets(const YAML::Node &doc, DeviceType &t, const QString &sourceKey);
+    void readPower(const YAML::Node &doc, DeviceType &t, const QString &sourceKey, bool hasOutlets);
+    void readInletRating(const YAML::Node &ports, DeviceType &t, const QString &sourceKey);
+    void warnPsuBays(const YAML::Node &doc, const DeviceType &t, bool hasPowerPorts);
+    void setRole(const YAML::Node &doc, DeviceType &t, int outletCount);
 
     QString m_file;
     int m_firstLine = 0;
@@ -280,26 +288,89 @@ void DocumentReader::readInterfaces(const YAML::Node &doc, DeviceType &t)
     }
 }
 
-void DocumentReader::readPower(const YAML::Node &doc, DeviceType &t, const QString &sourceKey)
+namespace {
+
+Figure unknownFigure(const QString &note)
 {
-    auto unknown = [](const QString &note) {
-        Figure f;
-        f.confidence = QStringLiteral("not-found");
-        f.note = note;
-        return f;
-    };
+    Figure f;
+    f.confidence = QStringLiteral("not-found");
+    f.note = note;
+    return f;
+}
+
+bool isPsuBay(const ModuleBay &bay)
+{
+    return bay.name.contains(QStringLiteral("PSU"), Qt::CaseInsensitive) ||
+        bay.position.contains(QStringLiteral("PSU"), Qt::CaseInsensitive);
+}
+
+} // namespace
+
+// PSUs held in module bays carry their draw in NetBox module types, which this file does not hold:
+// the bays are named so that the user knows where the figures went.
+void DocumentReader::warnPsuBays(const YAML::Node &doc, const DeviceType &t, bool hasPowerPorts)
+{
+    QStringList bays;
+    for (const ModuleBay &bay : t.moduleBays)
+        if (isPsuBay(bay))
+            bays << bay.name;
+    if (bays.isEmpty())
+        return;
+    const YAML::Node node = doc["module-bays"];
+    warn(node ? node.Mark() : doc.Mark(), QStringLiteral("module-bays"),
+         hasPowerPorts ? QStringLiteral("PSUs in module bays (%1): draw taken from the power-ports; the PSU "
+                                        "module types are not read")
+                             .arg(bays.join(QStringLiteral(", ")))
+                       : QStringLiteral("PSUs in module bays (%1): their draw lives in NetBox module types, not in "
+                                        "this file; draw kept unknown")
+                             .arg(bays.join(QStringLiteral(", "))));
+}
+
+// A device with power outlets (PDU, UPS) passes power on: NetBox asks for no draw on such an inlet,
+// and a maximum_draw found there is the inlet's rating (7.36 kW for a 32 A, 230 V PDU), not what the
+// device itself consumes. Kept as the inlet rating; the device's own draw stays unknown.
+void DocumentReader::readInletRating(const YAML::Node &ports, DeviceType &t, const QString &sourceKey)
+{
+    std::optional<double> ratingW;
+    for (std::size_t i = 0; i < ports.size(); ++i) {
+        const YAML::Node item = ports[i];
+        const QString path = indexPath(QStringLiteral("power-ports"), i);
+        for (const char *key : {"maximum_draw", "allocated_draw"}) {
+            if (!item[key] || item[key].IsNull())
+                continue;
+            const QString kp = joinPath(path, QString::fromLatin1(key));
+            const double w = number(item[key], kp);
+            if (std::string(key) == "maximum_draw" && w >= 1)
+                ratingW = std::max(ratingW.value_or(0), w);
+            warn(item[key].Mark(), kp,
+                 QStringLiteral("%1 W on the inlet of a device with power outlets is what it passes on, not its "
+                                "own draw; kept as the inlet rating, draw unknown")
+                     .arg(w));
+        }
+    }
+    const QString why = QStringLiteral("a device with power outlets: NetBox gives no draw of its own");
+    t.typicalW = unknownFigure(why);
+    t.maxW = unknownFigure(why);
+    if (ratingW)
+        t.psu.ratingW = Figure{ratingW, sourceKey, QString::fromLatin1(kConfidence),
+                               QStringLiteral("inlet maximum_draw in the NetBox file: the rating of what the outlets "
+                                              "pass on")};
+}
+
+void DocumentReader::readPower(const YAML::Node &doc, DeviceType &t, const QString &sourceKey, bool hasOutlets)
+{
     const YAML::Node *ports = list(doc, "power-ports");
-    if (!ports || ports->size() == 0) {
+    const bool hasPorts = ports && ports->size() > 0;
+    warnPsuBays(doc, t, hasPorts);
+    if (!hasPorts) {
         int psuBays = 0;
-        if (const auto it = m_lists.find("module-bays"); it != m_lists.end())
-            for (std::size_t i = 0; i < it->second.size(); ++i)
-                if (fromStd(it->second[i]["name"].Scalar()).contains(QStringLiteral("PSU"), Qt::CaseInsensitive))
-                    ++psuBays;
+        for (const ModuleBay &bay : t.moduleBays)
+            psuBays += isPsuBay(bay) ? 1 : 0;
         const QString why = psuBays > 0
             ? QStringLiteral("the NetBox file models the PSUs as module bays and gives no draw")
             : QStringLiteral("the NetBox file has no power ports");
-        t.typicalW = unknown(why);
-        t.maxW = unknown(why);
+        t.typicalW = unknownFigure(why);
+        t.maxW = unknownFigure(why);
         if (psuBays > 0) {
             t.psu.count.value = psuBays;
             t.psu.count.source = sourceKey;
@@ -308,14 +379,26 @@ void DocumentReader::readPower(const YAML::Node &doc, DeviceType &t, const QStri
         }
         return;
     }
-    std::optional<double> maxW;
-    std::optional<double> allocatedW;
     QString connector;
     for (std::size_t i = 0; i < ports->size(); ++i) {
         const YAML::Node item = (*ports)[i];
-        const QString path = indexPath(QStringLiteral("power-ports"), i);
         if (item["type"] && connector.isEmpty())
-            connector = connectorName(scalar(item["type"], joinPath(path, QStringLiteral("type"))));
+            connector = connectorName(
+                scalar(item["type"], joinPath(indexPath(QStringLiteral("power-ports"), i), QStringLiteral("type"))));
+    }
+    t.psu.count.value = static_cast<double>(ports->size());
+    t.psu.count.source = sourceKey;
+    t.psu.count.confidence = QString::fromLatin1(kConfidence);
+    t.psu.connector = connector;
+    if (hasOutlets) {
+        readInletRating(*ports, t, sourceKey);
+        return;
+    }
+    std::optional<double> maxW;
+    std::optional<double> allocatedW;
+    for (std::size_t i = 0; i < ports->size(); ++i) {
+        const YAML::Node item = (*ports)[i];
+        const QString path = indexPath(QStringLiteral("power-ports"), i);
         for (const auto &[key, target] : {std::pair<const char *, std::optional<double> *>{"maximum_draw", &maxW},
                                           {"allocated_draw", &allocatedW}}) {
             if (!item[key] || item[key].IsNull())
@@ -330,17 +413,12 @@ void DocumentReader::readPower(const YAML::Node &doc, DeviceType &t, const QStri
             *target = std::max(target->value_or(0), w);
         }
     }
-    t.psu.count.value = static_cast<double>(ports->size());
-    t.psu.count.source = sourceKey;
-    t.psu.count.confidence = QString::fromLatin1(kConfidence);
-    t.psu.connector = connector;
     const QString perPort = QStringLiteral(
         "largest per-port %1 in the NetBox file: with redundant PSUs one inlet can carry the whole load");
-    if (maxW) {
-        t.maxW = Figure{maxW, sourceKey, QString::fromLatin1(kConfidence), perPort.arg(QStringLiteral("maximum_draw"))};
-    } else {
-        t.maxW = unknown(QStringLiteral("the NetBox file gives no maximum_draw"));
-    }
+    // allocated_draw is the typical draw and maximum_draw the max; neither stands in for the other.
+    t.maxW = maxW
+        ? Figure{maxW, sourceKey, QString::fromLatin1(kConfidence), perPort.arg(QStringLiteral("maximum_draw"))}
+        : unknownFigure(QStringLiteral("the NetBox file gives no maximum_draw"));
     if (allocatedW && (!maxW || *allocatedW <= *maxW)) {
         t.typicalW = Figure{allocatedW, sourceKey, QString::fromLatin1(kConfidence),
                             perPort.arg(QStringLiteral("allocated_draw"))};
@@ -348,20 +426,12 @@ void DocumentReader::readPower(const YAML::Node &doc, DeviceType &t, const QStri
         if (allocatedW)
             warn(YAML::Mark::null_mark(), QStringLiteral("power-ports"),
                  QStringLiteral("allocated_draw exceeds maximum_draw; typical draw kept as unknown"));
-        t.typicalW = unknown(QStringLiteral("the NetBox file gives no allocated_draw"));
+        t.typicalW = unknownFigure(QStringLiteral("the NetBox file gives no allocated_draw"));
     }
 }
 
-void DocumentReader::read(const YAML::Node &doc)
+DeviceType DocumentReader::readIdentity(const YAML::Node &doc, QString &sourceKey)
 {
-    if (!doc.IsMap())
-        throw YamlError{doc.Mark(), QString(),
-                        QStringLiteral("expected a device type mapping (manufacturer, model, slug, …)")};
-    for (auto it = doc.begin(); it != doc.end(); ++it) {
-        const QString key = fromStd(it->first.as<std::string>());
-        if (!topLevelKeys().contains(key))
-            warn(it->first.Mark(), key, QStringLiteral("unknown key ignored"));
-    }
     auto required = [&](const char *key) {
         const YAML::Node n = doc[key];
         if (!n || n.IsNull())
@@ -389,7 +459,7 @@ void DocumentReader::read(const YAML::Node &doc)
     t.description = doc["description"] ? scalar(doc["description"], QStringLiteral("description"))
                                        : QStringLiteral("NetBox device type %1 %2").arg(manufacturer, model);
 
-    const QString sourceKey = QStringLiteral("netbox:%1/%2").arg(manufacturer, slug);
+    sourceKey = QStringLiteral("netbox:%1/%2").arg(manufacturer, slug);
     static const QRegularExpression url(QStringLiteral("https?://\\S+"));
     const auto urlMatch = url.match(comments);
     m_out.sources.push_back(
@@ -397,7 +467,11 @@ void DocumentReader::read(const YAML::Node &doc)
          QStringLiteral("NetBox device-type library, %1 (%2)").arg(QFileInfo(m_file).fileName(), manufacturer),
          urlMatch.hasMatch() ? urlMatch.captured(0)
                              : QStringLiteral("https://github.com/netbox-community/devicetype-library")});
+    return t;
+}
 
+void DocumentReader::readPhysical(const YAML::Node &doc, DeviceType &t)
+{
     if (!doc["u_height"] || doc["u_height"].IsNull())
         throw YamlError{doc.Mark(), QStringLiteral("u_height"),
                         QStringLiteral("missing (required by the device-type schema)")};
@@ -423,6 +497,10 @@ void DocumentReader::read(const YAML::Node &doc)
                  QStringLiteral("\"%1\" is not modelled by the planner; kept as unknown").arg(airflow));
         }
     }
+}
+
+void DocumentReader::readWeight(const YAML::Node &doc, DeviceType &t, const QString &sourceKey)
+{
     if (doc["weight"]) {
         const double weight = number(doc["weight"], QStringLiteral("weight"));
         const QString unit = doc["weight_unit"] ? scalar(doc["weight_unit"], QStringLiteral("weight_unit")) : QString();
@@ -443,7 +521,10 @@ void DocumentReader::read(const YAML::Node &doc)
         t.weightKg.confidence = QStringLiteral("not-found");
         t.weightKg.note = QStringLiteral("the NetBox file gives no weight");
     }
+}
 
+void DocumentReader::readBaysAndConsoles(const YAML::Node &doc, DeviceType &t)
+{
     if (const YAML::Node *bays = list(doc, "module-bays"))
         for (std::size_t i = 0; i < bays->size(); ++i) {
             const YAML::Node item = (*bays)[i];
@@ -460,29 +541,43 @@ void DocumentReader::read(const YAML::Node &doc)
                 {scalar(item["name"], joinPath(path, QStringLiteral("name"))),
                  item["type"] ? scalar(item["type"], joinPath(path, QStringLiteral("type"))) : QString()});
         }
-    readInterfaces(doc, t);
-    readPower(doc, t, sourceKey);
-    int outletCount = 0;
-    if (const YAML::Node *outlets = list(doc, "power-outlets")) {
-        for (std::size_t i = 0; i < outlets->size(); ++i) {
-            const YAML::Node item = (*outlets)[i];
-            const QString path = indexPath(QStringLiteral("power-outlets"), i);
-            const QString connector =
-                item["type"] ? connectorName(scalar(item["type"], joinPath(path, QStringLiteral("type")))) : QString();
-            auto group = std::find_if(t.pdu.outlets.begin(), t.pdu.outlets.end(),
-                                      [&](const PduOutletGroup &g) { return g.connector == connector; });
-            if (group == t.pdu.outlets.end()) {
-                t.pdu.outlets.push_back(
-                    {connector, Figure{0.0, sourceKey, QString::fromLatin1(kConfidence), QString()}});
-                group = t.pdu.outlets.end() - 1;
-            }
-            group->count.value = group->count.valueOr(0) + 1;
-            ++outletCount;
-        }
-    }
-    for (const char *skipped : {"front-ports", "rear-ports", "device-bays", "inventory-items", "console-server-ports"})
-        list(doc, skipped); // checked for unknown keys, not modelled
+}
 
+// Outlets grouped by connector for power.outlets; their feed legs tell a three-phase PDU (outlets on
+// legs A, B and C) from a single-phase one, which power.outlets checks against the site's feeds.
+int DocumentReader::readOutlets(const YAML::Node &doc, DeviceType &t, const QString &sourceKey)
+{
+    const YAML::Node *outlets = list(doc, "power-outlets");
+    if (!outlets)
+        return 0;
+    QSet<QString> legs;
+    for (std::size_t i = 0; i < outlets->size(); ++i) {
+        const YAML::Node item = (*outlets)[i];
+        const QString path = indexPath(QStringLiteral("power-outlets"), i);
+        const QString connector =
+            item["type"] ? connectorName(scalar(item["type"], joinPath(path, QStringLiteral("type")))) : QString();
+        if (item["feed_leg"])
+            legs.insert(scalar(item["feed_leg"], joinPath(path, QStringLiteral("feed_leg"))).trimmed().toUpper());
+        auto group = std::find_if(t.pdu.outlets.begin(), t.pdu.outlets.end(),
+                                  [&](const PduOutletGroup &g) { return g.connector == connector; });
+        if (group == t.pdu.outlets.end()) {
+            t.pdu.outlets.push_back({connector, Figure{0.0, sourceKey, QString::fromLatin1(kConfidence), QString()}});
+            group = t.pdu.outlets.end() - 1;
+        }
+        group->count.value = group->count.valueOr(0) + 1;
+    }
+    legs.remove(QString());
+    QStringList legNames = legs.values();
+    legNames.sort();
+    if (!legNames.isEmpty())
+        t.pdu.phases = Figure{
+            static_cast<double>(legNames.size() > 1 ? 3 : 1), sourceKey, QStringLiteral("inferred"),
+            QStringLiteral("feed legs of the outlets in the NetBox file: %1").arg(legNames.join(QStringLiteral(", ")))};
+    return static_cast<int>(outlets->size());
+}
+
+void DocumentReader::setRole(const YAML::Node &doc, DeviceType &t, int outletCount)
+{
     if (m_role) {
         t.role = *m_role;
     } else if (outletCount > 0) {
@@ -500,6 +595,29 @@ void DocumentReader::read(const YAML::Node &doc)
     }
     if (t.role == Role::Cable)
         t.uHeight = 0;
+}
+
+void DocumentReader::read(const YAML::Node &doc)
+{
+    if (!doc.IsMap())
+        throw YamlError{doc.Mark(), QString(),
+                        QStringLiteral("expected a device type mapping (manufacturer, model, slug, …)")};
+    for (auto it = doc.begin(); it != doc.end(); ++it) {
+        const QString key = fromStd(it->first.as<std::string>());
+        if (!topLevelKeys().contains(key))
+            warn(it->first.Mark(), key, QStringLiteral("unknown key ignored"));
+    }
+    QString sourceKey;
+    DeviceType t = readIdentity(doc, sourceKey);
+    readPhysical(doc, t);
+    readWeight(doc, t, sourceKey);
+    readBaysAndConsoles(doc, t);
+    readInterfaces(doc, t);
+    const int outletCount = readOutlets(doc, t, sourceKey);
+    readPower(doc, t, sourceKey, outletCount > 0);
+    for (const char *skipped : {"front-ports", "rear-ports", "device-bays", "inventory-items", "console-server-ports"})
+        list(doc, skipped); // checked for unknown keys, not modelled
+    setRole(doc, t, outletCount);
     m_out.types.push_back(std::move(t));
 }
 

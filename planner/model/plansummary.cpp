@@ -1,6 +1,7 @@
 #include "planner/model/plansummary.h"
 
 #include "planner/model/erasurecoding.h"
+#include "planner/power/powerloads.h"
 
 namespace pp {
 
@@ -22,14 +23,7 @@ PlanSummary summarize(const ResolvedPlan &resolved)
         if (!type)
             continue;
         s.countsByRole[roleId(type->role)] += 1;
-        const bool powerKnown = type->typicalW.known() || type->maxW.known();
-        const double typical = type->typicalW.valueOr(type->maxW.valueOr(0));
-        const double max = type->maxW.valueOr(typical);
-        s.typicalW += typical;
-        s.maxW += max;
         s.weightKg += type->weightKg.valueOr(0);
-        if (!powerKnown)
-            ++s.devicesWithUnknownPower;
         if (type->role == Role::DBox) {
             s.rawTB += type->storage.rawTB.valueOr(0);
             s.clusterSsds += static_cast<int>(type->storage.driveCount.valueOr(0));
@@ -38,12 +32,18 @@ PlanSummary summarize(const ResolvedPlan &resolved)
         if (r >= 0) {
             RackSummary &rack = s.racks[static_cast<std::size_t>(r)];
             rack.usedU += type->uHeight;
-            rack.typicalW += typical;
-            rack.maxW += max;
             rack.weightKg += type->weightKg.valueOr(0);
-            if (!powerKnown)
-                ++rack.devicesWithUnknownPower;
         }
+    }
+    // Power comes from the one model the rules and the dashboard read: racked devices only.
+    const PowerLoads power(resolved);
+    s.typicalW = power.totalTypicalW();
+    s.maxW = power.totalMaxW();
+    s.devicesWithUnknownPower = power.unknownPower();
+    for (std::size_t r = 0; r < s.racks.size(); ++r) {
+        s.racks[r].typicalW = power.racks()[r].typicalW;
+        s.racks[r].maxW = power.racks()[r].maxW;
+        s.racks[r].devicesWithUnknownPower = power.racks()[r].unknownPower;
     }
     if (s.rawTB > 0)
         s.usableTB = ErasureCoding::fromSizingData().usableTB(s.rawTB, s.clusterSsds);

@@ -27,13 +27,13 @@ static int lanesForLane(const PortGroup &group, int lane)
 CheckContext::CheckContext(const ResolvedPlan &resolved, const DesignLimits &limits)
     : m_resolved(resolved)
     , m_limits(limits)
+    , m_power(resolved)
 {
     m_recentDevices.fill({QString(), -1});
     const Plan &p = resolved.plan();
     const std::size_t n = p.devices.size();
     m_rackOf.resize(n, -1);
-    m_loads.resize(n);
-    m_racks.resize(p.racks.size());
+    m_weights.resize(p.racks.size());
     m_slotBase.resize(n + 1, 0);
     m_typeOfDevice.resize(n, -1);
     QHash<const DeviceType *, int> typeIndex;
@@ -45,55 +45,46 @@ CheckContext::CheckContext(const ResolvedPlan &resolved, const DesignLimits &lim
         m_slotBase[i] = slotTotal;
         if (!t)
             continue;
-        auto known = typeIndex.constFind(t);
-        if (known == typeIndex.constEnd()) {
-            TypeInfo info;
-            int total = 0;
-            for (const PortGroup &g : t->ports) {
-                info.groupOffsets.push_back(total);
-                total += g.count;
-            }
-            info.groupOffsets.push_back(total);
-            m_typeInfos.push_back(std::move(info));
-            known = typeIndex.insert(t, static_cast<int>(m_typeInfos.size()) - 1);
-        }
-        m_typeOfDevice[i] = *known;
-        slotTotal += m_typeInfos[static_cast<std::size_t>(*known)].groupOffsets.back();
+        slotTotal += indexPorts(i, *t, typeIndex);
         const int r = d.rack.isEmpty() ? -1 : resolved.rackIndex(d.rack);
         m_rackOf[i] = r;
         if (r < 0 || t->role == Role::Cable)
             continue;
-        DeviceLoad &load = m_loads[i];
-        load.counted = true;
-        load.powerKnown = t->typicalW.known() || t->maxW.known();
-        load.typicalW = t->typicalW.valueOr(t->maxW.valueOr(0));
-        load.maxW = t->maxW.valueOr(load.typicalW);
-        RackLoad &rack = m_racks[static_cast<std::size_t>(r)];
-        rack.typicalW += load.typicalW;
-        rack.maxW += load.maxW;
-        m_totalTypicalW += load.typicalW;
-        m_totalMaxW += load.maxW;
-        if (t->role != Role::Pdu && !load.powerKnown)
-            ++rack.unknownPower;
+        RackWeight &rack = m_weights[static_cast<std::size_t>(r)];
         if (t->weightKg.known())
             rack.weightKg += *t->weightKg.value;
         else
             ++rack.unknownWeight;
-        const auto psus = d.psuFeeds.size();
-        if (psus == 0) {
-            rack.unassignedMaxW += load.maxW;
-            continue;
-        }
-        const double share = 1.0 / static_cast<double>(psus);
-        for (const QString &feed : d.psuFeeds) {
-            const int f = feedIndex(feed);
-            rack.feedTypicalW[static_cast<std::size_t>(f)] += load.typicalW * share;
-            rack.feedMaxW[static_cast<std::size_t>(f)] += load.maxW * share;
-        }
     }
     m_slotBase[n] = slotTotal;
     m_slotUses.assign(static_cast<std::size_t>(slotTotal), 0);
+    resolveLinks();
+    resolveUplinks();
+}
 
+// Numbers the physical ports of a device: returns how many slots it takes.
+int CheckContext::indexPorts(std::size_t device, const DeviceType &type, QHash<const DeviceType *, int> &typeIndex)
+{
+    auto known = typeIndex.constFind(&type);
+    if (known == typeIndex.constEnd()) {
+        TypeInfo info;
+        int total = 0;
+        for (const PortGroup &g : type.ports) {
+            info.groupOffsets.push_back(total);
+            total += g.count;
+        }
+        info.groupOffsets.push_back(total);
+        m_typeInfos.push_back(std::move(info));
+        known = typeIndex.insert(&type, static_cast<int>(m_typeInfos.size()) - 1);
+    }
+    m_typeOfDevice[device] = *known;
+    return m_typeInfos[static_cast<std::size_t>(*known)].groupOffsets.back();
+}
+
+void CheckContext::resolveLinks()
+{
+    const Plan &p = plan();
+    const std::size_t n = p.devices.size();
     m_linkOffsets.assign(n + 1, 0);
     m_links.reserve(p.links.size());
     for (const Link &l : p.links) {
@@ -122,9 +113,12 @@ CheckContext::CheckContext(const ResolvedPlan &resolved, const DesignLimits &lim
         if (db >= 0 && db != da)
             m_linkIds[static_cast<std::size_t>(fill[static_cast<std::size_t>(db)]++)] = static_cast<int>(li);
     }
+}
 
-    m_uplinks.reserve(p.uplinks.size());
-    for (const Uplink &u : p.uplinks) {
+void CheckContext::resolveUplinks()
+{
+    m_uplinks.reserve(plan().uplinks.size());
+    for (const Uplink &u : plan().uplinks) {
         LinkEnd end = resolveEnd(Endpoint{u.device, u.port}, nullptr);
         if (end.slot >= 0)
             ++m_slotUses[static_cast<std::size_t>(end.slot)];

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "planner/model/resolvedplan.h"
+#include "planner/power/powerloads.h"
 #include "planner/rules/designlimits.h"
 
 #include <array>
@@ -10,27 +11,16 @@
 namespace pp {
 
 // What the rules share, derived once per check run from a plan snapshot: device power, rack and
-// feed loads, link ends resolved to device indices and catalog ports, and which ports are in use.
+// feed loads (from PowerLoads, as the dashboard and summary count them), rack weights, link ends resolved to device indices and catalog ports, and which ports are in use.
 // Built in one linear pass so that running every rule stays fast after each edit.
 class CheckContext {
 public:
-    static constexpr int kFeedCount = 2; // psuFeeds are "A" or "B"
+    static constexpr int kFeedCount = PowerLoads::kFeedCount; // psuFeeds are "A" or "B"
 
-    struct DeviceLoad {
-        bool counted = false; // racked and drawing power (not a cable or a loose spare)
-        bool powerKnown = false;
-        double typicalW = 0;
-        double maxW = 0;
-    };
-    struct RackLoad {
-        double typicalW = 0;
-        double maxW = 0;
+    using DeviceLoad = PowerLoads::DeviceLoad;
+    struct RackWeight {
         double weightKg = 0;
-        int unknownPower = 0; // powered devices whose draw no source gives (not counted)
         int unknownWeight = 0;
-        std::array<double, kFeedCount> feedTypicalW{}; // both feeds up: PSUs share a device's draw
-        std::array<double, kFeedCount> feedMaxW{};
-        double unassignedMaxW = 0; // draw of devices with no PSU feed in the plan
     };
     // A resolved port without its name: which group, which port, which breakout lane.
     struct PortAt {
@@ -58,14 +48,16 @@ public:
     const SiteProfile &site() const { return m_resolved.site(); }
     const DesignLimits &limits() const { return m_limits; }
 
-    int deviceCount() const { return static_cast<int>(m_loads.size()); }
+    int deviceCount() const { return static_cast<int>(m_rackOf.size()); }
     const Device &device(int i) const { return plan().devices[static_cast<std::size_t>(i)]; }
     const DeviceType *type(int i) const { return m_resolved.typeOf(static_cast<std::size_t>(i)); }
     int rackOf(int i) const { return m_rackOf[static_cast<std::size_t>(i)]; }
-    const DeviceLoad &load(int i) const { return m_loads[static_cast<std::size_t>(i)]; }
-    const std::vector<RackLoad> &rackLoads() const { return m_racks; }
-    double totalTypicalW() const { return m_totalTypicalW; }
-    double totalMaxW() const { return m_totalMaxW; }
+    const DeviceLoad &load(int i) const { return m_power.device(i); }
+    const PowerLoads &power() const { return m_power; }
+    const std::vector<PowerLoads::Rack> &rackLoads() const { return m_power.racks(); }
+    const std::vector<RackWeight> &rackWeights() const { return m_weights; }
+    double totalTypicalW() const { return m_power.totalTypicalW(); }
+    double totalMaxW() const { return m_power.totalMaxW(); }
 
     const std::vector<LinkInfo> &links() const { return m_links; }
     const std::vector<LinkEnd> &uplinks() const { return m_uplinks; } // parallel to plan().uplinks
@@ -85,12 +77,15 @@ public:
     int portUses(int slot) const { return m_slotUses[static_cast<std::size_t>(slot)]; }
     int slotCount() const { return static_cast<int>(m_slotUses.size()); }
 
-    static int feedIndex(const QString &feed) { return feed == QLatin1String("B") ? 1 : 0; }
-    static QString feedName(int feed) { return feed == 1 ? QStringLiteral("B") : QStringLiteral("A"); }
+    static int feedIndex(const QString &feed) { return PowerLoads::feedIndex(feed); }
+    static QString feedName(int feed) { return PowerLoads::feedName(feed); }
     // "R1/A": how findings name a rack's feed.
     QString feedSubject(int rack, int feed) const;
 
 private:
+    int indexPorts(std::size_t device, const DeviceType &type, QHash<const DeviceType *, int> &typeIndex);
+    void resolveLinks();
+    void resolveUplinks();
     LinkEnd resolveEnd(const Endpoint &end, const DeviceType *cable);
     int deviceIndexOf(const QString &id);
     const DeviceType *cableType(const QString &id);
@@ -103,11 +98,9 @@ private:
 
     const ResolvedPlan &m_resolved;
     const DesignLimits &m_limits;
+    const PowerLoads m_power;
     std::vector<int> m_rackOf;
-    std::vector<DeviceLoad> m_loads;
-    std::vector<RackLoad> m_racks;
-    double m_totalTypicalW = 0;
-    double m_totalMaxW = 0;
+    std::vector<RackWeight> m_weights;
     std::vector<LinkInfo> m_links;
     std::vector<LinkEnd> m_uplinks;
     std::vector<int> m_linkOffsets;

@@ -69,10 +69,8 @@ void CoolingSiteHeatRule::check(const CheckContext &ctx, std::vector<Finding> &o
                         {site}, kW(ctx.totalTypicalW()), std::nullopt, QStringLiteral("kW")));
         return;
     }
-    int unknown = 0;
-    for (const auto &rack : ctx.rackLoads())
-        unknown += rack.unknownPower;
-    checkHeat(id(), QStringLiteral("the plan"), {site}, ctx.totalTypicalW(), ctx.totalMaxW(), limitW, unknown, out);
+    checkHeat(id(), QStringLiteral("the plan"), {site}, ctx.totalTypicalW(), ctx.totalMaxW(), limitW,
+              ctx.power().unknownPower(), out);
 }
 
 void CoolingAirDensityRule::check(const CheckContext &ctx, std::vector<Finding> &out) const

@@ -22,7 +22,7 @@ void WeightRackStaticRule::check(const CheckContext &ctx, std::vector<Finding> &
                                 .arg(siteSubject(ctx)),
                             {siteSubject(ctx)}, std::nullopt, std::nullopt, QStringLiteral("kg")));
     } else {
-        const auto &racks = ctx.rackLoads();
+        const auto &racks = ctx.rackWeights();
         for (std::size_t r = 0; r < racks.size(); ++r) {
             if (racks[r].weightKg <= maxKg)
                 continue;

@@ -1,21 +1,17 @@
 #include "planner/sizing/rackpacker.h"
 
-#include "catalog/model/devicetype.h"
+#include "planner/power/devicedraw.h"
 
 namespace pp {
 
 double packingW(const DeviceType *type)
 {
-    if (!type)
-        return 0;
-    if (type->maxW.known())
-        return *type->maxW.value;
-    return type->typicalW.valueOr(0);
+    return deviceDraw(type).maxW;
 }
 
 bool packingWKnown(const DeviceType *type)
 {
-    return type && (type->maxW.known() || type->typicalW.known());
+    return deviceDraw(type).known;
 }
 
 static int heightOf(const DeviceType *type)
@@ -32,11 +28,14 @@ struct Footprint {
     double typicalW = 0;
     bool powerKnown = false;
 
-    explicit Footprint(const DeviceType *type)
+    explicit Footprint(const DeviceType *type, const DeviceDraw &draw)
         : u(heightOf(type))
-        , packW(packingW(type))
-        , typicalW(type && type->typicalW.known() ? *type->typicalW.value : 0)
-        , powerKnown(packingWKnown(type))
+        , packW(draw.maxW)
+        , typicalW(draw.typicalW)
+        , powerKnown(draw.known)
+    { }
+    explicit Footprint(const DeviceType *type)
+        : Footprint(type, deviceDraw(type))
     { }
 };
 
@@ -53,6 +52,7 @@ std::vector<RackLoad> packRacks(const RackPackRequest &r)
         load.pdus = r.pdusPerRack;
         load.usedU = mgmt.u;
         load.maxW = mgmt.packW;
+        load.typicalW = mgmt.typicalW;
         load.unknownPowerDevices = r.mgmtSwitch && !mgmt.powerKnown ? 1 : 0;
         racks.push_back(load);
     };
@@ -104,10 +104,6 @@ std::vector<RackLoad> packRacks(const RackPackRequest &r)
             return {};
         (cFirst ? placedC : placedD)++;
     }
-    // Typical draw of the per-rack management switch, where known.
-    if (r.mgmtSwitch && r.mgmtSwitch->typicalW.known())
-        for (RackLoad &rack : racks)
-            rack.typicalW += *r.mgmtSwitch->typicalW.value;
     return racks;
 }
 

@@ -29,9 +29,9 @@ struct RackPackRequest {
 // whose draw is unknown takes no power in its rack; each rack counts them (unknownPowerDevices).
 std::vector<RackLoad> packRacks(const RackPackRequest &request);
 
-// The draw used against the rack limit: max, else typical, else 0 (and the device counts as unknown).
+// The draw used against the rack limit: deviceDraw()'s max, 0 when unknown (and the device counts as unknown).
 double packingW(const DeviceType *type);
-// Whether packingW() is a figure (max or typical draw known) rather than the 0 W stand-in.
+// Whether packingW() is a figure (deviceDraw() knows it) rather than the 0 W stand-in.
 bool packingWKnown(const DeviceType *type);
 
 } // namespace pp

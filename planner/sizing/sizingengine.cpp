@@ -3,6 +3,7 @@
 #include "catalog/model/catalog.h"
 #include "planner/model/erasurecoding.h"
 #include "planner/model/plansummary.h"
+#include "planner/power/devicedraw.h"
 #include "planner/sizing/rackpacker.h"
 #include "planner/sizing/sizingdata.h"
 
@@ -656,10 +657,11 @@ void SizingRun::power()
     const auto addPower = [&](const DeviceType *type, int count) {
         if (!type || count == 0)
             return;
-        if (!type->typicalW.known() || !type->maxW.known())
+        const DeviceDraw draw = deviceDraw(type);
+        if (!draw.known)
             d.devicesWithUnknownPower += count;
-        typicalW += count * type->typicalW.valueOr(0);
-        maxW += count * type->maxW.valueOr(type->typicalW.valueOr(0));
+        typicalW += count * draw.typicalW;
+        maxW += count * draw.maxW;
     };
     addPower(cnode, d.cnodes);
     addPower(dbox, d.dboxes);

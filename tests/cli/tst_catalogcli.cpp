@@ -108,7 +108,7 @@ void TestCatalogCli::importIntoUserLayerAndShow()
     Result r = run({QStringLiteral("catalog"), QStringLiteral("import-netbox"), samples()});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY(r.out.contains(QStringLiteral("nvidia-sn5600")));
-    QVERIFY(r.out.contains(QStringLiteral("imported 2 device type(s)")));
+    QVERIFY(r.out.contains(QStringLiteral("imported 6 device type(s)"))); // two switches + library/
     QVERIFY(r.err.contains(QStringLiteral("warning: ")) && r.err.contains(QStringLiteral("guessed switch")));
     const QString userFile = userDir() + QStringLiteral("/user-catalog.json");
     QVERIFY(QFileInfo::exists(userFile));

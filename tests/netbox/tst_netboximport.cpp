@@ -10,6 +10,7 @@
 #include "planner/io/planio.h"
 #include "planner/model/plansummary.h"
 #include "planner/ops/planops.h"
+#include "planner/power/devicedraw.h"
 #include "planner/rules/ruleengine.h"
 #include "planner/sizing/rackpacker.h"
 #include "planner/sizing/sizingdata.h"
@@ -38,7 +39,7 @@ private slots:
     void unknownKeysAreWarningsWithLineAndColumn();
     void badFilesNameLineColumnAndKey_data();
     void badFilesNameLineColumnAndKey();
-    void folderImportFindsBothSamples();
+    void folderImportFindsEverySample();
     void everyDocumentOfAStreamImports();
     void directivesAndEndMarkersFrameDocuments();
     void userFileMergesAndRoundTrips();
@@ -47,9 +48,21 @@ private slots:
     void importedTypeIsPlacedCheckedAndExported();
     void unknownInterfaceTypesAreLeftOut();
     void unknownPowerIsReportedWhenPackingRacks();
+    void libraryServerMaxDrawIsNotTypical();
+    void libraryServerPsusInModuleBaysAreNamed();
+    void librarySwitchWithoutDrawStaysUnknown();
+    void libraryPduOutletsAndLegs();
+    void libraryUpsInletIsARatingNotADraw();
+    void kitWithTwoImportedPdusStillDraws3p5kW();
 
 private:
     static QString sample(const char *name) { return QStringLiteral(POCPLAN_TEST_DATA "/") + QLatin1String(name); }
+    // Real files of the NetBox device-type library (see data/library/README.md).
+    static QString library(const char *name)
+    {
+        return QStringLiteral(POCPLAN_TEST_DATA "/library/") + QLatin1String(name);
+    }
+    static DeviceType importLibrary(const char *name, NetBoxImport &r);
     static DeviceType importOne(const QByteArray &yaml, NetBoxImport *out = nullptr);
 };
 
@@ -322,7 +335,7 @@ void TestNetBoxImport::directivesAndEndMarkersFrameDocuments()
              qPrintable(empty.errors.first().toString()));
 }
 
-void TestNetBoxImport::folderImportFindsBothSamples()
+void TestNetBoxImport::folderImportFindsEverySample()
 {
     NetBoxImport r;
     QVERIFY(NetBoxImporter().importPath(QStringLiteral(POCPLAN_TEST_DATA), r));
@@ -330,7 +343,11 @@ void TestNetBoxImport::folderImportFindsBothSamples()
     for (const DeviceType &t : r.types)
         ids << t.id;
     ids.sort();
-    QCOMPARE(ids, (QStringList{QStringLiteral("nvidia-sn4700"), QStringLiteral("nvidia-sn5600")}));
+    QCOMPARE(
+        ids,
+        (QStringList{QStringLiteral("apc-ap7553"), QStringLiteral("apc-smt3000rmi2u"), QStringLiteral("nvidia-sn4700"),
+                     QStringLiteral("nvidia-sn5600"), QStringLiteral("supermicro-as-1125hs-tnr"),
+                     QStringLiteral("supermicro-sys-221h-tnr")})); // library/ included
 }
 
 void TestNetBoxImport::userFileMergesAndRoundTrips()
@@ -349,10 +366,10 @@ void TestNetBoxImport::userFileMergesAndRoundTrips()
     QVERIFY2(file.save(&error), qPrintable(error));
     const QByteArray first = file.toBytes();
 
-    // Re-importing replaces by id: still two types, same bytes.
+    // Re-importing replaces by id: still the same six types (two switches, library/), same bytes.
     UserCatalogFile again(path);
     QVERIFY(again.load(nullptr));
-    QCOMPARE(again.types().size(), std::size_t(2));
+    QCOMPARE(again.types().size(), std::size_t(6));
     for (const DeviceType &t : r.types)
         QVERIFY(again.upsert(t));
     QCOMPARE(again.toBytes(), first);
@@ -423,7 +440,8 @@ void TestNetBoxImport::referenceSamplesImport()
     QVERIFY(NetBoxImporter().importPath(reference, fromReference));
     QVERIFY(fromReference.errors.isEmpty());
     NetBoxImport fromTestData;
-    QVERIFY(NetBoxImporter().importPath(QStringLiteral(POCPLAN_TEST_DATA), fromTestData));
+    QVERIFY(NetBoxImporter().importFile(sample("sn4700.yml"), fromTestData));
+    QVERIFY(NetBoxImporter().importFile(sample("sn5600.yaml"), fromTestData));
     QCOMPARE(fromReference.types.size(), std::size_t(2));
     QCOMPARE(fromReference.types.size(), fromTestData.types.size());
     for (std::size_t i = 0; i < fromReference.types.size(); ++i) {
@@ -636,6 +654,142 @@ void TestNetBoxImport::unknownPowerIsReportedWhenPackingRacks()
     for (const RackLoad &rack : result.design.rackLoads)
         unknown += rack.unknownPowerDevices;
     QVERIFY(unknown >= result.design.racks); // one management switch per rack, at least
+}
+
+DeviceType TestNetBoxImport::importLibrary(const char *name, NetBoxImport &r)
+{
+    if (!NetBoxImporter().importFile(library(name), r) || r.types.size() != 1) {
+        qWarning() << (r.errors.isEmpty() ? QStringLiteral("no type") : r.errors.first().toString());
+        return {};
+    }
+    return r.types.front();
+}
+
+void TestNetBoxImport::libraryServerMaxDrawIsNotTypical()
+{
+    // Supermicro AS-1125HS-TNR: two PSUs with maximum_draw 1200 W and no allocated_draw.
+    NetBoxImport r;
+    const DeviceType t = importLibrary("supermicro-as-1125hs-tnr.yml", r);
+    QCOMPARE(t.maxW.valueOr(0), 1200.0);
+    QVERIFY(!t.typicalW.known()); // never a copy of max
+    QCOMPARE(t.typicalW.confidence, QStringLiteral("not-found"));
+    QCOMPARE(t.psu.count.valueOr(0), 2.0);
+    QCOMPARE(t.psu.connector, QStringLiteral("C14"));
+    QCOMPARE(t.role, Role::Other);
+    QVERIFY(t.pdu.outlets.empty());
+}
+
+void TestNetBoxImport::libraryServerPsusInModuleBaysAreNamed()
+{
+    // Supermicro SYS-221H-TNR: no power-ports, PSUs in module bays "PSU 1" and "PSU 2".
+    NetBoxImport r;
+    const DeviceType t = importLibrary("supermicro-sys-221h-tnr.yaml", r);
+    QVERIFY(!t.maxW.known());
+    QVERIFY(!t.typicalW.known());
+    QCOMPARE(t.psu.count.valueOr(0), 2.0);
+    const QString warnings = r.warnings.join(QLatin1Char('\n'));
+    QVERIFY2(warnings.contains(QStringLiteral("PSUs in module bays (PSU 1, PSU 2)")), qPrintable(warnings));
+    QVERIFY2(warnings.contains(QStringLiteral("draw kept unknown")), qPrintable(warnings));
+
+    // The AS-1125HS-TNR has both: its draw comes from the power-ports, and the bays are still named.
+    NetBoxImport both;
+    importLibrary("supermicro-as-1125hs-tnr.yml", both);
+    QVERIFY(both.warnings.join(QLatin1Char('\n')).contains(QStringLiteral("PSUs in module bays (PSU 01, PSU 02)")));
+}
+
+void TestNetBoxImport::librarySwitchWithoutDrawStaysUnknown()
+{
+    NetBoxImport r;
+    QVERIFY(NetBoxImporter().importFile(sample("sn4700.yml"), r));
+    const DeviceType &t = r.types.front();
+    QCOMPARE(t.role, Role::Switch);
+    QVERIFY(!t.maxW.known());
+    QVERIFY(!t.typicalW.known());
+    QVERIFY(!deviceDraw(&t).known); // a switch is no passive part: unknown, not 0 W
+    QCOMPARE(t.psu.count.valueOr(0), 2.0);
+}
+
+void TestNetBoxImport::libraryPduOutletsAndLegs()
+{
+    // APC AP7553: 32 A, 230 V, (20) C13 and (4) C19 on feed leg A, one IEC 60309 inlet.
+    NetBoxImport r;
+    const DeviceType t = importLibrary("apc-ap7553.yaml", r);
+    QCOMPARE(t.role, Role::Pdu);
+    QVERIFY(!t.maxW.known());
+    QVERIFY(!t.typicalW.known());
+    QVERIFY(deviceDraw(&t).known); // a PDU draws nothing unless the catalog says so
+    QCOMPARE(deviceDraw(&t).maxW, 0.0);
+    int c13 = 0, c19 = 0;
+    for (const PduOutletGroup &g : t.pdu.outlets)
+        (g.connector == QLatin1String("C19") ? c19 : c13) += static_cast<int>(g.count.valueOr(0));
+    QCOMPARE(c13, 20);
+    QCOMPARE(c19, 4);
+    QCOMPARE(t.pdu.phases.valueOr(0), 1.0); // every outlet on feed leg A
+    QCOMPARE(t.pdu.phases.confidence, QStringLiteral("inferred"));
+
+    // The same file with maximum_draw 7360 on its inlet, as the PDU: a rating, not a draw.
+    QFile file(library("apc-ap7553.yaml"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QByteArray yaml = file.readAll();
+    yaml.replace("    type: iec-60309-2p-e-6h\n", "    type: iec-60309-2p-e-6h\n    maximum_draw: 7360\n");
+    NetBoxImport rated;
+    QVERIFY(NetBoxImporter().importData(yaml, QStringLiteral("ap7553-rated.yaml"), rated));
+    const DeviceType &p = rated.types.front();
+    QVERIFY(!p.maxW.known());
+    QCOMPARE(p.psu.ratingW.valueOr(0), 7360.0);
+    QCOMPARE(deviceDraw(&p).maxW, 0.0);
+    QVERIFY(rated.warnings.join(QLatin1Char('\n')).contains(QStringLiteral("power-ports[0].maximum_draw")));
+}
+
+void TestNetBoxImport::libraryUpsInletIsARatingNotADraw()
+{
+    // APC SMT3000RMI2U: a UPS whose C14 inlet says maximum_draw 3600; (8) C13 and (1) C19 outlets.
+    NetBoxImport r;
+    const DeviceType t = importLibrary("apc-smt3000rmi2u.yaml", r);
+    QCOMPARE(t.role, Role::Pdu); // outlets: it feeds other devices
+    QVERIFY(!t.maxW.known());
+    QVERIFY(!t.typicalW.known());
+    QCOMPARE(t.psu.ratingW.valueOr(0), 3600.0);
+    int c13 = 0, c19 = 0;
+    for (const PduOutletGroup &g : t.pdu.outlets)
+        (g.connector == QLatin1String("C19") ? c19 : c13) += static_cast<int>(g.count.valueOr(0));
+    QCOMPARE(c13, 8);
+    QCOMPARE(c19, 1);
+    QVERIFY(!t.pdu.phases.known()); // the file gives no feed legs
+}
+
+void TestNetBoxImport::kitWithTwoImportedPdusStillDraws3p5kW()
+{
+    QFile file(library("apc-ap7553.yaml"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QByteArray yaml = file.readAll();
+    yaml.replace("    type: iec-60309-2p-e-6h\n", "    type: iec-60309-2p-e-6h\n    maximum_draw: 7360\n");
+    NetBoxImport r;
+    QVERIFY(NetBoxImporter().importData(yaml, QStringLiteral("ap7553-rated.yaml"), r));
+    Catalog catalog = Catalog::builtIn();
+    catalog.addDeviceType(r.types.front());
+
+    Plan plan;
+    QVERIFY(loadTemplate(QStringLiteral("poc-3c1d"), catalog, plan, nullptr));
+    for (const char *id : {"pduA", "pduB"})
+        plan.findDevice(QLatin1String(id))->type = r.types.front().id;
+    SiteProfile site;
+    QVERIFY(ResolvedPlan::resolveSite(plan, catalog, site, nullptr));
+    const ResolvedPlan resolved(plan, catalog, site);
+    const PlanSummary summary = summarize(resolved);
+    QCOMPARE(summary.typicalW, 3 * 500.0 + 750.0 + 2 * 630.0); // 3.51 kW, not 18.2 kW
+    QCOMPARE(summary.maxW, 3 * 775.0 + 850.0 + 2 * 630.0);
+    QCOMPARE(summary.devicesWithUnknownPower, 1); // the SN2201 only: the PDUs draw nothing
+    const CheckReport report = runChecks(resolved);
+    QStringList redundancy;
+    for (const Finding &f : report.findings)
+        if (f.rule == QLatin1String("power.feed-redundancy") || f.rule == QLatin1String("power.feed-capacity") ||
+            f.rule == QLatin1String("power.rack-budget"))
+            redundancy << f.message;
+    QVERIFY2(redundancy.isEmpty(), qPrintable(redundancy.join(QLatin1Char('\n'))));
+    // Its outlets are counted by power.outlets: 2 × (20 C13 + 4 C19) take every inlet of the kit.
+    for (const Finding &f : report.findings)
+        QVERIFY2(f.rule != QLatin1String("power.outlets") || f.severity != Severity::Error, qPrintable(f.message));
 }
 
 QTEST_GUILESS_MAIN(TestNetBoxImport)

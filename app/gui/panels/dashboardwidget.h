@@ -1,7 +1,7 @@
 #pragma once
 
-#include "dashboarddata.h"
 #include "planner/model/plandocument.h"
+#include "planner/power/dashboarddata.h"
 
 #include <QWidget>
 

@@ -5,10 +5,11 @@
 #include <QStringList>
 #include <vector>
 
-namespace pp::gui {
+namespace pp {
 
 // The numbers the dashboard charts: per-rack power and heat, per-feed load in the normal and
 // feed-lost cases, and site totals, each with the limit it is drawn against (0 = no limit given).
+// Every figure is read from PowerLoads, so a chart shows what the power and cooling rules measure.
 struct DashboardData {
     QStringList racks; // rack names, in plan order
     std::vector<double> rackTypicalKW;
@@ -17,8 +18,8 @@ struct DashboardData {
     double rackLimitKW = 0;
     double rackCoolingKW = 0;
 
-    // Feed loads at max draw, per rack and feed ("R1/A"): normal split across PSUs, and with the
-    // other feed lost (a dual-fed device then draws everything from the remaining feed).
+    // Feed loads at max draw, per rack and feed ("R1/A"): normal split across PSUs, and with a
+    // feed lost (see PowerLoads for devices with one PSU or no feed given); 0 on the lost feed.
     QStringList feeds;
     std::vector<double> feedNormalKW;
     std::vector<double> feedALostKW;
@@ -35,4 +36,4 @@ struct DashboardData {
 
 DashboardData buildDashboardData(const ResolvedPlan &plan);
 
-} // namespace pp::gui
+} // namespace pp
