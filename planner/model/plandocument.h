@@ -38,14 +38,9 @@ public:
     bool save(const QString &fileName, QString *error);
     void setModified(bool modified);
 
-    // Edits go through here so that every change is announced. The callback mutates the plan.
-    template<typename Edit> void edit(Edit &&change, const PlanChange &what = PlanChange())
-    {
-        change(m_plan);
-        announce(what);
-    }
-
-    // Runs one planner operation (returns ops::OpResult); announces the change only when it was done.
+    // The only way to change the plan after reset/open: runs one planner operation (returns
+    // ops::OpResult) and announces the change only when it was done. Undo commands call it with
+    // the operation they wrap; there is no way to change the plan in place without an operation.
     template<typename Op> ops::OpResult apply(const PlanChange &what, Op &&op)
     {
         const ops::OpResult result = op(m_plan);

@@ -4,23 +4,43 @@
 #include "planner/topology/portallocator.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace pp::linkedit {
+
+// Books both ends of a link; a lane port takes as many lanes as the cable has legs. False with
+// the end and the reason when an end is unknown or already taken.
+static bool bookLink(const Catalog &catalog, const Link &l, PortAllocator &ports, const QHash<QString, int> &index,
+                     QString *why)
+{
+    const DeviceType *c = catalog.deviceType(l.cable);
+    bool ok = true;
+    for (const Endpoint *e : {&l.a, &l.b}) {
+        const int dev = index.value(e->device, -1);
+        if (dev < 0 || !ports.type(dev)) {
+            if (why && ok)
+                *why = QStringLiteral("no device \"%1\" with a catalog type").arg(e->device);
+            ok = false;
+            continue;
+        }
+        const bool lane = ports.type(dev)->resolvePort(e->port).lane >= 0;
+        QString reason;
+        if (ports.book(dev, e->port, lane && c && c->cable.legs > 1 ? c->cable.legs : 0, &reason) !=
+            PortAllocator::Status::Ok) {
+            if (why && ok)
+                *why = e->toString() + QStringLiteral(": ") + reason;
+            ok = false;
+        }
+    }
+    return ok;
+}
 
 void bookPlan(const Plan &plan, const Catalog &catalog, PortAllocator &ports, QHash<QString, int> &index)
 {
     for (const Device &d : plan.devices)
         index.insert(d.id, ports.addDevice(catalog.deviceType(d.type)));
-    for (const Link &l : plan.links) {
-        const DeviceType *c = catalog.deviceType(l.cable);
-        for (const Endpoint *e : {&l.a, &l.b}) {
-            const int dev = index.value(e->device, -1);
-            if (dev < 0 || !ports.type(dev))
-                continue;
-            const bool lane = ports.type(dev)->resolvePort(e->port).lane >= 0;
-            ports.book(dev, e->port, lane && c && c->cable.legs > 1 ? c->cable.legs : 0);
-        }
-    }
+    for (const Link &l : plan.links)
+        bookLink(catalog, l, ports, index, nullptr);
     for (const Uplink &u : plan.uplinks)
         if (const int dev = index.value(u.device, -1); dev >= 0)
             ports.book(dev, u.port);
@@ -143,28 +163,23 @@ static LinkClass classOf(const PortRef &a, const PortRef &b, const DeviceType *t
     return LinkClass::Node;
 }
 
-bool connectPorts(Plan &plan, const Catalog &catalog, const CablePolicy &policy, const Endpoint &a, const Endpoint &b,
-                  QString *why)
+ops::OpResult makeLink(const Plan &plan, const Catalog &catalog, const CablePolicy &policy, const Endpoint &a,
+                       const Endpoint &b, Link *out, QString *note)
 {
-    const auto fail = [why](const QString &text) {
-        if (why)
-            *why = text;
-        return false;
-    };
     if (a == b)
-        return fail(QStringLiteral("a port cannot be connected to itself"));
+        return ops::OpResult::refused(QStringLiteral("a port cannot be connected to itself"));
     const Device *da = plan.findDevice(a.device);
     const Device *db = plan.findDevice(b.device);
     if (!da || !db)
-        return fail(QStringLiteral("no device \"%1\"").arg(!da ? a.device : b.device));
+        return ops::OpResult::refused(QStringLiteral("no device \"%1\"").arg(!da ? a.device : b.device));
     const DeviceType *ta = catalog.deviceType(da->type);
     const DeviceType *tb = catalog.deviceType(db->type);
     if (!ta || !tb)
-        return fail(QStringLiteral("device type not in the catalog"));
+        return ops::OpResult::refused(QStringLiteral("device type not in the catalog"));
     const PortRef ra = ta->resolvePort(a.port), rb = tb->resolvePort(b.port);
     if (!ra.valid() || !rb.valid())
-        return fail(QStringLiteral("%1 has no port \"%2\"")
-                        .arg(!ra.valid() ? a.device : b.device, !ra.valid() ? a.port : b.port));
+        return ops::OpResult::refused(QStringLiteral("%1 has no port \"%2\"")
+                                          .arg(!ra.valid() ? a.device : b.device, !ra.valid() ? a.port : b.port));
     const double speedA = ra.lane >= 0
         ? ra.group->speedGbps / std::max(1, PortAllocator::lanesFor(*ra.group, rb.group->speedGbps))
         : ra.group->speedGbps;
@@ -180,9 +195,9 @@ bool connectPorts(Plan &plan, const Catalog &catalog, const CablePolicy &policy,
     bookPlan(plan, catalog, ports, index);
     QString reason;
     if (ports.book(index.value(a.device), a.port, ra.lane >= 0 ? legs : 0, &reason) != PortAllocator::Status::Ok)
-        return fail(a.toString() + QStringLiteral(": ") + reason);
+        return ops::OpResult::refused(a.toString() + QStringLiteral(": ") + reason);
     if (ports.book(index.value(b.device), b.port, rb.lane >= 0 ? legs : 0, &reason) != PortAllocator::Status::Ok)
-        return fail(b.toString() + QStringLiteral(": ") + reason);
+        return ops::OpResult::refused(b.toString() + QStringLiteral(": ") + reason);
 
     const CableChooser chooser(catalog, policy);
     const auto end = [&](const Device &d) {
@@ -202,8 +217,95 @@ bool connectPorts(Plan &plan, const Catalog &catalog, const CablePolicy &policy,
                                         chooser.runLengthM(ea, eb), media, &reason)) {
         link.cable = sel->cableId;
         link.lengthM = sel->lengthM;
-    } else if (why) {
-        *why = reason; // connected all the same; the cable stays to be chosen
+    } else if (note) {
+        *note = reason; // connected all the same; the cable stays to be chosen
+    }
+    if (out)
+        *out = std::move(link);
+    return ops::OpResult::done();
+}
+
+ops::OpResult addLink(Plan &plan, const Catalog &catalog, const Link &link, int index)
+{
+    if (index > static_cast<int>(plan.links.size()))
+        return ops::OpResult::refused(QStringLiteral("no place %1 in the links").arg(index));
+    if (link.a == link.b)
+        return ops::OpResult::refused(QStringLiteral("a port cannot be connected to itself"));
+    PortAllocator ports;
+    QHash<QString, int> devices;
+    bookPlan(plan, catalog, ports, devices);
+    QString why;
+    if (!bookLink(catalog, link, ports, devices, &why))
+        return ops::OpResult::refused(why);
+    plan.links.insert(index < 0 ? plan.links.end() : plan.links.begin() + index, link);
+    return ops::OpResult::done();
+}
+
+ops::OpResult removeLinksAt(Plan &plan, const Endpoint &end, RemovedLinks *removed)
+{
+    RemovedLinks gone;
+    for (std::size_t i = 0; i < plan.links.size(); ++i)
+        if (plan.links[i].a == end || plan.links[i].b == end)
+            gone.links.emplace_back(static_cast<int>(i), plan.links[i]);
+    for (std::size_t i = 0; i < plan.uplinks.size(); ++i)
+        if (plan.uplinks[i].device == end.device && plan.uplinks[i].port == end.port)
+            gone.uplinks.emplace_back(static_cast<int>(i), plan.uplinks[i]);
+    if (gone.links.empty() && gone.uplinks.empty())
+        return ops::OpResult::refused(QStringLiteral("%1 is not connected").arg(end.toString()));
+    for (auto it = gone.links.rbegin(); it != gone.links.rend(); ++it)
+        plan.links.erase(plan.links.begin() + it->first);
+    for (auto it = gone.uplinks.rbegin(); it != gone.uplinks.rend(); ++it)
+        plan.uplinks.erase(plan.uplinks.begin() + it->first);
+    if (removed)
+        *removed = std::move(gone);
+    return ops::OpResult::done();
+}
+
+ops::OpResult restoreLinks(Plan &plan, const RemovedLinks &removed)
+{
+    // Ascending indices: each insertion lands where the item was, since every earlier one is back.
+    const auto fits = [](const auto &items, std::size_t size) {
+        for (std::size_t i = 0; i < items.size(); ++i)
+            if (items[i].first < 0 || static_cast<std::size_t>(items[i].first) > size + i)
+                return false;
+        return true;
+    };
+    if (!fits(removed.links, plan.links.size()) || !fits(removed.uplinks, plan.uplinks.size()))
+        return ops::OpResult::refused(QStringLiteral("the links to restore do not fit this plan"));
+    for (const auto &[i, link] : removed.links)
+        plan.links.insert(plan.links.begin() + i, link);
+    for (const auto &[i, uplink] : removed.uplinks)
+        plan.uplinks.insert(plan.uplinks.begin() + i, uplink);
+    return ops::OpResult::done();
+}
+
+ops::OpResult setLink(Plan &plan, const Catalog &catalog, const Link &updated)
+{
+    const auto it = std::find_if(plan.links.begin(), plan.links.end(),
+                                 [&](const Link &l) { return l.a == updated.a && l.b == updated.b; });
+    if (it == plan.links.end())
+        return ops::OpResult::refused(
+            QStringLiteral("no link %1 -- %2").arg(updated.a.toString(), updated.b.toString()));
+    if (!updated.cable.isEmpty()) {
+        const DeviceType *cable = catalog.deviceType(updated.cable);
+        if (!cable || cable->role != Role::Cable)
+            return ops::OpResult::refused(QStringLiteral("\"%1\" is not a cable in the catalog").arg(updated.cable));
+    }
+    if (!std::isfinite(updated.lengthM) || updated.lengthM < 0)
+        return ops::OpResult::refused(QStringLiteral("a length must be 0 (to choose) or more metres"));
+    *it = updated;
+    return ops::OpResult::done();
+}
+
+bool connectPorts(Plan &plan, const Catalog &catalog, const CablePolicy &policy, const Endpoint &a, const Endpoint &b,
+                  QString *why)
+{
+    Link link;
+    const ops::OpResult made = makeLink(plan, catalog, policy, a, b, &link, why);
+    if (!made) {
+        if (why)
+            *why = made.error;
+        return false;
     }
     plan.links.push_back(std::move(link));
     return true;
@@ -211,14 +313,7 @@ bool connectPorts(Plan &plan, const Catalog &catalog, const CablePolicy &policy,
 
 bool disconnectPort(Plan &plan, const Endpoint &end)
 {
-    const auto before = plan.links.size() + plan.uplinks.size();
-    plan.links.erase(
-        std::remove_if(plan.links.begin(), plan.links.end(), [&](const Link &l) { return l.a == end || l.b == end; }),
-        plan.links.end());
-    plan.uplinks.erase(std::remove_if(plan.uplinks.begin(), plan.uplinks.end(),
-                                      [&](const Uplink &u) { return u.device == end.device && u.port == end.port; }),
-                       plan.uplinks.end());
-    return plan.links.size() + plan.uplinks.size() != before;
+    return bool(removeLinksAt(plan, end, nullptr));
 }
 
 } // namespace pp::linkedit

@@ -2,6 +2,7 @@
 
 #include "catalog/model/catalog.h"
 #include "planner/model/plan.h"
+#include "planner/ops/planops.h"
 #include "planner/topology/cablepolicy.h"
 
 #include <QHash>
@@ -37,6 +38,29 @@ std::vector<PortStatus> portsOf(const Plan &plan, const Catalog &catalog, const 
 // Ports of `device` that a link from a port of linkSpeedGbps could use: free whole ports, or free
 // lanes where that speed needs a breakout ("swp5s0").
 QStringList freePortsFor(const Plan &plan, const Catalog &catalog, const QString &device, double linkSpeedGbps);
+
+// The manual link a ↔ b with a cable and length chosen by the policy, checked against the ports in
+// use; the plan is not changed. When no catalog cable fits, the link is made all the same with its
+// cable left to choose, and `note` says why.
+ops::OpResult makeLink(const Plan &plan, const Catalog &catalog, const CablePolicy &policy, const Endpoint &a,
+                       const Endpoint &b, Link *out, QString *note = nullptr);
+
+// Adds a link at index (-1: at the end) after checking that both ends exist and are free.
+ops::OpResult addLink(Plan &plan, const Catalog &catalog, const Link &link, int index = -1);
+
+// What disconnecting a port removed, with the places it held, so that restoreLinks() puts the plan back exactly.
+struct RemovedLinks {
+    std::vector<std::pair<int, Link>> links;     // (index in plan.links, link), ascending
+    std::vector<std::pair<int, Uplink>> uplinks; // (index in plan.uplinks, uplink), ascending
+};
+
+// Removes the link on that port (and a site uplink on it); refused when the port has none.
+ops::OpResult removeLinksAt(Plan &plan, const Endpoint &end, RemovedLinks *removed);
+ops::OpResult restoreLinks(Plan &plan, const RemovedLinks &removed);
+
+// Replaces the cable, length, label and manual flag of the link joining updated.a and updated.b;
+// refused when there is no such link, the cable is not a catalog cable, or the length is negative.
+ops::OpResult setLink(Plan &plan, const Catalog &catalog, const Link &updated);
 
 // Adds a manual link a ↔ b with a cable and length chosen by the policy; false with why when a
 // port is unknown or taken.

@@ -1,5 +1,6 @@
 #include "app/gui/canvas/rackscene.h"
 #include "app/gui/window/mainwindow.h"
+#include "app/gui/window/planeditor.h"
 
 #include <QGraphicsRectItem>
 #include <QLabel>
@@ -62,7 +63,7 @@ void TestMainWindow::modifiedMarkerInTitle()
     gui::MainWindow window(Catalog::builtIn());
     window.newFromTemplate(QStringLiteral("poc-3c1d"));
     QVERIFY(!window.isWindowModified());
-    window.document().edit([](Plan &p) { p.name = QStringLiteral("changed"); });
+    QVERIFY(window.editor().renameRack(window.document().plan().racks.front().id, QStringLiteral("changed")));
     QVERIFY(window.isWindowModified());
     QVERIFY(window.windowTitle().contains(QStringLiteral("[*]")));
 }

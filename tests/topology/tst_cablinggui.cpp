@@ -1,5 +1,6 @@
 #include "app/gui/cabling/cablingactions.h"
 #include "app/gui/cabling/portviewdialog.h"
+#include "app/gui/window/planeditor.h"
 
 #include "planner/templates/templates.h"
 
@@ -38,8 +39,9 @@ void TestCablingGui::cableAutomaticallyUndoRedo()
     QMainWindow window;
     PlanDocument doc(Catalog::builtIn());
     doc.reset(uncabledKit(), QString());
-    QUndoStack stack;
-    CablingActions actions(&window, doc, &stack, {});
+    PlanEditor editor(doc);
+    QUndoStack &stack = editor.undoStack();
+    CablingActions actions(&window, editor, {});
     const CablingReport report = actions.cableAutomatically();
     QVERIFY2(report.errors.isEmpty(), qPrintable(report.errors.join(QLatin1Char('\n'))));
     QCOMPARE(int(doc.plan().links.size()), report.linksMade);
@@ -57,11 +59,12 @@ void TestCablingGui::portViewConnectDisconnect()
 {
     PlanDocument doc(Catalog::builtIn());
     doc.reset(uncabledKit(), QString());
-    QUndoStack stack;
+    PlanEditor editor(doc);
+    QUndoStack &stack = editor.undoStack();
     QMainWindow window;
-    CablingActions actions(&window, doc, &stack, {});
+    CablingActions actions(&window, editor, {});
     actions.cableAutomatically();
-    PortViewDialog dialog(doc, [&](Plan after, const QString &text) { actions.apply(std::move(after), text); });
+    PortViewDialog dialog(editor);
     dialog.showDevice(QStringLiteral("cn1"));
     QCOMPARE(dialog.device(), QStringLiteral("cn1"));
     QCOMPARE(dialog.table().rowCount(), 4); // p1, p2, mgmt, bmc
@@ -88,7 +91,8 @@ void TestCablingGui::menuHasActions()
 {
     QMainWindow window;
     PlanDocument doc(Catalog::builtIn());
-    CablingActions actions(&window, doc, nullptr, {});
+    PlanEditor editor(doc);
+    CablingActions actions(&window, editor, {});
     actions.addMenu(window.menuBar());
     QVERIFY(window.findChild<QAction *>(QStringLiteral("actionCableAutomatically")));
     QVERIFY(window.findChild<QAction *>(QStringLiteral("actionPortView")));

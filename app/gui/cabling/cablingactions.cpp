@@ -1,24 +1,19 @@
 #include "cablingactions.h"
 
-#include "app/gui/commands/cmdplanreplace.h"
+#include "app/gui/window/planeditor.h"
 #include "portviewdialog.h"
-
-#include "planner/model/resolvedplan.h"
 
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QUndoStack>
 #include <QWidget>
 
 namespace pp::gui {
 
-CablingActions::CablingActions(QWidget *window, PlanDocument &document, QUndoStack *undoStack,
-                               std::function<QString()> selectedDevice)
+CablingActions::CablingActions(QWidget *window, PlanEditor &editor, std::function<QString()> selectedDevice)
     : QObject(window)
     , m_window(window)
-    , m_document(document)
-    , m_undoStack(undoStack)
+    , m_editor(editor)
     , m_selectedDevice(std::move(selectedDevice))
 { }
 
@@ -39,27 +34,14 @@ void CablingActions::addMenu(QMenuBar *menuBar)
     ports->setObjectName(QStringLiteral("actionPortView"));
 }
 
-void CablingActions::apply(Plan after, const QString &text)
-{
-    if (m_undoStack)
-        m_undoStack->push(new CmdPlanReplace(m_document, std::move(after), text));
-    else
-        m_document.edit([&after](Plan &plan) { plan = std::move(after); });
-}
-
 CablingReport CablingActions::cableAutomatically()
 {
-    SiteProfile site;
-    QString error;
-    if (!ResolvedPlan::resolveSite(m_document.plan(), m_document.catalog(), site, &error)) {
-        CablingReport report;
-        report.errors << error;
-        emit message(error);
+    CablingReport report;
+    if (!m_editor.cableAutomatically(&report)) {
+        if (!report.errors.isEmpty())
+            emit message(report.errors.constLast());
         return report;
     }
-    Plan plan = m_document.plan();
-    const CablingReport report = autoCable(plan, m_document.catalog(), site);
-    apply(std::move(plan), tr("Cable automatically"));
     emit message(tr("Cabled: %1 links made, %2 kept by hand, %3 site uplinks%4%5")
                      .arg(report.linksMade)
                      .arg(report.manualKept)
@@ -71,8 +53,7 @@ CablingReport CablingActions::cableAutomatically()
 
 void CablingActions::showPortView(const QString &deviceId)
 {
-    auto *dialog = new PortViewDialog(
-        m_document, [this](Plan after, const QString &text) { apply(std::move(after), text); }, m_window);
+    auto *dialog = new PortViewDialog(m_editor, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->showDevice(deviceId);
     dialog->show();

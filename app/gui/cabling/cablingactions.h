@@ -1,39 +1,36 @@
 #pragma once
 
-#include "planner/model/plandocument.h"
 #include "planner/topology/autocabler.h"
 
 #include <QObject>
 #include <functional>
 
 class QMenuBar;
-class QUndoStack;
 class QWidget;
 
 namespace pp::gui {
 
+class PlanEditor;
+
 // The Network menu of the main window: "Cable automatically" and the port view of a device.
-// Edits are undo commands on the window's undo stack when there is one, else document edits.
+// Edits go through the PlanEditor as undo commands.
 class CablingActions : public QObject {
     Q_OBJECT
 public:
-    CablingActions(QWidget *window, PlanDocument &document, QUndoStack *undoStack,
-                   std::function<QString()> selectedDevice);
+    CablingActions(QWidget *window, PlanEditor &editor, std::function<QString()> selectedDevice);
 
     void addMenu(QMenuBar *menuBar);
 
     // Runs the auto-cabler on the plan and applies the result as one undoable step.
     CablingReport cableAutomatically();
     void showPortView(const QString &deviceId);
-    void apply(Plan after, const QString &text);
 
 signals:
     void message(const QString &text);
 
 private:
     QWidget *m_window;
-    PlanDocument &m_document;
-    QUndoStack *m_undoStack;
+    PlanEditor &m_editor;
     std::function<QString()> m_selectedDevice;
 };
 

@@ -1,7 +1,7 @@
 #include "portviewdialog.h"
 
-#include "planner/model/resolvedplan.h"
-#include "planner/topology/autocabler.h"
+#include "app/gui/window/planeditor.h"
+
 #include "planner/topology/linkedit.h"
 
 #include <QComboBox>
@@ -14,10 +14,10 @@
 
 namespace pp::gui {
 
-PortViewDialog::PortViewDialog(PlanDocument &document, Apply apply, QWidget *parent)
+PortViewDialog::PortViewDialog(PlanEditor &editor, QWidget *parent)
     : QDialog(parent)
-    , m_document(document)
-    , m_apply(std::move(apply))
+    , m_editor(editor)
+    , m_document(editor.document())
 {
     setWindowTitle(tr("Ports"));
     auto *layout = new QVBoxLayout(this);
@@ -33,7 +33,7 @@ PortViewDialog::PortViewDialog(PlanDocument &document, Apply apply, QWidget *par
         {tr("Port"), tr("Purpose"), tr("Speed"), tr("Connected to"), tr("Cable"), tr("Length"), tr("Label")});
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     layout->addWidget(m_table, 1);
@@ -62,6 +62,7 @@ PortViewDialog::PortViewDialog(PlanDocument &document, Apply apply, QWidget *par
 
     connect(m_device, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &PortViewDialog::updateTargets);
+    connect(m_table, &QTableWidget::cellChanged, this, &PortViewDialog::cellEdited);
     connect(m_targetDevice, &QComboBox::currentIndexChanged, this, &PortViewDialog::updateTargets);
     connect(m_connect, &QPushButton::clicked, this, [this] {
         QString why;
@@ -120,6 +121,9 @@ void PortViewDialog::refresh()
             auto *item = new QTableWidgetItem(cells.at(c));
             if (peer.isEmpty())
                 item->setForeground(QColor(0x88, 0x88, 0x88));
+            // Only a link's cable, length and label can be changed in place.
+            if (p.linkIndex < 0 || c < CableColumn)
+                item->setFlags(item->flags() & ~Qt::ItemIsEditable);
             m_table->setItem(row, c, item);
         }
     }
@@ -174,14 +178,6 @@ void PortViewDialog::updateTargets()
     m_disconnect->setEnabled(used);
 }
 
-static const CablePolicy &policyFor(const PlanDocument &document)
-{
-    SiteProfile site;
-    if (ResolvedPlan::resolveSite(document.plan(), document.catalog(), site, nullptr))
-        return sitePolicy(site);
-    return CablePolicy::defaultPolicy();
-}
-
 bool PortViewDialog::connectSelected(const QString &targetDevice, const QString &targetPort, QString *why)
 {
     const QString port = selectedPort();
@@ -190,15 +186,14 @@ bool PortViewDialog::connectSelected(const QString &targetDevice, const QString 
             *why = tr("Select a port first.");
         return false;
     }
-    Plan after = m_document.plan();
     QString reason;
-    if (!linkedit::connectPorts(after, m_document.catalog(), policyFor(m_document), Endpoint{device(), port},
-                                Endpoint{targetDevice, targetPort}, &reason)) {
+    const ops::OpResult done =
+        m_editor.connectPorts(Endpoint{device(), port}, Endpoint{targetDevice, targetPort}, &reason);
+    if (!done) {
         if (why)
-            *why = reason;
+            *why = done.error;
         return false;
     }
-    m_apply(std::move(after), tr("Connect %1:%2 to %3:%4").arg(device(), port, targetDevice, targetPort));
     m_status->setText(reason.isEmpty() ? tr("Connected %1 to %2:%3.").arg(port, targetDevice, targetPort) : reason);
     return true;
 }
@@ -206,15 +201,80 @@ bool PortViewDialog::connectSelected(const QString &targetDevice, const QString 
 bool PortViewDialog::disconnectSelected(QString *why)
 {
     const QString port = selectedPort();
-    Plan after = m_document.plan();
-    if (port.isEmpty() || !linkedit::disconnectPort(after, Endpoint{device(), port})) {
+    if (port.isEmpty() || !m_editor.disconnectPort(Endpoint{device(), port})) {
         if (why)
             *why = tr("The selected port is not connected.");
         return false;
     }
-    m_apply(std::move(after), tr("Disconnect %1:%2").arg(device(), port));
     m_status->setText(tr("Disconnected %1.").arg(port));
     return true;
+}
+
+bool PortViewDialog::editSelected(const QString &cable, double lengthM, const QString &label, QString *why)
+{
+    const QString port = selectedPort();
+    const auto fail = [&](const QString &text) {
+        if (why)
+            *why = text;
+        m_status->setText(text);
+        refresh(); // puts back what the cells showed before the refused edit
+        return false;
+    };
+    int linkIndex = -1;
+    for (const PortStatus &p : linkedit::portsOf(m_document.plan(), m_document.catalog(), device()))
+        if (p.port == port)
+            linkIndex = p.linkIndex;
+    if (linkIndex < 0)
+        return fail(tr("The selected port has no link to change."));
+    Link updated = m_document.plan().links[static_cast<std::size_t>(linkIndex)];
+    QStringList what;
+    if (updated.cable != cable)
+        what << tr("cable");
+    if (updated.lengthM != lengthM)
+        what << tr("length");
+    if (updated.label != label)
+        what << tr("label");
+    if (what.isEmpty())
+        return true;
+    updated.cable = cable;
+    updated.lengthM = lengthM;
+    updated.label = label;
+    const ops::OpResult done = m_editor.setLink(updated, what.join(QStringLiteral(", ")));
+    if (!done)
+        return fail(done.error);
+    m_status->setText(tr("Changed the %1 of %2.").arg(what.join(QStringLiteral(", ")), port));
+    return true;
+}
+
+void PortViewDialog::cellEdited(int row, int column)
+{
+    if (column < CableColumn || !m_table->item(row, PortColumn) || !m_table->item(row, column))
+        return;
+    const QString port = m_table->item(row, PortColumn)->text();
+    selectPort(port);
+    // Only the edited cell counts: the others show rounded figures ("2.5 m") that must not
+    // overwrite the link's own.
+    PortStatus link;
+    for (const PortStatus &p : linkedit::portsOf(m_document.plan(), m_document.catalog(), device()))
+        if (p.port == port)
+            link = p;
+    const QString text = m_table->item(row, column)->text().trimmed();
+    if (column == CableColumn)
+        link.cable = text;
+    else if (column == LabelColumn)
+        link.label = text;
+    else {
+        QString number = text;
+        number.remove(QLatin1Char('m'));
+        bool ok = true;
+        link.lengthM = number.trimmed().isEmpty() ? 0 : number.trimmed().toDouble(&ok);
+        if (!ok) {
+            m_status->setText(tr("\"%1\" is not a length in metres.").arg(text));
+            refresh();
+            return;
+        }
+    }
+    editSelected(link.cable, link.lengthM, link.label);
 }
 
 } // namespace pp::gui

@@ -3,7 +3,6 @@
 #include "planner/model/plandocument.h"
 
 #include <QDialog>
-#include <functional>
 
 class QComboBox;
 class QLabel;
@@ -12,15 +11,18 @@ class QTableWidget;
 
 namespace pp::gui {
 
+class PlanEditor;
+
 // The ports of one device: what each is connected to, with cable, length and label; connect a
-// free port to a free port of another device, or disconnect a port. Edits go through `apply`
-// (an undo command in the main window), so the dialog never changes the plan itself.
+// free port to a free port of another device, disconnect a port, or change a link's cable,
+// length or label in its cells. Edits go through the PlanEditor as undo commands (CmdLinkAdd,
+// CmdLinkRemove, CmdLinkEdit), so the dialog never changes the plan itself.
 class PortViewDialog : public QDialog {
     Q_OBJECT
 public:
-    using Apply = std::function<void(Plan after, const QString &text)>;
+    enum Column { PortColumn, PurposeColumn, SpeedColumn, PeerColumn, CableColumn, LengthColumn, LabelColumn };
 
-    PortViewDialog(PlanDocument &document, Apply apply, QWidget *parent = nullptr);
+    explicit PortViewDialog(PlanEditor &editor, QWidget *parent = nullptr);
 
     void showDevice(const QString &deviceId);
     QString device() const;
@@ -29,15 +31,18 @@ public:
     // The actions behind the buttons, for the buttons and for tests.
     bool connectSelected(const QString &targetDevice, const QString &targetPort, QString *why = nullptr);
     bool disconnectSelected(QString *why = nullptr);
+    // Sets the cable, length (metres, 0 = to choose) and label of the selected port's link.
+    bool editSelected(const QString &cable, double lengthM, const QString &label, QString *why = nullptr);
     void selectPort(const QString &port);
 
 private:
     void refresh();
     void updateTargets();
     QString selectedPort() const;
+    void cellEdited(int row, int column);
 
+    PlanEditor &m_editor;
     PlanDocument &m_document;
-    Apply m_apply;
     QComboBox *m_device = nullptr;
     QTableWidget *m_table = nullptr;
     QComboBox *m_targetDevice = nullptr;

@@ -79,6 +79,7 @@ int RackScene::unitAt(int rackIndex, double sceneY) const
 
 void RackScene::rebuild()
 {
+    ++m_rebuildCount;
     // Forget the items before deleting them: deleting a selected item emits selectionChanged, and
     // listeners must not reach items that are half gone.
     const bool hadSelection = !selectedItems().isEmpty();

@@ -34,6 +34,8 @@ public:
     void setFace(Face face);
     Face face() const { return m_face; }
     void rebuild();
+    // How many times the whole scene was rebuilt: edits should update items, not rebuild (tests).
+    int rebuildCount() const { return m_rebuildCount; }
 
     // Geometry shared with editing tools: the scene rectangle of a rack and of U positions in it.
     QRectF rackRect(int rackIndex) const;
@@ -106,6 +108,7 @@ private:
     QPointF m_pressPos;
     bool m_dragging = false;
     bool m_pressKeepsSelection = false;
+    int m_rebuildCount = 0;
 };
 
 } // namespace pp::gui

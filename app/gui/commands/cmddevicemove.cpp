@@ -2,21 +2,39 @@
 
 namespace pp::gui {
 
-CmdDeviceMove::CmdDeviceMove(PlanDocument &document, Moves moves)
+CmdDeviceMove::CmdDeviceMove(PlanDocument &document, Moves moves, bool nudge)
     : PlanCommand(document, QString())
     , m_moves(std::move(moves))
+    , m_nudge(nudge)
 {
     for (const auto &[id, to] : m_moves) {
         m_ids << id;
         if (const Device *d = document.plan().findDevice(id))
             m_back.emplace_back(id, ops::Placement{d->rack, d->u, d->face});
     }
+    updateText();
+}
+
+void CmdDeviceMove::updateText()
+{
     if (m_moves.size() == 1)
         setText(QObject::tr("Move %1 to %2 U%3")
                     .arg(m_moves.front().first, m_moves.front().second.rack)
                     .arg(m_moves.front().second.u));
     else
         setText(QObject::tr("Move %n devices", nullptr, static_cast<int>(m_moves.size())));
+}
+
+bool CmdDeviceMove::mergeWith(const QUndoCommand *other)
+{
+    // A refused nudge changed nothing and must not stretch this step; a nudge of other devices is
+    // a step of its own.
+    const auto *next = dynamic_cast<const CmdDeviceMove *>(other);
+    if (!next || !m_nudge || !next->m_nudge || next->isObsolete() || next->m_ids != m_ids)
+        return false;
+    m_moves = next->m_moves; // m_back keeps where the run started
+    updateText();
+    return true;
 }
 
 ops::OpResult CmdDeviceMove::doRedo()

@@ -6,6 +6,9 @@
 
 namespace pp::gui {
 
+// QUndoCommand::id() of the commands that merge: a run of the same small edit is one undo step.
+enum class MergeId { NudgeDevices = 1, DeviceU = 2 };
+
 // Base of every undo command: it runs planner operations on the document and remembers the
 // outcome of its first redo, so that the editor can report a refusal instead of pushing a no-op.
 class PlanCommand : public QUndoCommand {

@@ -59,7 +59,30 @@ MainWindow::MainWindow(const Catalog &catalog, QWidget *parent)
     m_view = new RackView(m_scene, this);
     m_checks = new CheckRunner(catalog, this);
     m_autosaver = new Autosaver(*m_document, this);
+    createCentralWidget();
+    createDocks();
+    createActions();
+    createMenus();
+    createToolHooks();
 
+    m_checkTimer = new QTimer(this);
+    m_checkTimer->setSingleShot(true);
+    m_checkTimer->setInterval(kCheckDelayMs);
+    connect(m_checkTimer, &QTimer::timeout, this, &MainWindow::recheck);
+    connect(m_checks, &CheckRunner::reportReady, this, &MainWindow::onReport);
+    connectDocument();
+    connectPanels();
+
+    resize(1440, 900);
+    updateTitle();
+    updateStatus();
+    updateActions();
+    m_zoomLabel->setText(tr("zoom 100%"));
+}
+
+// The tabs (canvas, dashboard) under the "changed on disk" bar, and the status bar's figures.
+void MainWindow::createCentralWidget()
+{
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_view, tr("Racks"));
@@ -81,18 +104,11 @@ MainWindow::MainWindow(const Catalog &catalog, QWidget *parent)
     statusBar()->addPermanentWidget(m_findingsLabel);
     statusBar()->addPermanentWidget(m_powerLabel);
     statusBar()->addPermanentWidget(m_zoomLabel);
+}
 
-    createDocks();
-    createActions();
-    createMenus();
-    createToolHooks();
-
-    m_checkTimer = new QTimer(this);
-    m_checkTimer->setSingleShot(true);
-    m_checkTimer->setInterval(kCheckDelayMs);
-    connect(m_checkTimer, &QTimer::timeout, this, &MainWindow::recheck);
-    connect(m_checks, &CheckRunner::reportReady, this, &MainWindow::onReport);
-
+// What follows each edit and each new plan: status, checks, title, the file watcher.
+void MainWindow::connectDocument()
+{
     connect(m_document, &PlanDocument::planChanged, this, [this] {
         updateStatus();
         m_findings->setChecking(true);
@@ -102,6 +118,20 @@ MainWindow::MainWindow(const Catalog &catalog, QWidget *parent)
     connect(m_document, &PlanDocument::fileNameChanged, this, &MainWindow::updateTitle);
     connect(m_document, &PlanDocument::planReset, this,
             [this] { QTimer::singleShot(0, this, &MainWindow::fitToView); });
+    m_fileWatcher = new FileChangeWatcher(this);
+    connect(m_document, &PlanDocument::fileNameChanged, m_fileWatcher, &FileChangeWatcher::setFile);
+    connect(m_document, &PlanDocument::planReset, m_fileWatcher, &FileChangeWatcher::acknowledge);
+    connect(m_document, &PlanDocument::planReset, m_fileChangedBar, &QWidget::hide);
+    connect(m_document, &PlanDocument::modifiedChanged, m_fileChangedBar, &FileChangedBar::setUnsavedEdits);
+    connect(m_fileWatcher, &FileChangeWatcher::changedOnDisk, this,
+            [this](const QString &file) { m_fileChangedBar->showChanged(file, m_document->isModified()); });
+    connect(m_fileChangedBar, &FileChangedBar::reloadRequested, this, &MainWindow::reloadFromDisk);
+    connect(m_fileChangedBar, &FileChangedBar::keepRequested, this, &MainWindow::keepMine);
+}
+
+// The canvas, the editor and the panels talking to each other and to the status bar.
+void MainWindow::connectPanels()
+{
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &MainWindow::onSelectionChanged);
     connect(m_scene, &RackScene::message, this, &MainWindow::showMessage);
     connect(m_scene, &RackScene::contextMenuRequested, this, &MainWindow::showContextMenu);
@@ -118,23 +148,8 @@ MainWindow::MainWindow(const Catalog &catalog, QWidget *parent)
             m_view->centreOn(bounds);
         }
     });
-    m_fileWatcher = new FileChangeWatcher(this);
-    connect(m_document, &PlanDocument::fileNameChanged, m_fileWatcher, &FileChangeWatcher::setFile);
-    connect(m_document, &PlanDocument::planReset, m_fileWatcher, &FileChangeWatcher::acknowledge);
-    connect(m_document, &PlanDocument::planReset, m_fileChangedBar, &QWidget::hide);
-    connect(m_document, &PlanDocument::modifiedChanged, m_fileChangedBar, &FileChangedBar::setUnsavedEdits);
-    connect(m_fileWatcher, &FileChangeWatcher::changedOnDisk, this,
-            [this](const QString &file) { m_fileChangedBar->showChanged(file, m_document->isModified()); });
-    connect(m_fileChangedBar, &FileChangedBar::reloadRequested, this, &MainWindow::reloadFromDisk);
-    connect(m_fileChangedBar, &FileChangedBar::keepRequested, this, &MainWindow::keepMine);
     connect(m_palette, &CatalogPalette::addRequested, this, &MainWindow::addTypeToCurrentRack);
     connect(&m_editor->undoStack(), &QUndoStack::indexChanged, this, &MainWindow::updateActions);
-
-    resize(1440, 900);
-    updateTitle();
-    updateStatus();
-    updateActions();
-    m_zoomLabel->setText(tr("zoom 100%"));
 }
 
 MainWindow::~MainWindow()
@@ -175,6 +190,14 @@ QMenu *MainWindow::menu(Menu which) const
 
 void MainWindow::createActions()
 {
+    createFileEditActions();
+    createCanvasActions();
+    createRackViewActions();
+}
+
+// File and Edit actions that work wherever the focus is.
+void MainWindow::createFileEditActions()
+{
     makeAction(QStringLiteral("file.save"), tr("&Save"), QKeySequence::Save, nullptr);
     connect(action(QStringLiteral("file.save")), &QAction::triggered, this, &MainWindow::save);
     makeAction(QStringLiteral("file.saveAs"), tr("Save &as…"), QKeySequence::SaveAs, nullptr);
@@ -199,6 +222,10 @@ void MainWindow::createActions()
             if (!item->data(0).toString().isEmpty())
                 item->setSelected(true);
     });
+}
+
+void MainWindow::createCanvasActions()
+{
     // Canvas keys only act while the canvas has focus, so that Delete and the arrows still edit
     // text in the inspector and the search box.
     const auto canvasAction = [this](const QString &name, const QString &text, const QKeySequence &key,
@@ -221,7 +248,11 @@ void MainWindow::createActions()
                  &MainWindow::selectNext);
     canvasAction(QStringLiteral("edit.selectPrevious"), tr("Select pre&vious device"),
                  QKeySequence(Qt::SHIFT | Qt::Key_Backtab), &MainWindow::selectPrevious);
+}
 
+// Rack, View and Plan actions, with the keys that reach every panel for keyboard-only use.
+void MainWindow::createRackViewActions()
+{
     makeAction(QStringLiteral("rack.add"), tr("&Add rack"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
                &MainWindow::addRack);
     makeAction(QStringLiteral("rack.remove"), tr("&Remove rack…"), QKeySequence(), &MainWindow::removeRack);
@@ -267,6 +298,14 @@ void MainWindow::createActions()
 
 void MainWindow::createMenus()
 {
+    createFileMenu();
+    createEditMenus();
+    createHelpMenu();
+    updateRecentMenu();
+}
+
+void MainWindow::createFileMenu()
+{
     QMenu *file = m_menus[static_cast<int>(Menu::File)] = menuBar()->addMenu(tr("&File"));
     QMenu *newMenu = file->addMenu(tr("&New from template"));
     for (const QString &id : templateIds())
@@ -291,7 +330,11 @@ void MainWindow::createMenus()
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setObjectName(QStringLiteral("file.quit"));
+}
 
+// Edit, Rack, View, Plan and the (empty until hooked) Tools menu, from the named actions.
+void MainWindow::createEditMenus()
+{
     QMenu *edit = m_menus[static_cast<int>(Menu::Edit)] = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(action(QStringLiteral("edit.undo")));
     edit->addAction(action(QStringLiteral("edit.redo")));
@@ -322,7 +365,10 @@ void MainWindow::createMenus()
     plan->addSeparator(); // cabling and sizing actions go below this line
 
     m_menus[static_cast<int>(Menu::Tools)] = menuBar()->addMenu(tr("&Tools"));
+}
 
+void MainWindow::createHelpMenu()
+{
     QMenu *help = m_menus[static_cast<int>(Menu::Help)] = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard shortcuts"), this, [this] {
         QMessageBox::information(
@@ -347,7 +393,6 @@ void MainWindow::createMenus()
                               "power, cooling, network and sizing.</p>")
                                .arg(QStringLiteral(POCPLAN_VERSION)));
     });
-    updateRecentMenu();
 }
 
 void MainWindow::createDocks()
@@ -409,7 +454,7 @@ void MainWindow::createToolHooks()
     menu(Menu::File)->insertAction(action(QStringLiteral("file.quit")), exportAction);
 
     // Network menu: "Cable automatically" and the port view, undoable on the editor's stack.
-    auto *cabling = new CablingActions(this, *m_document, &m_editor->undoStack(), [this] {
+    auto *cabling = new CablingActions(this, *m_editor, [this] {
         const QStringList ids = m_scene->selectedDeviceIds();
         return ids.isEmpty() ? QString() : ids.front();
     });

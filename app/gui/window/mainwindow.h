@@ -78,8 +78,17 @@ protected:
 private:
     QAction *makeAction(const QString &name, const QString &text, const QKeySequence &shortcut,
                         void (MainWindow::*slot)());
+    void createCentralWidget();
+    void connectDocument();
+    void connectPanels();
     void createActions();
+    void createFileEditActions();
+    void createCanvasActions();
+    void createRackViewActions();
     void createMenus();
+    void createFileMenu();
+    void createEditMenus();
+    void createHelpMenu();
     void createDocks();
     void createToolHooks();
     void updateTitle();

@@ -1,9 +1,13 @@
 #include "planeditor.h"
 
+#include "app/gui/commands/cmdcableplan.h"
 #include "app/gui/commands/cmddeviceadd.h"
 #include "app/gui/commands/cmddeviceedit.h"
 #include "app/gui/commands/cmddevicemove.h"
 #include "app/gui/commands/cmddeviceremove.h"
+#include "app/gui/commands/cmdlinkadd.h"
+#include "app/gui/commands/cmdlinkedit.h"
+#include "app/gui/commands/cmdlinkremove.h"
 #include "app/gui/commands/cmdrackadd.h"
 #include "app/gui/commands/cmdrackremove.h"
 #include "app/gui/commands/cmdrackrename.h"
@@ -16,6 +20,7 @@
 #include "planner/model/resolvedplan.h"
 #include "planner/ops/devicenamer.h"
 #include "planner/ops/feedpolicy.h"
+#include "planner/topology/linkedit.h"
 
 #include <QUndoStack>
 
@@ -88,9 +93,14 @@ ops::OpResult PlanEditor::removeDevices(const QStringList &ids)
 
 ops::OpResult PlanEditor::moveDevices(const Moves &moves)
 {
+    return moveDevices(moves, false);
+}
+
+ops::OpResult PlanEditor::moveDevices(const Moves &moves, bool nudge)
+{
     if (moves.empty())
         return ops::OpResult::refused(tr("nothing to move"));
-    return push(new CmdDeviceMove(m_document, moves));
+    return push(new CmdDeviceMove(m_document, moves, nudge));
 }
 
 ops::OpResult PlanEditor::nudgeDevices(const QStringList &ids, int deltaU)
@@ -103,7 +113,7 @@ ops::OpResult PlanEditor::nudgeDevices(const QStringList &ids, int deltaU)
             continue;
         moves.emplace_back(id, ops::Placement{d->rack, d->u + deltaU, d->face});
     }
-    return moveDevices(moves);
+    return moveDevices(moves, true);
 }
 
 ops::OpResult PlanEditor::shiftDevicesToRack(const QStringList &ids, int deltaRack)
@@ -197,6 +207,62 @@ ops::OpResult PlanEditor::removeWaiver(const QString &rule, const QString &subje
 ops::OpResult PlanEditor::setSite(const QString &profile, const Json &overrides)
 {
     return push(new CmdSiteEdit(m_document, profile, overrides));
+}
+
+// The cable policy of the plan's site, or the default when the site does not resolve.
+static const CablePolicy &policyFor(const PlanDocument &document)
+{
+    SiteProfile site;
+    if (ResolvedPlan::resolveSite(document.plan(), document.catalog(), site, nullptr))
+        return sitePolicy(site);
+    return CablePolicy::defaultPolicy();
+}
+
+ops::OpResult PlanEditor::connectPorts(const Endpoint &a, const Endpoint &b, QString *note)
+{
+    Link link;
+    const ops::OpResult made =
+        linkedit::makeLink(m_document.plan(), m_document.catalog(), policyFor(m_document), a, b, &link, note);
+    if (!made) {
+        emit refused(made.error);
+        return made;
+    }
+    return push(new CmdLinkAdd(m_document, std::move(link)));
+}
+
+ops::OpResult PlanEditor::disconnectPort(const Endpoint &end)
+{
+    return push(new CmdLinkRemove(m_document, end));
+}
+
+ops::OpResult PlanEditor::setLink(const Link &updated, const QString &what)
+{
+    return push(new CmdLinkEdit(m_document, updated, what));
+}
+
+ops::OpResult PlanEditor::cableAutomatically(CablingReport *report)
+{
+    const auto fail = [&](const QString &why) {
+        if (report)
+            report->errors << why;
+        emit refused(why);
+        return ops::OpResult::refused(why);
+    };
+    SiteProfile site;
+    QString error;
+    if (!ResolvedPlan::resolveSite(m_document.plan(), m_document.catalog(), site, &error))
+        return fail(error);
+    // The cabler works on a copy that lives only until the change is taken from it.
+    Plan cabled = m_document.plan();
+    const CablingReport made = autoCable(cabled, m_document.catalog(), site);
+    if (report)
+        *report = made;
+    ops::PlanDelta delta;
+    if (const ops::OpResult diff = ops::diffPlans(m_document.plan(), cabled, &delta); !diff)
+        return fail(diff.error);
+    if (delta.empty())
+        return ops::OpResult::done();
+    return push(new CmdCablePlan(m_document, std::move(delta), tr("Cable automatically")));
 }
 
 } // namespace pp::gui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "planner/model/plandocument.h"
+#include "planner/topology/autocabler.h"
 
 #include <QObject>
 
@@ -26,7 +27,8 @@ public:
     ops::OpResult addDevices(std::vector<Device> devices, const QString &text = QString());
     ops::OpResult removeDevices(const QStringList &ids);
     ops::OpResult moveDevices(const Moves &moves);
-    // Moves devices by whole U (positive = up), keeping rack and face.
+    // Moves devices by whole U (positive = up), keeping rack and face. Nudges of the same devices
+    // one after the other are one undo step.
     ops::OpResult nudgeDevices(const QStringList &ids, int deltaU);
     // Moves devices to the neighbouring rack (delta -1 = left), keeping U and face.
     ops::OpResult shiftDevicesToRack(const QStringList &ids, int deltaRack);
@@ -43,6 +45,16 @@ public:
     ops::OpResult removeWaiver(const QString &rule, const QString &subject);
     ops::OpResult setSite(const QString &profile, const Json &overrides);
 
+    // Cabling by hand (the port view): a manual link with a cable chosen by the site's policy
+    // (`note` says why none was chosen, if so), a port's link and uplink removed, a link's cable,
+    // length or label changed.
+    ops::OpResult connectPorts(const Endpoint &a, const Endpoint &b, QString *note = nullptr);
+    ops::OpResult disconnectPort(const Endpoint &end);
+    ops::OpResult setLink(const Link &updated, const QString &what);
+    // Runs the auto-cabler on a copy of the plan and pushes what it changed as one step; nothing
+    // is pushed when the plan was already cabled that way.
+    ops::OpResult cableAutomatically(CablingReport *report);
+
     // A new device of a type with a fresh id and hostname ("cn4", "cnode-4").
     Device newDevice(const QString &typeId, const ops::Placement &where) const;
 
@@ -52,6 +64,7 @@ signals:
 
 private:
     ops::OpResult push(QUndoCommand *command);
+    ops::OpResult moveDevices(const Moves &moves, bool nudge);
 
     PlanDocument &m_document;
     QUndoStack *m_undoStack;
