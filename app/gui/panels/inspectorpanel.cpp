@@ -83,6 +83,13 @@ InspectorPanel::InspectorPanel(PlanEditor &editor, QWidget *parent)
     layout->addWidget(m_error);
     layout->addStretch(1);
 
+    connectEditors();
+    showSelection({}, QString());
+}
+
+// Each editor commits its own field when the user finishes with it; the panel follows the plan.
+void InspectorPanel::connectEditors()
+{
     connect(m_hostname, &QLineEdit::editingFinished, this, [this] { commitDevice(tr("hostname")); });
     connect(m_type, &QComboBox::activated, this, [this] { commitDevice(tr("type")); });
     connect(m_rack, &QComboBox::activated, this, [this] { commitDevice(tr("rack")); });
@@ -92,7 +99,6 @@ InspectorPanel::InspectorPanel(PlanEditor &editor, QWidget *parent)
     connect(m_rackName, &QLineEdit::editingFinished, this, &InspectorPanel::commitRackName);
     connect(m_rackHeight, &QSpinBox::valueChanged, this, &InspectorPanel::commitRackHeight);
     connect(&m_editor.document(), &PlanDocument::planChanged, this, &InspectorPanel::refresh);
-    showSelection({}, QString());
 }
 
 void InspectorPanel::showSelection(const QStringList &deviceIds, const QString &rackId)

@@ -39,6 +39,7 @@ public:
 
 private:
     void commitDevice(const QString &what);
+    void connectEditors();
     void commitRackName();
     void commitRackHeight();
     void showResult(const ops::OpResult &result);
