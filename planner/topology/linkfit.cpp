@@ -28,6 +28,8 @@ LinkFit::LinkFit(const Plan &plan, const Catalog &catalog, const CablePolicy &po
     , m_policy(policy)
     , m_chooser(catalog, policy)
 {
+    for (std::size_t i = 0; i < plan.racks.size(); ++i)
+        m_rackIndex.insert(plan.racks[i].id, static_cast<int>(i));
     m_deviceIndex.reserve(static_cast<int>(plan.devices.size()));
     for (std::size_t i = 0; i < plan.devices.size(); ++i)
         m_deviceIndex.insert(plan.devices[i].id, static_cast<int>(i));
@@ -52,7 +54,7 @@ const Device *LinkFit::device(const QString &id) const
 RunEnd LinkFit::runEnd(const Device &d) const
 {
     const DeviceType *t = m_catalog.deviceType(d.type);
-    const int r = m_plan.rackIndex(d.rack);
+    const int r = m_rackIndex.value(d.rack, -1);
     return RunEnd{r >= 0 ? &m_plan.racks[static_cast<std::size_t>(r)] : nullptr, r,
                   d.u + std::max(1, t ? t->uHeight : 1) / 2.0};
 }

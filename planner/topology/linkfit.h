@@ -47,6 +47,7 @@ private:
     const CablePolicy &m_policy;
     CableChooser m_chooser;
     QHash<QString, int> m_deviceIndex;
+    QHash<QString, int> m_rackIndex;
     QHash<QString, QList<int>> m_legs; // "device:basePort" of a breakout end → links on its lanes
 };
 
