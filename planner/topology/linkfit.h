@@ -30,7 +30,7 @@ public:
     // short for its run, a kind the policy keeps inside a rack. Empty when it fits.
     QStringList problems(const Link &link, const LinkNeed &need) const;
     // For a derived link: keeps the cable when it still fits and re-derives its stock length from
-    // the run, else chooses again. False (cable and length cleared) when no catalog cable fits.
+    // the run (the shortest that covers it, as the auto-cabler picks), else chooses again. False (cable and length cleared) when no catalog cable fits.
     bool rederive(Link &link, const LinkNeed &need, QString *why) const;
     // The plan's links that are legs of the same breakout cable as this one (itself included).
     QList<int> legsOf(const Link &link) const;
