@@ -1,5 +1,8 @@
 #include "exporters/bom/bomdata.h"
 
+#include "planner/topology/autocabler.h"
+#include "planner/topology/linkfit.h"
+
 #include <QHash>
 #include <QSet>
 #include <algorithm>
@@ -16,6 +19,8 @@ QString bomSectionId(BomSection section)
         return QStringLiteral("equipment");
     case BomSection::Cables:
         return QStringLiteral("cables");
+    case BomSection::CablesToChoose:
+        return QStringLiteral("cables-to-choose");
     case BomSection::Optics:
         return QStringLiteral("optics");
     case BomSection::Pdus:
@@ -31,6 +36,8 @@ QString bomSectionTitle(BomSection section)
         return QStringLiteral("Equipment");
     case BomSection::Cables:
         return QStringLiteral("Cables");
+    case BomSection::CablesToChoose:
+        return QStringLiteral("Cables still to choose");
     case BomSection::Optics:
         return QStringLiteral("Optics");
     case BomSection::Pdus:
@@ -75,7 +82,7 @@ int BomData::quantityOf(const QString &typeId) const
 {
     int n = 0;
     for (const BomLine &l : lines)
-        if (l.typeId == typeId)
+        if (l.typeId == typeId && l.section != BomSection::CablesToChoose) // those are not to be ordered as they are
             n += l.quantity;
     return n;
 }
@@ -142,7 +149,7 @@ struct PhysicalCable {
 
 } // namespace
 
-static std::vector<PhysicalCable> physicalCables(const ResolvedPlan &resolved, QStringList *unknownCables)
+static std::vector<PhysicalCable> physicalCables(const ResolvedPlan &resolved, const std::vector<char> &toChoose)
 {
     const Plan &plan = resolved.plan();
     std::vector<PhysicalCable> cables;
@@ -150,13 +157,11 @@ static std::vector<PhysicalCable> physicalCables(const ResolvedPlan &resolved, Q
     QHash<QString, std::size_t> heads;
     // Breakout legs whose head port is not known: counted legs-at-a-time per (type, length).
     std::map<std::pair<QString, double>, int> headlessLegs;
-    for (const Link &link : plan.links) {
+    for (std::size_t i = 0; i < plan.links.size(); ++i) {
+        const Link &link = plan.links[i];
         const DeviceType *type = resolved.catalog().deviceType(link.cable);
-        if (!type) {
-            if (unknownCables && !unknownCables->contains(link.cable))
-                *unknownCables << link.cable;
-            continue;
-        }
+        if (!type || toChoose[i])
+            continue; // listed under cables still to choose
         const int legs = std::max(1, type->cable.legs);
         if (legs == 1) {
             cables.push_back({type, link.lengthM});
@@ -200,7 +205,6 @@ namespace {
 
 // What the cabling of a plan needs: cables by type and length, optics by type (with where they go).
 struct CableCounts {
-    QStringList unknownCables; // cable types the catalog does not know
     std::map<std::pair<QString, double>, int> cableCounts;
     std::map<QString, int> opticCounts;
     std::map<QString, QStringList> opticNotes;
@@ -231,12 +235,42 @@ void deviceLines(const ExportContext &context, std::vector<BomLine> &equipment, 
     });
 }
 
+// Links whose cable is missing, unknown or does not fit (what network.cable-fit reports): one line
+// each, so that none is left out. toChoose marks them so that the cable count leaves them out.
+std::vector<BomLine> unchosenLines(const ExportContext &context, std::vector<char> &toChoose)
+{
+    const Plan &plan = context.plan();
+    toChoose.assign(plan.links.size(), 0);
+    std::vector<BomLine> unchosen;
+    const LinkFit fit(plan, context.catalog(), sitePolicy(context.site()));
+    for (std::size_t i = 0; i < plan.links.size(); ++i) {
+        const Link &link = plan.links[i];
+        const LinkNeed need = fit.need(link);
+        const QStringList problems = fit.problems(link, need);
+        if (problems.isEmpty())
+            continue;
+        toChoose[i] = 1;
+        BomLine line;
+        line.section = BomSection::CablesToChoose;
+        line.typeId = link.cable;
+        line.role = QStringLiteral("cable");
+        line.description =
+            link.label.isEmpty() ? link.a.toString() + QStringLiteral("--") + link.b.toString() : link.label;
+        if (need.known)
+            line.lengthM = tidy(need.runM); // the measured run, before rounding up to a stock length
+        line.quantity = 1;
+        line.note = problems.join(QStringLiteral("; "));
+        unchosen.push_back(std::move(line));
+    }
+    return unchosen;
+}
+
 // Cables by type and length; optics where the cable kind needs them, and at the kit end of uplinks.
-CableCounts countCables(const ExportContext &context)
+CableCounts countCables(const ExportContext &context, const std::vector<char> &toChoose)
 {
     const Catalog &catalog = context.catalog();
     CableCounts counts;
-    for (const PhysicalCable &c : physicalCables(context.resolved(), &counts.unknownCables)) {
+    for (const PhysicalCable &c : physicalCables(context.resolved(), toChoose)) {
         counts.cableCounts[{c.type->id, c.lengthM}] += 1;
         if (needsTransceivers(*c.type)) {
             if (const DeviceType *optic = transceiverFor(catalog, c.type->cable.speedGbps)) {
@@ -260,11 +294,10 @@ CableCounts countCables(const ExportContext &context)
     return counts;
 }
 
-// Cable lines, then a line per cable type the catalog does not know.
+// Cable lines by type and length (links with an unknown cable are under cables still to choose).
 std::vector<BomLine> cableLines(const ExportContext &context, const CableCounts &counts)
 {
     const Catalog &catalog = context.catalog();
-    const Plan &plan = context.plan();
     std::vector<BomLine> cables;
     for (const auto &[key, count] : counts.cableCounts) {
         BomLine line = lineFor(*catalog.deviceType(key.first), BomSection::Cables);
@@ -273,15 +306,6 @@ std::vector<BomLine> cableLines(const ExportContext &context, const CableCounts 
         line.quantity = count;
         if (line.role == QLatin1String("cable") && catalog.deviceType(key.first)->cable.legs > 1)
             line.note = QStringLiteral("breakout, %1 legs per cable").arg(catalog.deviceType(key.first)->cable.legs);
-        cables.push_back(std::move(line));
-    }
-    for (const QString &id : counts.unknownCables) {
-        BomLine line;
-        line.section = BomSection::Cables;
-        line.typeId = id;
-        line.description = QStringLiteral("cable type not in the catalog");
-        line.quantity = static_cast<int>(
-            std::count_if(plan.links.begin(), plan.links.end(), [&](const Link &l) { return l.cable == id; }));
         cables.push_back(std::move(line));
     }
     return cables;
@@ -357,10 +381,12 @@ BomData buildBom(const ExportContext &context)
     std::vector<BomLine> equipment;
     std::vector<BomLine> pdus;
     deviceLines(context, equipment, pdus);
-    const CableCounts counts = countCables(context);
+    std::vector<char> toChoose;
+    std::vector<BomLine> unchosen = unchosenLines(context, toChoose);
+    const CableCounts counts = countCables(context, toChoose);
     std::vector<BomLine> cables = cableLines(context, counts);
     std::vector<BomLine> optics = opticLines(context.catalog(), counts);
-    for (auto *part : {&equipment, &cables, &optics, &pdus})
+    for (auto *part : {&equipment, &cables, &unchosen, &optics, &pdus})
         for (BomLine &l : *part)
             bom.lines.push_back(std::move(l));
     fillTotals(context, bom);

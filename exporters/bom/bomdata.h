@@ -7,8 +7,8 @@
 
 namespace pp {
 
-enum class BomSection { Equipment, Cables, Optics, Pdus };
-QString bomSectionId(BomSection section);    // "equipment", "cables", "optics", "pdus"
+enum class BomSection { Equipment, Cables, CablesToChoose, Optics, Pdus };
+QString bomSectionId(BomSection section);    // "equipment", "cables", "cables-to-choose", "optics", "pdus"
 QString bomSectionTitle(BomSection section); // "Equipment", "Cables", ...
 
 // One orderable line of the bill of materials: a part (and, for cables, a length) with its quantity.
@@ -56,15 +56,16 @@ struct BomData {
     QString customer;
     QString site;
     QString track;
-    std::vector<BomLine> lines; // equipment, then cables, then optics, then PDUs
+    std::vector<BomLine> lines; // equipment, cables, cables still to choose, optics, PDUs
     BomTotals totals;
 
-    int quantityOf(const QString &typeId) const; // summed over lengths
+    int quantityOf(const QString &typeId) const; // summed over lengths; cables still to choose not counted
 };
 
 // Builds the BOM: devices grouped by part, cables by type and length counted per physical cable
 // (a breakout with its legs on one switch port is one cable), optics at both ends of fibre runs
-// and at the kit's end of each site uplink, then PDUs.
+// and at the kit's end of each site uplink, then PDUs. A link whose cable is missing or does not fit
+// (what network.cable-fit reports) is listed, one line per link, under cables still to choose.
 BomData buildBom(const ExportContext &context);
 
 } // namespace pp

@@ -37,7 +37,7 @@ QStringList BomWriter::csvHeader()
 
 QStringList BomWriter::cells(const BomLine &l)
 {
-    const bool isCable = l.section == BomSection::Cables;
+    const bool isCable = l.section == BomSection::Cables || l.section == BomSection::CablesToChoose;
     return {bomSectionTitle(l.section),
             l.vendor,
             l.model,
@@ -155,7 +155,8 @@ QByteArray BomWriter::markdown(const BomData &bom)
                   : QString())});
     out += mdRow({QStringLiteral("Capacity, raw"), number(t.rawTB, 1) + QStringLiteral(" TB")});
     out += mdRow({QStringLiteral("Capacity, usable"), number(t.usableTB, 1) + QStringLiteral(" TB")});
-    for (BomSection section : {BomSection::Equipment, BomSection::Cables, BomSection::Optics, BomSection::Pdus}) {
+    for (BomSection section : {BomSection::Equipment, BomSection::Cables, BomSection::CablesToChoose,
+                               BomSection::Optics, BomSection::Pdus}) {
         bool any = false;
         for (const BomLine &l : bom.lines)
             any = any || l.section == section;

@@ -79,7 +79,7 @@ void writeLinesSheet(lxw_workbook *book, lxw_format *bold, const BomData &bom)
         w.text(row, 2, l.model);
         w.text(row, 3, l.partNumber);
         w.text(row, 4, l.description);
-        if (l.section == BomSection::Cables)
+        if (l.section == BomSection::Cables || l.section == BomSection::CablesToChoose)
             w.figure(row, 5, l.lengthM);
         w.number(row, 6, l.quantity);
         w.figure(row, 7, l.unitTypicalW);

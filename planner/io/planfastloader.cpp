@@ -636,8 +636,12 @@ bool referencesHold(const Plan &plan, const PlanLoadOptions &options)
             return false;
     std::unordered_set<QString> deviceIds;
     deviceIds.reserve(plan.devices.size());
+    std::unordered_set<QString> hostnames; // a duplicate is refused; the tree loader names it
+    hostnames.reserve(plan.devices.size());
     for (const Device &d : plan.devices) {
         if (!deviceIds.insert(d.id).second || (!d.rack.isEmpty() && !rackIds.count(d.rack)))
+            return false;
+        if (!d.hostname.isEmpty() && !hostnames.insert(d.hostname).second)
             return false;
         if (catalog) {
             const DeviceType *type = catalog->deviceType(d.type);

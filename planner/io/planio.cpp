@@ -6,6 +6,7 @@
 
 #include <QFile>
 #include <QSaveFile>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace pp {
@@ -154,6 +155,7 @@ void readRacks(const Json &doc, const PlanLoadOptions &options, Plan &plan, std:
 void readDevices(const Json &doc, const PlanLoadOptions &options, Plan &plan,
                  const std::unordered_set<QString> &rackIds, std::unordered_set<QString> &deviceIds)
 {
+    std::unordered_map<QString, std::size_t> hostnames; // hostname → index of the first device with it
     const Json &devices = array(doc, "devices", QString());
     plan.devices.reserve(devices.size());
     for (std::size_t i = 0; i < devices.size(); ++i) {
@@ -161,6 +163,14 @@ void readDevices(const Json &doc, const PlanLoadOptions &options, Plan &plan,
         Device d = deviceFromJson(devices[i], path, options);
         if (!deviceIds.insert(d.id).second)
             throw FieldError(join(path, "id"), QStringLiteral("duplicate device id \"%1\"").arg(d.id));
+        // Labels and the BOM name devices by hostname, so two devices may not share one.
+        if (!d.hostname.isEmpty()) {
+            const auto [first, fresh] = hostnames.emplace(d.hostname, i);
+            if (!fresh)
+                throw FieldError(join(path, "hostname"),
+                                 QStringLiteral("duplicate hostname \"%1\": %2 already has it")
+                                     .arg(d.hostname, join(QStringLiteral("devices"), first->second)));
+        }
         if (!d.rack.isEmpty() && !rackIds.count(d.rack))
             throw FieldError(
                 join(path, "rack"),

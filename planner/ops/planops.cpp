@@ -125,6 +125,13 @@ static OpResult checkDeviceFields(const Plan &plan, const Catalog &catalog, cons
 {
     if (device.id.trimmed().isEmpty() || device.id.contains(QLatin1Char(':')))
         return OpResult::refused(QStringLiteral("a device id must be non-empty and must not contain ':'"));
+    if (!device.hostname.isEmpty())
+        for (const Device &other : plan.devices)
+            if (other.id != device.id && other.hostname == device.hostname)
+                return OpResult::refused(
+                    QStringLiteral("hostname \"%1\" is already used by %2; hostnames name the devices on cable "
+                                   "labels, so each must be unique")
+                        .arg(device.hostname, other.id));
     const DeviceType *type = catalog.deviceType(device.type);
     if (!type)
         return OpResult::refused(QStringLiteral("unknown device type \"%1\"").arg(device.type));
@@ -195,9 +202,9 @@ OpResult restoreDevice(Plan &plan, const RemovedDevice &removed)
     return OpResult::done();
 }
 
-OpResult moveDevice(Plan &plan, const Catalog &catalog, const QString &id, const Placement &to)
+OpResult moveDevice(Plan &plan, const Catalog &catalog, const QString &id, const Placement &to, LinkUndo *linkUndo)
 {
-    return moveDevices(plan, catalog, {{id, to}});
+    return moveDevices(plan, catalog, {{id, to}}, linkUndo);
 }
 
 OpResult checkMoves(const Plan &plan, const Catalog &catalog, const std::vector<std::pair<QString, Placement>> &moves)
@@ -238,28 +245,42 @@ OpResult checkMoves(const Plan &plan, const Catalog &catalog, const std::vector<
     return OpResult::done();
 }
 
-OpResult moveDevices(Plan &plan, const Catalog &catalog, const std::vector<std::pair<QString, Placement>> &moves)
+OpResult moveDevices(Plan &plan, const Catalog &catalog, const std::vector<std::pair<QString, Placement>> &moves,
+                     LinkUndo *linkUndo)
 {
     if (const OpResult r = checkMoves(plan, catalog, moves); !r)
         return r;
+    std::unordered_set<QString> moved;
     for (const auto &[id, to] : moves) {
         Device *d = plan.findDevice(id);
         d->rack = to.rack;
         d->u = to.u;
         d->face = to.face;
+        moved.insert(id);
     }
-    return OpResult::done();
+    OpResult result;
+    followLinks(
+        plan, catalog, [&](const Link &l) { return moved.count(l.a.device) || moved.count(l.b.device); }, linkUndo,
+        &result.notes);
+    return result;
 }
 
-OpResult setDevice(Plan &plan, const Catalog &catalog, const Device &updated)
+OpResult setDevice(Plan &plan, const Catalog &catalog, const Device &updated, LinkUndo *linkUndo)
 {
     Device *d = plan.findDevice(updated.id);
     if (!d)
         return OpResult::refused(QStringLiteral("no device \"%1\"").arg(updated.id));
     if (const OpResult r = checkDeviceFields(plan, catalog, updated); !r)
         return r;
+    const bool retyped = d->type != updated.type;
     *d = updated;
-    return OpResult::done();
+    OpResult result;
+    if (retyped)
+        dropLinksOnMissingPorts(plan, catalog, updated.id, linkUndo, &result.notes);
+    followLinks(
+        plan, catalog, [&](const Link &l) { return l.a.device == updated.id || l.b.device == updated.id; }, linkUndo,
+        &result.notes);
+    return result;
 }
 
 OpResult planDuplicates(const Plan &plan, const Catalog &catalog, const QStringList &ids, std::vector<Device> *copies)
@@ -318,6 +339,40 @@ OpResult addRack(Plan &plan, const Rack &rack, int index)
     return OpResult::done();
 }
 
+static void followAllLinks(Plan &plan, const Catalog &catalog, LinkUndo *linkUndo, QStringList *notes)
+{
+    followLinks(
+        plan, catalog, [](const Link &) { return true; }, linkUndo, notes);
+}
+
+OpResult addRack(Plan &plan, const Catalog &catalog, const Rack &rack, int index, LinkUndo *linkUndo)
+{
+    OpResult result = addRack(plan, rack, index);
+    if (result)
+        followAllLinks(plan, catalog, linkUndo, &result.notes);
+    return result;
+}
+
+OpResult removeRack(Plan &plan, const Catalog &catalog, const QString &id, RemovedRack *removed)
+{
+    RemovedRack out;
+    OpResult result = removeRack(plan, id, &out);
+    if (!result)
+        return result;
+    followAllLinks(plan, catalog, &out.links, &result.notes);
+    if (removed)
+        *removed = std::move(out);
+    return result;
+}
+
+OpResult moveRack(Plan &plan, const Catalog &catalog, const QString &id, int newIndex, LinkUndo *linkUndo)
+{
+    OpResult result = moveRack(plan, id, newIndex);
+    if (result)
+        followAllLinks(plan, catalog, linkUndo, &result.notes);
+    return result;
+}
+
 OpResult removeRack(Plan &plan, const QString &id, RemovedRack *removed)
 {
     const int index = plan.rackIndex(id);
@@ -345,6 +400,7 @@ OpResult restoreRack(Plan &plan, const RemovedRack &removed)
     if (plan.findRack(removed.rack.id))
         return OpResult::refused(QStringLiteral("rack id \"%1\" is already used").arg(removed.rack.id));
     const int size = static_cast<int>(plan.racks.size());
+    restoreLinks(plan, removed.links);
     plan.racks.insert(plan.racks.begin() + std::clamp(removed.index, 0, size), removed.rack);
     for (auto it = removed.devices.rbegin(); it != removed.devices.rend(); ++it)
         if (const OpResult r = restoreDevice(plan, *it); !r)
@@ -363,7 +419,7 @@ OpResult renameRack(Plan &plan, const QString &id, const QString &name)
     return OpResult::done();
 }
 
-OpResult setRackHeight(Plan &plan, const Catalog &catalog, const QString &id, int heightU)
+OpResult setRackHeight(Plan &plan, const Catalog &catalog, const QString &id, int heightU, LinkUndo *linkUndo)
 {
     Rack *rack = plan.findRack(id);
     if (!rack)
@@ -380,7 +436,17 @@ OpResult setRackHeight(Plan &plan, const Catalog &catalog, const QString &id, in
                                          .arg(heightU));
     }
     rack->heightU = heightU;
-    return OpResult::done();
+    OpResult result;
+    // The run to the overhead tray starts at the rack top, so the links leaving this rack change.
+    followLinks(
+        plan, catalog,
+        [&](const Link &l) {
+            const Device *a = plan.findDevice(l.a.device);
+            const Device *b = plan.findDevice(l.b.device);
+            return (a && a->rack == id) || (b && b->rack == id);
+        },
+        linkUndo, &result.notes);
+    return result;
 }
 
 OpResult moveRack(Plan &plan, const QString &id, int newIndex)

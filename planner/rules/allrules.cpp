@@ -26,6 +26,7 @@ const std::vector<std::unique_ptr<Rule>> &allRules()
         list.push_back(std::make_unique<WeightRackStaticRule>());
         list.push_back(std::make_unique<NetworkPortCapacityRule>());
         list.push_back(std::make_unique<NetworkSpeedMismatchRule>());
+        list.push_back(std::make_unique<NetworkCableFitRule>());
         list.push_back(std::make_unique<NetworkUplinkCountRule>());
         list.push_back(std::make_unique<NetworkUplinkSpeedRule>());
         list.push_back(std::make_unique<NetworkOversubscriptionRule>());

@@ -1,6 +1,8 @@
 #include "planner/rules/networkrules.h"
 
 #include "planner/rules/rulesupport.h"
+#include "planner/topology/autocabler.h"
+#include "planner/topology/linkfit.h"
 
 #include <algorithm>
 #include <array>
@@ -221,6 +223,30 @@ void NetworkSpeedMismatchRule::check(const CheckContext &ctx, std::vector<Findin
                 QStringLiteral("link %1 to %2: cable %3 is rated %4 Gbit/s per leg, the ports run at %5 Gbit/s")
                     .arg(l.a.toString(), l.b.toString(), info.cable->id, fmt(cableGbps), fmt(sa)),
                 {l.a.toString(), l.b.toString()}, cableGbps, sa, QStringLiteral("Gbit/s")));
+    }
+}
+
+void NetworkCableFitRule::check(const CheckContext &ctx, std::vector<Finding> &out) const
+{
+    const Plan &plan = ctx.plan();
+    if (plan.links.empty())
+        return;
+    const LinkFit fit(plan, ctx.resolved().catalog(), sitePolicy(ctx.site()));
+    for (const Link &l : plan.links) {
+        const LinkNeed need = fit.need(l);
+        const QStringList problems = fit.problems(l, need);
+        if (problems.isEmpty())
+            continue;
+        const bool missing = l.cable.isEmpty() || l.cable == QLatin1String("?");
+        const bool tooShort = need.known && !missing && l.lengthM + 1e-9 < need.runM;
+        const std::optional<double> measured = tooShort ? std::optional<double>(l.lengthM) : std::nullopt;
+        const std::optional<double> limit = tooShort ? std::optional<double>(need.runM) : std::nullopt;
+        out.push_back(makeFinding(
+            id(), Severity::Error,
+            QStringLiteral("link %1 to %2%3: %4")
+                .arg(l.a.toString(), l.b.toString(), l.manual ? QStringLiteral(" (made by hand)") : QString(),
+                     problems.join(QStringLiteral("; "))),
+            {l.a.toString(), l.b.toString()}, measured, limit, tooShort ? QStringLiteral("m") : QString()));
     }
 }
 

@@ -21,6 +21,15 @@ public:
     void check(const CheckContext &ctx, std::vector<Finding> &out) const override;
 };
 
+// network.cable-fit: every link has a catalog cable of its ports' speed and leg count that is long
+// enough for its route, so that no link stays without a cable ("?") and out of the BOM unnoticed.
+class NetworkCableFitRule final : public Rule {
+public:
+    QString id() const override { return QStringLiteral("network.cable-fit"); }
+    QString description() const override { return QStringLiteral("Cable fits the link"); }
+    void check(const CheckContext &ctx, std::vector<Finding> &out) const override;
+};
+
 // network.uplink-count: at least as many site uplinks as the site requires.
 class NetworkUplinkCountRule final : public Rule {
 public:

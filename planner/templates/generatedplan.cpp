@@ -56,11 +56,12 @@ Plan generatePlan(int rackCount)
         for (int i = 0; i < kDBoxes; ++i) {
             const QString db =
                 add(QStringLiteral("db%1").arg(i + 1), QStringLiteral("dbox-ceres-1350"), 2 + i * 2, bothFeeds);
+            // 2.5 m: from U2 to the leaf at U40 the run is 2.19 m with the default policy's slack.
             for (int dpu = 1; dpu <= 2; ++dpu) {
                 addLink(plan, db + QStringLiteral(":dpu%1-p1").arg(dpu), leafA + QLatin1Char(':') + lane(leafPort),
-                        QStringLiteral("dac-400g-2x200g"), 2.0);
+                        QStringLiteral("dac-400g-2x200g"), 2.5);
                 addLink(plan, db + QStringLiteral(":dpu%1-p2").arg(dpu), leafB + QLatin1Char(':') + lane(leafPort),
-                        QStringLiteral("dac-400g-2x200g"), 2.0);
+                        QStringLiteral("dac-400g-2x200g"), 2.5);
                 ++leafPort;
             }
             addLink(plan, db + QStringLiteral(":bmc1"), mgmt + QStringLiteral(":swp%1").arg(mgmtPort++),

@@ -46,7 +46,7 @@ double CableChooser::runLengthM(const RunEnd &a, const RunEnd &b) const
     return upA + std::abs(xa - xb) + std::abs(ya - yb) + upB + m_policy.slackM;
 }
 
-static bool kindMatches(const QString &choice, const QString &cableKind)
+bool CableChooser::kindMatches(const QString &choice, const QString &cableKind)
 {
     if (choice == QLatin1String("dac"))
         return cableKind == QLatin1String("dac") || cableKind == QLatin1String("breakout-dac");
@@ -65,6 +65,13 @@ static std::optional<double> stockLength(const std::vector<double> &lengths, dou
         if (l + 1e-9 >= runM)
             return l;
     return std::nullopt;
+}
+
+std::optional<double> CableChooser::stockLengthM(const CableSpec &cable, double runM)
+{
+    std::vector<double> lengths = cable.stockLengthsM;
+    std::sort(lengths.begin(), lengths.end());
+    return stockLength(lengths, runM);
 }
 
 std::optional<CableSelection> CableChooser::choose(LinkClass linkClass, double legSpeedGbps, int legs, bool inRack,

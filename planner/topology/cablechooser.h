@@ -33,6 +33,10 @@ public:
     const CablePolicy &policy() const { return m_policy; }
     double runLengthM(const RunEnd &a, const RunEnd &b) const;
     static bool sameRack(const RunEnd &a, const RunEnd &b) { return a.rack && a.rack == b.rack; }
+    // Whether a policy choice ("dac", "aoc", "optics", "copper") admits a cable of that kind.
+    static bool kindMatches(const QString &choiceKind, const QString &cableKind);
+    // The shortest stock length of the cable that covers runM (cut to order when it lists none).
+    static std::optional<double> stockLengthM(const CableSpec &cable, double runM);
 
     // A cable for a link of this class carrying legSpeedGbps per leg over `legs` legs (2 for a
     // 400G → 2 × 200G breakout). Empty when no catalog cable fits; why says what was missing.

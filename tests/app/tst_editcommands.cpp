@@ -34,6 +34,7 @@ private slots:
     void inspectorUStepsMerge();
     void cableAutomaticallyWithoutRebuild();
     void cableAutomaticallyAddingSwitches();
+    void editsFollowLinksAndUndoToTheFileBytes();
 };
 
 static Plan kit(bool cabled)
@@ -344,6 +345,69 @@ void TestEditCommands::cableAutomaticallyAddingSwitches()
     QCOMPARE(window.scene().rebuildCount(), rebuilds);
     window.document().setModified(false);
     window.autosaver().discardRecovery();
+}
+
+// The GUI's device and rack commands keep the links in line (labels, in-rack lengths) and undo
+// gives back the file as it was opened, even a file whose labels were not the generated ones.
+void TestEditCommands::editsFollowLinksAndUndoToTheFileBytes()
+{
+    Plan plan = kit(true);
+    for (Link &link : plan.links)
+        link.label = QStringLiteral("hand-written ") + link.label; // an older file's own labels
+    PlanDocument document(Catalog::builtIn());
+    document.reset(plan, QString());
+    PlanEditor editor(document);
+    const QByteArray opened = bytes(document);
+    const auto linksOf = [&](const QString &id) {
+        std::vector<Link> found;
+        for (const Link &l : document.plan().links)
+            if (l.a.device == id || l.b.device == id)
+                found.push_back(l);
+        return found;
+    };
+    const QString movedId = QStringLiteral("cn1");
+    const QString oldHost = document.plan().findDevice(movedId)->hostname;
+    QVERIFY(!linksOf(movedId).empty());
+
+    std::vector<QByteArray> states{opened}; // the bytes after each step
+    QString rackId;
+    QVERIFY(editor.addRack(-1, &rackId));
+    states.push_back(bytes(document));
+    QVERIFY(editor.shiftDevicesToRack({movedId}, 1));
+    states.push_back(bytes(document));
+    QCOMPARE(document.plan().findDevice(movedId)->rack, rackId);
+    for (const Link &l : linksOf(movedId)) {
+        QVERIFY2(l.lengthM > 2.0 || l.cable.isEmpty(), qPrintable(l.label)); // no in-rack length between racks
+        QVERIFY2(!l.label.startsWith(QStringLiteral("hand-written")), qPrintable(l.label));
+    }
+    Device renamed = *document.plan().findDevice(movedId);
+    renamed.hostname = QStringLiteral("proto-cnode-renamed");
+    QVERIFY(editor.setDevice(renamed, QStringLiteral("hostname")));
+    states.push_back(bytes(document));
+    for (const Link &l : linksOf(movedId)) {
+        QVERIFY2(l.label.contains(renamed.hostname), qPrintable(l.label));
+        QVERIFY2(!l.label.contains(oldHost), qPrintable(l.label));
+    }
+    QVERIFY(editor.reorderRack(rackId, 0));
+    states.push_back(bytes(document));
+    QVERIFY(editor.resizeRack(rackId, 48));
+    states.push_back(bytes(document));
+
+    QUndoStack &stack = editor.undoStack();
+    QCOMPARE(stack.count(), int(states.size()) - 1);
+    for (int step = stack.count(); step > 0; --step) { // each undo gives back the bytes before its step
+        stack.undo();
+        QVERIFY2(bytes(document) == states[step - 1], qPrintable(QStringLiteral("undo of step %1").arg(step)));
+    }
+    for (size_t step = 1; step < states.size(); ++step) {
+        stack.redo();
+        QVERIFY2(bytes(document) == states[step], qPrintable(QStringLiteral("redo of step %1").arg(step)));
+    }
+    const QByteArray edited = states.back();
+    QVERIFY(editor.removeRack(rackId)); // takes the moved C-node and its links with it
+    QVERIFY(linksOf(movedId).empty());
+    stack.undo();
+    QCOMPARE(bytes(document), edited);
 }
 
 QTEST_MAIN(TestEditCommands)

@@ -23,19 +23,30 @@ bool CmdDeviceEdit::mergeWith(const QUndoCommand *other)
     if (!next || next->isObsolete() || !onlyU() || !next->onlyU() || next->m_after.id != m_after.id)
         return false;
     m_after = next->m_after; // m_before keeps where the run started
+    m_linkUndos.insert(m_linkUndos.end(), next->m_linkUndos.begin(), next->m_linkUndos.end());
     return true;
 }
 
 ops::OpResult CmdDeviceEdit::doRedo()
 {
-    return m_document.apply(PlanChange::devices({m_after.id}),
-                            [this](Plan &plan) { return ops::setDevice(plan, m_document.catalog(), m_after); });
+    m_linkUndos.assign(1, ops::LinkUndo());
+    return m_document.apply(PlanChange{PlanChange::Devices | PlanChange::Links, {m_after.id}}, [this](Plan &plan) {
+        return ops::setDevice(plan, m_document.catalog(), m_after, &m_linkUndos.front());
+    });
 }
 
 void CmdDeviceEdit::doUndo()
 {
-    m_document.apply(PlanChange::devices({m_before.id}),
-                     [this](Plan &plan) { return ops::setDevice(plan, m_document.catalog(), m_before); });
+    // Setting the old properties re-derives the links; restoring the records puts back the links a
+    // retype dropped and the labels, lengths and cables exactly as they were.
+    m_document.apply(PlanChange{PlanChange::Devices | PlanChange::Links, {m_before.id}}, [this](Plan &plan) {
+        ops::LinkUndo back;
+        const ops::OpResult result = ops::setDevice(plan, m_document.catalog(), m_before, &back);
+        ops::restoreLinks(plan, back);
+        for (auto it = m_linkUndos.rbegin(); it != m_linkUndos.rend(); ++it)
+            ops::restoreLinks(plan, *it);
+        return result;
+    });
 }
 
 } // namespace pp::gui

@@ -20,6 +20,7 @@ private:
 
     Device m_after;
     Device m_before;
+    std::vector<ops::LinkUndo> m_linkUndos; // one per merged step; see CmdDeviceMove
 };
 
 } // namespace pp::gui

@@ -33,20 +33,31 @@ bool CmdDeviceMove::mergeWith(const QUndoCommand *other)
     if (!next || !m_nudge || !next->m_nudge || next->isObsolete() || next->m_ids != m_ids)
         return false;
     m_moves = next->m_moves; // m_back keeps where the run started
+    m_linkUndos.insert(m_linkUndos.end(), next->m_linkUndos.begin(), next->m_linkUndos.end());
     updateText();
     return true;
 }
 
 ops::OpResult CmdDeviceMove::doRedo()
 {
-    return m_document.apply(PlanChange::devices(m_ids),
-                            [this](Plan &plan) { return ops::moveDevices(plan, m_document.catalog(), m_moves); });
+    m_linkUndos.assign(1, ops::LinkUndo());
+    return m_document.apply(PlanChange{PlanChange::Devices | PlanChange::Links, m_ids}, [this](Plan &plan) {
+        return ops::moveDevices(plan, m_document.catalog(), m_moves, &m_linkUndos.front());
+    });
 }
 
 void CmdDeviceMove::doUndo()
 {
-    m_document.apply(PlanChange::devices(m_ids),
-                     [this](Plan &plan) { return ops::moveDevices(plan, m_document.catalog(), m_back); });
+    // Moving back re-derives the links for the old places; putting back what each step recorded
+    // then gives the links exactly as they were, hand-set lengths and labels of old files included.
+    m_document.apply(PlanChange{PlanChange::Devices | PlanChange::Links, m_ids}, [this](Plan &plan) {
+        ops::LinkUndo back;
+        const ops::OpResult result = ops::moveDevices(plan, m_document.catalog(), m_back, &back);
+        ops::restoreLinks(plan, back);
+        for (auto it = m_linkUndos.rbegin(); it != m_linkUndos.rend(); ++it)
+            ops::restoreLinks(plan, *it);
+        return result;
+    });
 }
 
 } // namespace pp::gui

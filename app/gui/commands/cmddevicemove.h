@@ -21,6 +21,8 @@ private:
 
     Moves m_moves;
     Moves m_back;
+    // What following the links changed, one record per merged step, restored newest first on undo.
+    std::vector<ops::LinkUndo> m_linkUndos;
     QStringList m_ids;
     bool m_nudge = false;
 };

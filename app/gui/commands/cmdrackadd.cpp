@@ -10,14 +10,21 @@ CmdRackAdd::CmdRackAdd(PlanDocument &document, const Rack &rack, int index)
 
 ops::OpResult CmdRackAdd::doRedo()
 {
-    return m_document.apply(PlanChange::only(PlanChange::Racks),
-                            [this](Plan &plan) { return ops::addRack(plan, m_rack, m_index); });
+    m_linkUndo = ops::LinkUndo();
+    return m_document.apply(PlanChange::only(PlanChange::Racks | PlanChange::Links), [this](Plan &plan) {
+        return ops::addRack(plan, m_document.catalog(), m_rack, m_index, &m_linkUndo);
+    });
 }
 
 void CmdRackAdd::doUndo()
 {
-    m_document.apply(PlanChange::only(PlanChange::Racks),
-                     [this](Plan &plan) { return ops::removeRack(plan, m_rack.id, nullptr); });
+    m_document.apply(PlanChange::only(PlanChange::Racks | PlanChange::Links), [this](Plan &plan) {
+        ops::RemovedRack removed;
+        const ops::OpResult result = ops::removeRack(plan, m_document.catalog(), m_rack.id, &removed);
+        ops::restoreLinks(plan, removed.links);
+        ops::restoreLinks(plan, m_linkUndo);
+        return result;
+    });
 }
 
 } // namespace pp::gui

@@ -15,6 +15,7 @@ private:
 
     Rack m_rack;
     int m_index;
+    ops::LinkUndo m_linkUndo; // the other racks' runs, re-measured for the new rack order
 };
 
 } // namespace pp::gui

@@ -9,7 +9,10 @@ CmdRackRemove::CmdRackRemove(PlanDocument &document, const QString &rackId)
 
 ops::OpResult CmdRackRemove::doRedo()
 {
-    return m_document.apply(PlanChange(), [this](Plan &plan) { return ops::removeRack(plan, m_id, &m_removed); });
+    return m_document.apply(PlanChange(), [this](Plan &plan) {
+        m_removed = ops::RemovedRack();
+        return ops::removeRack(plan, m_document.catalog(), m_id, &m_removed);
+    });
 }
 
 void CmdRackRemove::doUndo()

@@ -11,14 +11,21 @@ CmdRackReorder::CmdRackReorder(PlanDocument &document, const QString &rackId, in
 
 ops::OpResult CmdRackReorder::doRedo()
 {
-    return m_document.apply(PlanChange::only(PlanChange::Racks),
-                            [this](Plan &plan) { return ops::moveRack(plan, m_id, m_newIndex); });
+    m_linkUndo = ops::LinkUndo();
+    return m_document.apply(PlanChange::only(PlanChange::Racks | PlanChange::Links), [this](Plan &plan) {
+        return ops::moveRack(plan, m_document.catalog(), m_id, m_newIndex, &m_linkUndo);
+    });
 }
 
 void CmdRackReorder::doUndo()
 {
-    m_document.apply(PlanChange::only(PlanChange::Racks),
-                     [this](Plan &plan) { return ops::moveRack(plan, m_id, m_oldIndex); });
+    m_document.apply(PlanChange::only(PlanChange::Racks | PlanChange::Links), [this](Plan &plan) {
+        ops::LinkUndo back;
+        const ops::OpResult result = ops::moveRack(plan, m_document.catalog(), m_id, m_oldIndex, &back);
+        ops::restoreLinks(plan, back);
+        ops::restoreLinks(plan, m_linkUndo);
+        return result;
+    });
 }
 
 } // namespace pp::gui

@@ -16,6 +16,7 @@ private:
     QString m_id;
     int m_newIndex;
     int m_oldIndex;
+    ops::LinkUndo m_linkUndo; // runs between racks, re-measured for the new order
 };
 
 } // namespace pp::gui

@@ -13,15 +13,21 @@ CmdRackResize::CmdRackResize(PlanDocument &document, const QString &rackId, int 
 
 ops::OpResult CmdRackResize::doRedo()
 {
-    return m_document.apply(PlanChange::only(PlanChange::Racks), [this](Plan &plan) {
-        return ops::setRackHeight(plan, m_document.catalog(), m_id, m_heightU);
+    m_linkUndo = ops::LinkUndo();
+    return m_document.apply(PlanChange::only(PlanChange::Racks | PlanChange::Links), [this](Plan &plan) {
+        return ops::setRackHeight(plan, m_document.catalog(), m_id, m_heightU, &m_linkUndo);
     });
 }
 
 void CmdRackResize::doUndo()
 {
-    m_document.apply(PlanChange::only(PlanChange::Racks),
-                     [this](Plan &plan) { return ops::setRackHeight(plan, m_document.catalog(), m_id, m_oldHeightU); });
+    m_document.apply(PlanChange::only(PlanChange::Racks | PlanChange::Links), [this](Plan &plan) {
+        ops::LinkUndo back;
+        const ops::OpResult result = ops::setRackHeight(plan, m_document.catalog(), m_id, m_oldHeightU, &back);
+        ops::restoreLinks(plan, back);
+        ops::restoreLinks(plan, m_linkUndo);
+        return result;
+    });
 }
 
 } // namespace pp::gui

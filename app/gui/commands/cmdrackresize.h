@@ -16,6 +16,7 @@ private:
     QString m_id;
     int m_heightU;
     int m_oldHeightU = 42;
+    ops::LinkUndo m_linkUndo; // runs from the rack's devices, re-measured for the new height
 };
 
 } // namespace pp::gui

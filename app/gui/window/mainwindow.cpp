@@ -139,6 +139,7 @@ void MainWindow::connectPanels()
     connect(m_scene, &RackScene::rackActivated, this, &MainWindow::renameRack);
     connect(m_editor, &PlanEditor::refused, this,
             [this](const QString &why) { showMessage(tr("Refused: %1").arg(why)); });
+    connect(m_editor, &PlanEditor::noted, this, &MainWindow::showMessage);
     connect(m_view, &RackView::zoomChanged, this,
             [this](double zoom) { m_zoomLabel->setText(tr("zoom %1%").arg(qRound(zoom * 100))); });
     connect(m_findings, &FindingsPanel::subjectsActivated, this, [this](const QStringList &subjects) {

@@ -47,6 +47,8 @@ ops::OpResult PlanEditor::push(QUndoCommand *command)
     m_undoStack->push(command); // deletes the command when its first redo was refused
     if (!result)
         emit refused(result.error);
+    else if (!result.notes.isEmpty())
+        emit noted(result.notes.join(QLatin1Char(' ')));
     return result;
 }
 

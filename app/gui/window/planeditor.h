@@ -61,6 +61,9 @@ public:
 signals:
     // An edit was refused; the message says why (shown in the status bar).
     void refused(const QString &why);
+    // A done edit also changed or found something the user should know: links a retype dropped,
+    // hand-made cables that no longer fit their new route (shown in the status bar).
+    void noted(const QString &what);
 
 private:
     ops::OpResult push(QUndoCommand *command);
