@@ -208,6 +208,10 @@ void TestCheckRace::checkStartedBeforeSwapFinishesOnOldSnapshot()
     QCOMPARE(checks.catalog()->deviceType(kProbedType)->typicalW.valueOr(-1), 140.0);
     QVERIFY(!before->deviceType(kProbedType)->typicalW.known());
 
+    // The check the change asks for (the window's own recheck may come later: ask now) waits
+    // for the running one.
+    checks.request(window.document().plan());
+    QVERIFY(checks.isBusy());
     probe.gated = false;
     probe.gate.release(100);
     QSignalSpy ready(&checks, &gui::CheckRunner::reportReady);
