@@ -405,10 +405,13 @@ void TestEditor::inspectorChangeTypeListsLinksWithoutPort()
     QVERIFY(inspector.changeType(QStringLiteral("dbox-ceres-1350")));
     QCOMPARE(w.document().plan().findDevice(QStringLiteral("cn1"))->type, QStringLiteral("dbox-ceres-1350"));
     QVERIFY(inspector.typeLabel()->text().contains(QStringLiteral("dbox-ceres-1350")));
+    for (const Link &link : w.document().plan().links) // the four links went with the change
+        QVERIFY(link.a.device != QStringLiteral("cn1") && link.b.device != QStringLiteral("cn1"));
     QCOMPARE(w.editor().undoStack().count(), undoCount + 1);
     w.editor().undoStack().undo();
     QCOMPARE(w.document().plan().findDevice(QStringLiteral("cn1"))->type, QStringLiteral("cnode-turin"));
     QVERIFY(inspector.typeLabel()->text().contains(QStringLiteral("cnode-turin")));
+    QCOMPARE(inspector.linksWithoutPort(QStringLiteral("dbox-ceres-1350")), lost); // undo put them back
 }
 
 void TestEditor::keyboardActions()

@@ -296,8 +296,8 @@ QStringList InspectorPanel::linksWithoutPort(const QString &typeId) const
         return (d ? d->hostname : end.device) + QLatin1Char(':') + end.port;
     };
     for (const Link &link : plan.links) {
-        const bool atA = link.a.device == device->id && !type->resolvePort(link.a.port).group;
-        const bool atB = link.b.device == device->id && !type->resolvePort(link.b.port).group;
+        const bool atA = link.a.device == device->id && !type->resolvePort(link.a.port).valid();
+        const bool atB = link.b.device == device->id && !type->resolvePort(link.b.port).valid();
         if (atA || atB)
             lost << QStringLiteral("%1 – %2").arg(name(link.a), name(link.b));
     }
@@ -342,8 +342,8 @@ bool InspectorPanel::changeType(const QString &typeId)
     if (lost.isEmpty())
         text += tr("\n\nEvery link of %1 ends on a port %2 also has.").arg(current->hostname, typeId);
     else
-        text += tr("\n\nThese %n link(s) end on ports %1 does not have; they no longer fit and the checks will "
-                   "name them until they are re-cabled or removed:\n%2",
+        text += tr("\n\nThese %n link(s) end on ports %1 does not have; they will be removed with the change "
+                   "(Undo puts them back):\n%2",
                    nullptr, static_cast<int>(lost.size()))
                     .arg(typeId, lost.join(QLatin1Char('\n')));
     if (!m_confirm(tr("Change type"), text))

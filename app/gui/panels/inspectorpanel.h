@@ -21,7 +21,7 @@ class PlanEditor;
 // the selected rack's (name, height). Every change goes through the PlanEditor, so it is undoable;
 // a refused change shows the planner's reason and the field returns to the plan's value. Enter
 // commits a field and hands focus back to the canvas; closed combo boxes ignore arrows and the
-// wheel; the type changes only through "Change type…", which first says which links no longer fit.
+// wheel; the type changes only through "Change type…", which first says which links it removes.
 class InspectorPanel : public QWidget {
     Q_OBJECT
 public:
