@@ -21,10 +21,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTreeWidget>
 #include <QUndoStack>
+#include <QWheelEvent>
 #include <QtTest>
 
 using namespace pp;
@@ -42,6 +44,9 @@ private slots:
     void clickingFindingSelectsDevice();
     void waiveFromFindings();
     void inspectorEditsAreUndoable();
+    void inspectorEnterReturnsToCanvasAndKeysKeepType();
+    void inspectorClosedCombosIgnoreArrowsAndWheel();
+    void inspectorChangeTypeListsLinksWithoutPort();
     void keyboardActions();
     void rackActions();
     void siteDialogMakesMergePatch();
@@ -300,6 +305,113 @@ void TestEditor::inspectorEditsAreUndoable()
     QCOMPARE(w.document().plan().findDevice(QStringLiteral("cn1"))->hostname, QStringLiteral("cnode-1"));
     QCOMPARE(w.document().plan().findDevice(QStringLiteral("cn1"))->u, 22);
     QCOMPARE(inspector.hostnameEdit()->text(), QStringLiteral("cnode-1"));
+}
+
+void TestEditor::inspectorEnterReturnsToCanvasAndKeysKeepType()
+{
+    // The reported sequence: F2, type a name, Enter, Tab, ↓ turned a C-node into a D-box.
+    MainWindow &w = *m_window;
+    w.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    w.scene().selectSubjects({QStringLiteral("cn1")});
+    w.view().setFocus();
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(&w.view()));
+    InspectorPanel &inspector = w.inspector();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F2);
+    QCOMPARE(QApplication::focusWidget(), inspector.hostnameEdit());
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("renamed-1"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QCOMPARE(w.document().plan().findDevice(QStringLiteral("cn1"))->hostname, QStringLiteral("renamed-1"));
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(&w.view())); // Enter gave focus back to the canvas
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
+    const Device *cn1 = w.document().plan().findDevice(QStringLiteral("cn1"));
+    QCOMPARE(cn1->type, QStringLiteral("cnode-turin"));
+    QCOMPARE(cn1->hostname, QStringLiteral("renamed-1"));
+
+    // The same keys with Tab from the hostname field (no Enter) land on the inspector's own
+    // fields: none of them changes on ↓.
+    const QByteArray before = planToBytes(w.document().plan());
+    w.scene().selectSubjects({QStringLiteral("cn2")});
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F2);
+    QCOMPARE(QApplication::focusWidget(), inspector.hostnameEdit());
+    for (int i = 0; i < 6; ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QWidget *focused = QApplication::focusWidget();
+        if (inspector.isAncestorOf(focused) &&
+            (qobject_cast<QComboBox *>(focused) || qobject_cast<QPushButton *>(focused)))
+            QTest::keyClick(focused, Qt::Key_Down);
+    }
+    QCOMPARE(planToBytes(w.document().plan()), before);
+}
+
+void TestEditor::inspectorClosedCombosIgnoreArrowsAndWheel()
+{
+    MainWindow &w = *m_window;
+    w.scene().selectSubjects({QStringLiteral("cn1")});
+    InspectorPanel &inspector = w.inspector();
+    w.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    const QByteArray before = planToBytes(w.document().plan());
+    const int undoCount = w.editor().undoStack().count();
+    for (QComboBox *box : {inspector.faceBox(), inspector.rackBox()}) {
+        const int index = box->currentIndex();
+        // Keys go to the focus widget (shortcuts are resolved from it), as when tabbing in.
+        box->setFocus(Qt::TabFocusReason);
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(box));
+        for (Qt::Key key : {Qt::Key_Down, Qt::Key_Up, Qt::Key_PageDown, Qt::Key_End, Qt::Key_C, Qt::Key_Home})
+            QTest::keyClick(box, key);
+        QWheelEvent wheel(QPointF(5, 5), box->mapToGlobal(QPointF(5, 5)), QPoint(), QPoint(0, -120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(box, &wheel);
+        QCOMPARE(box->currentIndex(), index);
+    }
+    QCOMPARE(planToBytes(w.document().plan()), before);
+    QCOMPARE(w.editor().undoStack().count(), undoCount);
+    // Choosing from the open list still edits (activated is what the list emits).
+    inspector.faceBox()->setCurrentIndex(1);
+    emit inspector.faceBox()->activated(1);
+    QCOMPARE(w.document().plan().findDevice(QStringLiteral("cn1"))->face, Face::Rear);
+}
+
+void TestEditor::inspectorChangeTypeListsLinksWithoutPort()
+{
+    MainWindow &w = *m_window;
+    w.scene().selectSubjects({QStringLiteral("cn1")});
+    InspectorPanel &inspector = w.inspector();
+    QVERIFY(inspector.typeLabel()->text().contains(QStringLiteral("cnode-turin")));
+    QStringList asked;
+    bool agree = false;
+    inspector.setConfirmer([&asked, &agree](const QString &, const QString &text) {
+        asked << text;
+        return agree;
+    });
+    // A D-box has dpuN-pN and bmc1/bmc2 ports: none of the C-node's four links fits.
+    const QStringList lost = {QStringLiteral("cnode-1:p1 – leaf-a:swp1s0"),
+                              QStringLiteral("cnode-1:p2 – leaf-b:swp1s0"), QStringLiteral("cnode-1:mgmt – oob-1:swp1"),
+                              QStringLiteral("cnode-1:bmc – oob-1:swp2")};
+    QCOMPARE(inspector.linksWithoutPort(QStringLiteral("dbox-ceres-1350")), lost);
+    QVERIFY(inspector.linksWithoutPort(QStringLiteral("cnode-turin")).isEmpty());
+    const int undoCount = w.editor().undoStack().count();
+    QVERIFY(!inspector.changeType(QStringLiteral("dbox-ceres-1350"))); // declined
+    QCOMPARE(asked.size(), 1);
+    for (const QString &link : lost)
+        QVERIFY2(asked.first().contains(link), qPrintable(asked.first()));
+    QVERIFY(asked.first().contains(QStringLiteral("4 link(s)")));
+    QCOMPARE(w.document().plan().findDevice(QStringLiteral("cn1"))->type, QStringLiteral("cnode-turin"));
+    QCOMPARE(w.editor().undoStack().count(), undoCount);
+
+    agree = true;
+    QVERIFY(inspector.changeType(QStringLiteral("dbox-ceres-1350")));
+    QCOMPARE(w.document().plan().findDevice(QStringLiteral("cn1"))->type, QStringLiteral("dbox-ceres-1350"));
+    QVERIFY(inspector.typeLabel()->text().contains(QStringLiteral("dbox-ceres-1350")));
+    for (const Link &link : w.document().plan().links) // the four links went with the change
+        QVERIFY(link.a.device != QStringLiteral("cn1") && link.b.device != QStringLiteral("cn1"));
+    QCOMPARE(w.editor().undoStack().count(), undoCount + 1);
+    w.editor().undoStack().undo();
+    QCOMPARE(w.document().plan().findDevice(QStringLiteral("cn1"))->type, QStringLiteral("cnode-turin"));
+    QVERIFY(inspector.typeLabel()->text().contains(QStringLiteral("cnode-turin")));
+    QCOMPARE(inspector.linksWithoutPort(QStringLiteral("dbox-ceres-1350")), lost); // undo put them back
 }
 
 void TestEditor::keyboardActions()

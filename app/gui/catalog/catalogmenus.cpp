@@ -1,5 +1,6 @@
 #include "catalogmenus.h"
 
+#include "app/gui/window/checkrunner.h"
 #include "app/gui/window/mainwindow.h"
 #include "catalogeditordialog.h"
 #include "catalogpalette.h"
@@ -72,6 +73,9 @@ QMenu *CatalogMenus::fileMenu() const
 
 void CatalogMenus::catalogChanged()
 {
+    // Background checks read a snapshot, never the live catalog this thread just changed; a check
+    // already running finishes on the snapshot it started with.
+    m_window.checks().setCatalog(std::make_shared<const Catalog>(m_catalog));
     // The plan is unchanged, but what its device types mean may have changed: redraw and recount,
     // and list the types now in the catalog.
     emit m_window.document().planChanged();

@@ -1,11 +1,16 @@
 #include "inspectorpanel.h"
 
 #include "app/gui/window/planeditor.h"
+#include "explicitcombobox.h"
 
-#include <QComboBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QRegularExpressionValidator>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -20,10 +25,11 @@ InspectorPanel::InspectorPanel(PlanEditor &editor, QWidget *parent)
     , m_hint(new QLabel(this))
     , m_deviceTitle(new QLabel(this))
     , m_hostname(new QLineEdit(this))
-    , m_type(new QComboBox(this))
-    , m_rack(new QComboBox(this))
+    , m_type(new QLabel(this))
+    , m_changeType(new QPushButton(tr("Change t&ype…"), this))
+    , m_rack(new ExplicitComboBox(this))
     , m_u(new QSpinBox(this))
-    , m_face(new QComboBox(this))
+    , m_face(new ExplicitComboBox(this))
     , m_feeds(new QLineEdit(this))
     , m_facts(new QLabel(this))
     , m_rackName(new QLineEdit(this))
@@ -31,48 +37,16 @@ InspectorPanel::InspectorPanel(PlanEditor &editor, QWidget *parent)
     , m_rackFacts(new QLabel(this))
     , m_error(new QLabel(this))
 {
+    m_confirm = [this](const QString &title, const QString &text) {
+        return QMessageBox::question(this, title, text, QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) ==
+            QMessageBox::Yes;
+    };
     m_hint->setWordWrap(true);
     m_hint->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_hint->setContentsMargins(6, 6, 6, 6);
     m_pages->addWidget(m_hint);
-
-    auto *devicePage = new QWidget(this);
-    auto *form = new QFormLayout(devicePage);
-    m_deviceTitle->setTextFormat(Qt::RichText);
-    form->addRow(m_deviceTitle);
-    form->addRow(tr("&Hostname"), m_hostname);
-    const auto types = m_editor.document().catalog().deviceTypes();
-    for (const DeviceType *t : types)
-        if (t->role != Role::Cable)
-            m_type->addItem(QStringLiteral("%1 %2 (%3)").arg(t->vendor, t->model, t->id), t->id);
-    form->addRow(tr("&Type"), m_type);
-    form->addRow(tr("&Rack"), m_rack);
-    m_u->setRange(0, 100);
-    m_u->setKeyboardTracking(false);
-    form->addRow(tr("&U (lowest)"), m_u);
-    m_face->addItem(tr("front"), static_cast<int>(Face::Front));
-    m_face->addItem(tr("rear"), static_cast<int>(Face::Rear));
-    form->addRow(tr("&Face"), m_face);
-    m_feeds->setPlaceholderText(tr("one feed per PSU, e.g. A, B"));
-    m_feeds->setValidator(new QRegularExpressionValidator(
-        QRegularExpression(QStringLiteral("^\\s*([ABab](\\s*,\\s*[ABab])*)?\\s*$")), m_feeds));
-    form->addRow(tr("&PSU feeds"), m_feeds);
-    m_facts->setWordWrap(true);
-    m_facts->setTextFormat(Qt::RichText);
-    form->addRow(m_facts);
-    m_pages->addWidget(devicePage);
-
-    auto *rackPage = new QWidget(this);
-    auto *rackForm = new QFormLayout(rackPage);
-    rackForm->addRow(new QLabel(tr("<b>Rack</b>"), rackPage));
-    rackForm->addRow(tr("&Name"), m_rackName);
-    m_rackHeight->setRange(1, 100);
-    m_rackHeight->setSuffix(QStringLiteral(" U"));
-    m_rackHeight->setKeyboardTracking(false);
-    rackForm->addRow(tr("&Height"), m_rackHeight);
-    m_rackFacts->setWordWrap(true);
-    rackForm->addRow(m_rackFacts);
-    m_pages->addWidget(rackPage);
+    m_pages->addWidget(createDevicePage());
+    m_pages->addWidget(createRackPage());
 
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #b00020"));
@@ -91,7 +65,7 @@ InspectorPanel::InspectorPanel(PlanEditor &editor, QWidget *parent)
 void InspectorPanel::connectEditors()
 {
     connect(m_hostname, &QLineEdit::editingFinished, this, [this] { commitDevice(tr("hostname")); });
-    connect(m_type, &QComboBox::activated, this, [this] { commitDevice(tr("type")); });
+    connect(m_changeType, &QPushButton::clicked, this, &InspectorPanel::chooseType);
     connect(m_rack, &QComboBox::activated, this, [this] { commitDevice(tr("rack")); });
     connect(m_u, &QSpinBox::valueChanged, this, [this] { commitDevice(tr("U")); });
     connect(m_face, &QComboBox::activated, this, [this] { commitDevice(tr("face")); });
@@ -99,6 +73,83 @@ void InspectorPanel::connectEditors()
     connect(m_rackName, &QLineEdit::editingFinished, this, &InspectorPanel::commitRackName);
     connect(m_rackHeight, &QSpinBox::valueChanged, this, &InspectorPanel::commitRackHeight);
     connect(&m_editor.document(), &PlanDocument::planChanged, this, &InspectorPanel::refresh);
+    // Enter in a text or number field commits it and returns to the canvas (see eventFilter).
+    for (QWidget *w : std::initializer_list<QWidget *>{m_hostname, m_u, m_feeds, m_rackName, m_rackHeight})
+        w->installEventFilter(this);
+}
+
+QWidget *InspectorPanel::createDevicePage()
+{
+    auto *devicePage = new QWidget(this);
+    auto *form = new QFormLayout(devicePage);
+    m_deviceTitle->setTextFormat(Qt::RichText);
+    form->addRow(m_deviceTitle);
+    form->addRow(tr("&Hostname"), m_hostname);
+    // The type is shown, not edited in place: a type change may leave links on missing ports,
+    // so it is a deliberate action that says so first.
+    m_type->setWordWrap(true);
+    m_type->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *typeRow = new QHBoxLayout;
+    typeRow->addWidget(m_type, 1);
+    typeRow->addWidget(m_changeType);
+    form->addRow(tr("Type"), typeRow);
+    form->addRow(tr("&Rack"), m_rack);
+    m_u->setRange(0, 100);
+    m_u->setKeyboardTracking(false);
+    m_u->setFocusPolicy(Qt::StrongFocus); // no wheel edits while scrolling past
+    form->addRow(tr("&U (lowest)"), m_u);
+    m_face->addItem(tr("front"), static_cast<int>(Face::Front));
+    m_face->addItem(tr("rear"), static_cast<int>(Face::Rear));
+    form->addRow(tr("&Face"), m_face);
+    m_feeds->setPlaceholderText(tr("one feed per PSU, e.g. A, B"));
+    m_feeds->setValidator(new QRegularExpressionValidator(
+        QRegularExpression(QStringLiteral("^\\s*([ABab](\\s*,\\s*[ABab])*)?\\s*$")), m_feeds));
+    form->addRow(tr("&PSU feeds"), m_feeds);
+    m_facts->setWordWrap(true);
+    m_facts->setTextFormat(Qt::RichText);
+    form->addRow(m_facts);
+    for (QComboBox *box : {m_rack, m_face})
+        box->setFocusPolicy(Qt::StrongFocus);
+    return devicePage;
+}
+
+QWidget *InspectorPanel::createRackPage()
+{
+    auto *rackPage = new QWidget(this);
+    auto *rackForm = new QFormLayout(rackPage);
+    rackForm->addRow(new QLabel(tr("<b>Rack</b>"), rackPage));
+    rackForm->addRow(tr("&Name"), m_rackName);
+    m_rackHeight->setRange(1, 100);
+    m_rackHeight->setSuffix(QStringLiteral(" U"));
+    m_rackHeight->setKeyboardTracking(false);
+    m_rackHeight->setFocusPolicy(Qt::StrongFocus);
+    rackForm->addRow(tr("&Height"), m_rackHeight);
+    m_rackFacts->setWordWrap(true);
+    rackForm->addRow(m_rackFacts);
+    return rackPage;
+}
+
+bool InspectorPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() != QEvent::KeyPress)
+        return QWidget::eventFilter(watched, event);
+    const int key = static_cast<QKeyEvent *>(event)->key();
+    if (key != Qt::Key_Return && key != Qt::Key_Enter)
+        return QWidget::eventFilter(watched, event);
+    // Commit now, synchronously, so that the next key already goes to the canvas.
+    m_error->hide();
+    if (watched == m_rackName) {
+        commitRackName();
+    } else if (auto *spin = qobject_cast<QSpinBox *>(watched)) {
+        spin->interpretText(); // emits valueChanged, which commits
+    } else if (auto *edit = qobject_cast<QLineEdit *>(watched)) {
+        if (!edit->hasAcceptableInput())
+            return false; // the validator keeps the field; nothing to commit
+        commitDevice(edit == m_hostname ? tr("hostname") : tr("PSU feeds"));
+    }
+    if (m_error->isHidden()) // a refused edit keeps the focus so that the reason can be read
+        emit editCommitted();
+    return true;
 }
 
 void InspectorPanel::showSelection(const QStringList &deviceIds, const QString &rackId)
@@ -134,7 +185,8 @@ void InspectorPanel::refresh()
                                    .arg(device->hostname.toHtmlEscaped(), device->id.toHtmlEscaped()));
         if (!m_hostname->hasFocus() || m_hostname->text() == device->hostname)
             m_hostname->setText(device->hostname);
-        m_type->setCurrentIndex(m_type->findData(device->type));
+        m_type->setText(type ? QStringLiteral("%1 %2 (%3)").arg(type->vendor, type->model, type->id)
+                             : tr("%1 (not in the catalog)").arg(device->type));
         m_rack->clear();
         for (const Rack &r : plan.racks)
             m_rack->addItem(QStringLiteral("%1 (%2)").arg(r.name, r.id), r.id);
@@ -194,7 +246,6 @@ void InspectorPanel::commitDevice(const QString &what)
         return;
     Device d = *current;
     d.hostname = m_hostname->text().trimmed();
-    d.type = m_type->currentData().toString();
     d.rack = m_rack->currentData().toString();
     d.u = m_u->value();
     d.face = m_face->currentIndex() == 0 ? Face::Front : Face::Rear;
@@ -230,6 +281,82 @@ void InspectorPanel::commitRackHeight()
     if (!rack || rack->heightU == m_rackHeight->value())
         return;
     showResult(m_editor.resizeRack(m_rackId, m_rackHeight->value()));
+}
+
+QStringList InspectorPanel::linksWithoutPort(const QString &typeId) const
+{
+    QStringList lost;
+    const Plan &plan = m_editor.document().plan();
+    const DeviceType *type = m_editor.document().catalog().deviceType(typeId);
+    const Device *device = m_deviceIds.size() == 1 ? plan.findDevice(m_deviceIds.front()) : nullptr;
+    if (!type || !device)
+        return lost;
+    auto name = [&plan](const Endpoint &end) {
+        const Device *d = plan.findDevice(end.device);
+        return (d ? d->hostname : end.device) + QLatin1Char(':') + end.port;
+    };
+    for (const Link &link : plan.links) {
+        const bool atA = link.a.device == device->id && !type->resolvePort(link.a.port).valid();
+        const bool atB = link.b.device == device->id && !type->resolvePort(link.b.port).valid();
+        if (atA || atB)
+            lost << QStringLiteral("%1 – %2").arg(name(link.a), name(link.b));
+    }
+    return lost;
+}
+
+void InspectorPanel::chooseType()
+{
+    const Device *device =
+        m_deviceIds.size() == 1 ? m_editor.document().plan().findDevice(m_deviceIds.front()) : nullptr;
+    if (!device)
+        return;
+    QStringList labels;
+    QStringList ids;
+    for (const DeviceType *t : m_editor.document().catalog().deviceTypes()) {
+        if (t->role == Role::Cable)
+            continue;
+        labels << QStringLiteral("%1 %2 (%3)").arg(t->vendor, t->model, t->id);
+        ids << t->id;
+    }
+    bool ok = false;
+    const QString chosen =
+        QInputDialog::getItem(this, tr("Change type"), tr("New type of %1:").arg(device->hostname), labels,
+                              std::max(0, static_cast<int>(ids.indexOf(device->type))), false, &ok);
+    if (ok && labels.indexOf(chosen) >= 0)
+        changeType(ids.at(labels.indexOf(chosen)));
+}
+
+bool InspectorPanel::changeType(const QString &typeId)
+{
+    const Device *current =
+        m_deviceIds.size() == 1 ? m_editor.document().plan().findDevice(m_deviceIds.front()) : nullptr;
+    if (!current || current->type == typeId)
+        return false;
+    const DeviceType *type = m_editor.document().catalog().deviceType(typeId);
+    if (!type) {
+        showResult(ops::OpResult::refused(tr("%1 is not in the catalog").arg(typeId)));
+        return false;
+    }
+    const QStringList lost = linksWithoutPort(typeId);
+    QString text = tr("Change %1 from %2 to %3?").arg(current->hostname, current->type, typeId);
+    if (lost.isEmpty())
+        text += tr("\n\nEvery link of %1 ends on a port %2 also has.").arg(current->hostname, typeId);
+    else
+        text += tr("\n\nThese %n link(s) end on ports %1 does not have; they will be removed with the change "
+                   "(Undo puts them back):\n%2",
+                   nullptr, static_cast<int>(lost.size()))
+                    .arg(typeId, lost.join(QLatin1Char('\n')));
+    if (!m_confirm(tr("Change type"), text))
+        return false;
+    Device d = *current;
+    d.type = typeId;
+    if (!type->isRackMounted())
+        d.u = 0;
+    else if (d.u == 0)
+        d.u = 1;
+    const ops::OpResult result = m_editor.setDevice(d, tr("type"));
+    showResult(result);
+    return result.ok;
 }
 
 } // namespace pp::gui

@@ -3,8 +3,10 @@
 #include "planner/model/plandocument.h"
 
 #include <QWidget>
+#include <functional>
 
 class QComboBox;
+class QPushButton;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
@@ -17,7 +19,9 @@ class PlanEditor;
 
 // The inspector: the selected device's properties (hostname, type, rack, U, face, PSU feeds) or
 // the selected rack's (name, height). Every change goes through the PlanEditor, so it is undoable;
-// a refused change shows the planner's reason and the field returns to the plan's value.
+// a refused change shows the planner's reason and the field returns to the plan's value. Enter
+// commits a field and hands focus back to the canvas; closed combo boxes ignore arrows and the
+// wheel; the type changes only through "Change type…", which first says which links it removes.
 class InspectorPanel : public QWidget {
     Q_OBJECT
 public:
@@ -28,8 +32,18 @@ public:
     void refresh();
     void focusHostname();
 
+    // Asks before a type change; replaced in tests. Returns whether the user agreed.
+    using Confirmer = std::function<bool(const QString &title, const QString &text)>;
+    void setConfirmer(Confirmer confirmer) { m_confirm = std::move(confirmer); }
+    // The selected device's links that end on a port the type does not have ("cnode-1:p1 – leaf-a:swp1s0").
+    QStringList linksWithoutPort(const QString &typeId) const;
+    // Changes the selected device's type after confirming the links listed above; false when
+    // declined or refused (the reason is shown).
+    bool changeType(const QString &typeId);
+
     QLineEdit *hostnameEdit() const { return m_hostname; }
-    QComboBox *typeBox() const { return m_type; }
+    QLabel *typeLabel() const { return m_type; }
+    QPushButton *changeTypeButton() const { return m_changeType; }
     QComboBox *rackBox() const { return m_rack; }
     QSpinBox *uBox() const { return m_u; }
     QComboBox *faceBox() const { return m_face; }
@@ -37,7 +51,17 @@ public:
     QLineEdit *rackNameEdit() const { return m_rackName; }
     QLabel *errorLabel() const { return m_error; }
 
+signals:
+    // Enter committed an edit: the window gives focus back to the canvas.
+    void editCommitted();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    QWidget *createDevicePage();
+    QWidget *createRackPage();
+    void chooseType();
     void commitDevice(const QString &what);
     void connectEditors();
     void commitRackName();
@@ -53,7 +77,8 @@ private:
     QLabel *m_hint;
     QLabel *m_deviceTitle;
     QLineEdit *m_hostname;
-    QComboBox *m_type;
+    QLabel *m_type;
+    QPushButton *m_changeType;
     QComboBox *m_rack;
     QSpinBox *m_u;
     QComboBox *m_face;
@@ -63,6 +88,7 @@ private:
     QSpinBox *m_rackHeight;
     QLabel *m_rackFacts;
     QLabel *m_error;
+    Confirmer m_confirm;
 };
 
 } // namespace pp::gui

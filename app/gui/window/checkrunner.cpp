@@ -5,10 +5,19 @@
 namespace pp::gui {
 
 CheckRunner::CheckRunner(const Catalog &catalog, QObject *parent)
+    : CheckRunner(std::make_shared<const Catalog>(catalog), parent)
+{ }
+
+CheckRunner::CheckRunner(std::shared_ptr<const Catalog> catalog, QObject *parent)
     : QObject(parent)
-    , m_catalog(catalog)
+    , m_catalog(std::move(catalog))
 {
     m_pool.setMaxThreadCount(1);
+}
+
+void CheckRunner::setCatalog(std::shared_ptr<const Catalog> catalog)
+{
+    m_catalog = std::move(catalog);
 }
 
 CheckRunner::~CheckRunner()
@@ -19,14 +28,14 @@ CheckRunner::~CheckRunner()
 
 CheckReport CheckRunner::runNow(const Plan &plan) const
 {
-    return run(plan, m_rules);
+    return run(plan, *m_catalog, m_rules);
 }
 
-CheckReport CheckRunner::run(const Plan &plan, const std::vector<std::unique_ptr<Rule>> *rules) const
+CheckReport CheckRunner::run(const Plan &plan, const Catalog &catalog, const std::vector<std::unique_ptr<Rule>> *rules)
 {
     SiteProfile site;
     QString error;
-    if (!ResolvedPlan::resolveSite(plan, m_catalog, site, &error)) {
+    if (!ResolvedPlan::resolveSite(plan, catalog, site, &error)) {
         CheckReport report;
         report.plan = plan.name;
         Finding f;
@@ -36,7 +45,7 @@ CheckReport CheckRunner::run(const Plan &plan, const std::vector<std::unique_ptr
         report.findings.push_back(f);
         return report;
     }
-    const ResolvedPlan resolved(plan, m_catalog, site);
+    const ResolvedPlan resolved(plan, catalog, site);
     return rules ? runChecks(resolved, *rules) : runChecks(resolved);
 }
 
@@ -56,8 +65,9 @@ void CheckRunner::startNext()
     auto plan = std::make_shared<Plan>(std::move(m_pending));
     m_pending = Plan();
     const auto *rules = m_rules;
-    m_pool.start([this, plan, generation, rules] {
-        CheckReport report = run(*plan, rules);
+    // The worker owns a reference to the snapshot: a catalog swap meanwhile does not free it.
+    m_pool.start([this, plan, catalog = m_catalog, generation, rules] {
+        CheckReport report = run(*plan, *catalog, rules);
         QMetaObject::invokeMethod(
             this, [this, generation, report = std::move(report)] { finished(generation, report); },
             Qt::QueuedConnection);

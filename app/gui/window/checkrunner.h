@@ -6,16 +6,25 @@
 
 #include <QObject>
 #include <QThreadPool>
+#include <memory>
 
 namespace pp::gui {
 
-// Runs the rule engine off the GUI thread on a copy of the plan. Requests coalesce: while one
-// run is busy, only the newest plan waits, and a stale result is never published.
+// Runs the rule engine off the GUI thread on a copy of the plan and an immutable snapshot of the
+// catalog, so the GUI thread may change its live catalog while a check runs. Requests coalesce:
+// while one run is busy, only the newest plan waits, and a stale result is never published.
 class CheckRunner : public QObject {
     Q_OBJECT
 public:
+    // Snapshots the catalog as it is now.
     explicit CheckRunner(const Catalog &catalog, QObject *parent = nullptr);
+    explicit CheckRunner(std::shared_ptr<const Catalog> catalog, QObject *parent = nullptr);
     ~CheckRunner() override;
+
+    // Checks requested from now on read this snapshot; a running check finishes on the one it
+    // started with (it holds its own reference).
+    void setCatalog(std::shared_ptr<const Catalog> catalog);
+    std::shared_ptr<const Catalog> catalog() const { return m_catalog; }
 
     // Rules to run instead of allRules() (tests); the vector must outlive the runner.
     void setRules(const std::vector<std::unique_ptr<Rule>> *rules) { m_rules = rules; }
@@ -30,11 +39,11 @@ signals:
     void reportReady(const pp::CheckReport &report);
 
 private:
-    CheckReport run(const Plan &plan, const std::vector<std::unique_ptr<Rule>> *rules) const;
+    static CheckReport run(const Plan &plan, const Catalog &catalog, const std::vector<std::unique_ptr<Rule>> *rules);
     void startNext();
     void finished(quint64 generation, const CheckReport &report);
 
-    const Catalog &m_catalog;
+    std::shared_ptr<const Catalog> m_catalog;
     const std::vector<std::unique_ptr<Rule>> *m_rules = nullptr;
     QThreadPool m_pool;
     Plan m_pending;

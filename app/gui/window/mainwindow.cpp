@@ -403,6 +403,8 @@ void MainWindow::createDocks()
     m_palette->setMinimumWidth(250); // model names stay readable
     addDock(m_palette, tr("Catalog"), Qt::LeftDockWidgetArea)->setObjectName(QStringLiteral("dock.catalog"));
     m_inspector = new InspectorPanel(*m_editor, this);
+    // After Enter in the inspector the next keys (arrows, Tab, Delete) act on the canvas again.
+    connect(m_inspector, &InspectorPanel::editCommitted, this, [this] { m_view->setFocus(Qt::OtherFocusReason); });
     QDockWidget *inspector = addDock(m_inspector, tr("Inspector"), Qt::RightDockWidgetArea);
     inspector->setObjectName(QStringLiteral("dock.inspector"));
     m_undoView = new QUndoView(&m_editor->undoStack(), this);
