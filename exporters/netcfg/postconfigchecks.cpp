@@ -31,6 +31,14 @@ QString portsAtSpeed(const SwitchDay0 &c, const QString &dialect)
     return parts.join(QStringLiteral("; "));
 }
 
+QString firstDataPort(const SwitchDay0 &c)
+{
+    for (const auto *group : {&c.ports.nodePorts, &c.ports.fabricPorts, &c.ports.uplinks, &c.ports.islPorts})
+        if (!group->empty())
+            return group->front().port;
+    return QStringLiteral("swp1");
+}
+
 } // namespace
 
 std::vector<PostConfigCheck> postConfigChecks(const SwitchDay0 &c)
@@ -45,7 +53,8 @@ std::vector<PostConfigCheck> postConfigChecks(const SwitchDay0 &c)
     };
     add(QStringLiteral("interfaces"), QStringLiteral("nv show interface"), QStringLiteral("show interfaces status"),
         QStringLiteral("show interfaces status"),
-        QStringLiteral("up: %1; MTU %2").arg(portsAtSpeed(c, d)).arg(c.roce.mtu));
+        c.tier == SwitchTier::Mgmt ? QStringLiteral("up: %1").arg(portsAtSpeed(c, d))
+                                   : QStringLiteral("up: %1; MTU %2").arg(portsAtSpeed(c, d)).arg(c.roce.mtu));
     if (!c.mgmtAddress.isEmpty())
         add(QStringLiteral("management"), QStringLiteral("nv show interface eth0"),
             QStringLiteral("show interfaces Management1"), QStringLiteral("show management_interface address"),
@@ -68,7 +77,7 @@ std::vector<PostConfigCheck> postConfigChecks(const SwitchDay0 &c)
         peers.removeDuplicates();
         add(QStringLiteral("bgp"), QStringLiteral("nv show vrf default router bgp neighbor"),
             QStringLiteral("show ip bgp summary"), QStringLiteral("show ip bgp summary"),
-            QStringLiteral("%1 sessions Established (AS %2) to %3")
+            QStringLiteral("%1 sessions Established (local AS %2) to %3")
                 .arg(c.bgp.size())
                 .arg(c.asn, peers.join(QStringLiteral(", "))));
     }
@@ -81,17 +90,20 @@ std::vector<PostConfigCheck> postConfigChecks(const SwitchDay0 &c)
                 .arg(c.roce.ecnMinKB)
                 .arg(c.roce.ecnMaxKB)
                 .arg(c.roce.trust));
-        add(QStringLiteral("pfc"), QStringLiteral("nv show interface swp1-64 counters qos pfc-stats"),
+        // NVUE shows the counters per interface: the first data port stands for the others.
+        const QString port = textescape::cliText(firstDataPort(c));
+        add(QStringLiteral("pfc"), QStringLiteral("nv show interface %1 counters qos pfc-stats").arg(port),
             QStringLiteral("show priority-flow-control counters"), QStringLiteral("show pfc counters"),
-            QStringLiteral("pause frames counted on priority %1 only, under load; no PFC watchdog storms")
+            QStringLiteral("pause frames counted on priority %1 only, under load, on every data port; no PFC "
+                           "watchdog storms")
                 .arg(c.roce.pfcPriority));
-        add(QStringLiteral("ecn"), QStringLiteral("nv show interface swp1-64 counters qos congestion-control"),
+        add(QStringLiteral("ecn"), QStringLiteral("nv show interface %1 counters qos congestion-control").arg(port),
             QStringLiteral("show qos interfaces random-detect ecn"), QStringLiteral("show ecn"),
             QStringLiteral("ECN marks on traffic class %1 under load, no drops").arg(c.roce.pfcPriority));
     }
     add(QStringLiteral("lldp"), QStringLiteral("nv show interface --view=lldp"), QStringLiteral("show lldp neighbors"),
         QStringLiteral("show lldp table"),
-        QStringLiteral("neighbours as in expected-lldp.csv: save the output and run `pocplan verify-cabling`"));
+        QStringLiteral("neighbours as in expected-lldp.csv: save the output and run pocplan verify-cabling"));
     return out;
 }
 
