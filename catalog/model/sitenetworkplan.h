@@ -55,7 +55,7 @@ struct SiteNetworkPlan {
     int mgmtVlan = 10;
     std::vector<DataVlan> dataVlans{{100, QStringLiteral("storage"), QStringLiteral("10.20.0.0/24")}};
     QString loopbackPool = QStringLiteral("10.30.0.0/24"); // one /32 per routed switch
-    QString p2pPool = QStringLiteral("10.30.1.0/24");      // one /31 per site uplink
+    QString p2pPool = QStringLiteral("10.30.4.0/22");      // one /31 per leaf-spine link
     long long asnFirst = 65100;
     long long asnLast = 65199;
     QStringList ntpServers{QStringLiteral("10.10.0.5")};
