@@ -19,6 +19,7 @@ private slots:
     void kitHasNoOverlap();
     void podHasAsnsAndPointToPoint();
     void stableWhenDeviceAdded();
+    void stableWhenSpinesAdded();
     void poolTooSmallRule();
     void overlapRule();
     void outsideSubnetRule();
@@ -148,6 +149,16 @@ void TestAddressPlan::stableWhenDeviceAdded()
         ++compared;
     }
     QCOMPARE(compared, static_cast<int>(a.assignments().size()));
+}
+
+// Growing the kit into a pod (two spines, re-cabled) keeps every address, MAC and VRR the kit had;
+// the pod only adds ASNs, spine loopbacks and /31s.
+void TestAddressPlan::stableWhenSpinesAdded()
+{
+    const AddressPlan kit = planOf(cabledKit()), pod = planOf(cabledPod());
+    for (const AddressAssignment &x : kit.assignments())
+        QCOMPARE(pod.value(x.device, x.kind, x.interface), x.value);
+    QVERIFY(pod.assignments().size() > kit.assignments().size());
 }
 
 void TestAddressPlan::poolTooSmallRule()
