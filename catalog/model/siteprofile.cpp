@@ -1,5 +1,7 @@
 #include "catalog/model/siteprofile.h"
 
+#include "catalog/model/sitenetworkplan.h"
+
 #include <cmath>
 
 namespace pp {
@@ -67,6 +69,8 @@ SiteProfile SiteProfile::fromJson(const Json &doc, const QString &path)
         s.network.ecn = boolean(*n, "ecn", np, true);
         s.network.vendorSwitching = boolean(*n, "vendorSwitching", np, true);
         s.network.vlanNotes = string(*n, "vlanNotes", np, false);
+        // Read for its errors only: the planner takes the IP plan from raw (SiteNetworkPlan::ofSite).
+        (void)SiteNetworkPlan::fromJson(*n, np);
     }
     return s;
 }

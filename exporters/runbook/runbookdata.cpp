@@ -3,6 +3,7 @@
 #include "catalog/io/jsonfields.h"
 #include "exporters/cabling/cableplan.h"
 #include "exporters/common/textescape.h"
+#include "exporters/netcfg/postconfigchecks.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -51,6 +52,7 @@ namespace {
 // the cable plan and the BOM.
 constexpr int kMaxCablingRows = 250;
 constexpr int kMaxStackRows = 600;
+constexpr int kMaxAddressRows = 300;
 
 QString thousands(double v)
 {
@@ -123,6 +125,10 @@ public:
             return acceptance(t), true;
         if (name == QLatin1String("sign-off"))
             return signOff(t), true;
+        if (name == QLatin1String("address-plan"))
+            return addressPlan(t), true;
+        if (name == QLatin1String("post-config-checks"))
+            return postConfigChecks(t), true;
         return false;
     }
 
@@ -452,6 +458,34 @@ private:
                            QStringLiteral("\u2264 %1 kW (typical %2 kW)")
                                .arg(v[QStringLiteral("maxKW")], v[QStringLiteral("typicalKW")]),
                            QString(), QString()});
+    }
+
+    void addressPlan(RunbookTable *t) const
+    {
+        t->header = {QStringLiteral("Host"), QStringLiteral("Kind"), QStringLiteral("Interface"),
+                     QStringLiteral("Value"), QStringLiteral("Pool")};
+        const AddressPlan plan = AddressPlan::build(m_c.resolved());
+        for (const AddressAssignment &a : plan.assignments())
+            t->rows.push_back({a.hostname, a.kind, a.interface, a.value, a.pool});
+        for (const AddressProblem &p : plan.problems())
+            t->note += (t->note.isEmpty() ? QString() : QStringLiteral(" ")) + QStringLiteral("Problem: ") + p.message +
+                QLatin1Char('.');
+        const QString problems = t->note;
+        limit(t, kMaxAddressRows, QStringLiteral("the full plan is in address-plan.csv (pocplan switch-config)"));
+        if (!problems.isEmpty() && t->note != problems)
+            t->note = problems + QLatin1Char(' ') + t->note;
+    }
+
+    void postConfigChecks(RunbookTable *t) const
+    {
+        t->header = {QStringLiteral("Switch"), QStringLiteral("Check"), QStringLiteral("Command"),
+                     QStringLiteral("Expected"), QStringLiteral("OK")};
+        const AddressPlan addresses = AddressPlan::build(m_c.resolved());
+        for (const SwitchDay0 &c : buildSwitchDay0(m_c.resolved(), addresses))
+            for (const PostConfigCheck &k : pp::postConfigChecks(c))
+                t->rows.push_back({k.hostname, k.what, k.command, k.expected, QString()});
+        limit(t, kMaxAddressRows,
+              QStringLiteral("every switch's checks are in post-config-checklist.md (pocplan switch-config)"));
     }
 
     void signOff(RunbookTable *t) const

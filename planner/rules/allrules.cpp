@@ -1,7 +1,9 @@
+#include "planner/rules/addressrules.h"
 #include "planner/rules/coolingrules.h"
 #include "planner/rules/networkrules.h"
 #include "planner/rules/powerrules.h"
 #include "planner/rules/resiliencerules.h"
+#include "planner/rules/rocerules.h"
 #include "planner/rules/spacerules.h"
 #include "planner/rules/weightrules.h"
 
@@ -33,6 +35,11 @@ const std::vector<std::unique_ptr<Rule>> &allRules()
         list.push_back(std::make_unique<NetworkRoceRule>());
         list.push_back(std::make_unique<NetworkUnconnectedRule>());
         list.push_back(std::make_unique<NetworkDualHomingRule>());
+        list.push_back(std::make_unique<NetworkRoceHopsRule>());
+        list.push_back(std::make_unique<NetworkPfcHeadroomRule>());
+        list.push_back(std::make_unique<NetworkAddressOverlapRule>());
+        list.push_back(std::make_unique<NetworkAddressPoolRule>());
+        list.push_back(std::make_unique<NetworkAddressSubnetRule>());
         list.push_back(std::make_unique<ResilienceMinCNodesRule>());
         list.push_back(std::make_unique<ResilienceMinDBoxRule>());
         list.push_back(std::make_unique<ResilienceSwitchPairRule>());

@@ -69,6 +69,26 @@ static QString normalPort(const QString &p)
     return out;
 }
 
+// The columns of a neighbour table's header line, by dialect; an empty format when the line is none.
+struct LldpHeader {
+    QString format;
+    int remoteHostCol = -1, remotePortCol = -1, endCol = -1;
+};
+
+static LldpHeader lldpHeader(const QString &line)
+{
+    const auto col = [&](const char *name) { return static_cast<int>(line.indexOf(QLatin1String(name))); };
+    if (line.contains(QLatin1String("Remote Host")) && line.contains(QLatin1String("Remote Port")))
+        return {QStringLiteral("nvue"), col("Remote Host"), col("Remote Port"), -1};
+    if (line.contains(QLatin1String("Neighbor Device ID")) && line.contains(QLatin1String("Neighbor Port ID")))
+        return {QStringLiteral("eos"), col("Neighbor Device ID"), col("Neighbor Port ID"), col("TTL")};
+    // SONiC `show lldp table`; run with SONIC_CLI_IFACE_MODE=alias so local ports carry the plan's names.
+    if (line.contains(QLatin1String("LocalPort")) && line.contains(QLatin1String("RemoteDevice")) &&
+        line.contains(QLatin1String("RemotePortID")))
+        return {QStringLiteral("sonic"), col("RemoteDevice"), col("RemotePortID"), col("Capability")};
+    return {};
+}
+
 bool parseLldpCapture(const QString &text, const QString &fallbackHost, LldpCapture &out, QString *why)
 {
     out = LldpCapture{};
@@ -86,25 +106,20 @@ bool parseLldpCapture(const QString &text, const QString &fallbackHost, LldpCapt
             out.host = m.captured(1);
         if (headerLine >= 0)
             continue;
-        if (line.contains(QLatin1String("Remote Host")) && line.contains(QLatin1String("Remote Port"))) {
-            out.format = QStringLiteral("nvue");
+        if (const LldpHeader h = lldpHeader(line); !h.format.isEmpty()) {
+            out.format = h.format;
             headerLine = i;
-            remoteHostCol = static_cast<int>(line.indexOf(QLatin1String("Remote Host")));
-            remotePortCol = static_cast<int>(line.indexOf(QLatin1String("Remote Port")));
-        } else if (line.contains(QLatin1String("Neighbor Device ID")) &&
-                   line.contains(QLatin1String("Neighbor Port ID"))) {
-            out.format = QStringLiteral("eos");
-            headerLine = i;
-            remoteHostCol = static_cast<int>(line.indexOf(QLatin1String("Neighbor Device ID")));
-            remotePortCol = static_cast<int>(line.indexOf(QLatin1String("Neighbor Port ID")));
-            endCol = static_cast<int>(line.indexOf(QLatin1String("TTL")));
+            remoteHostCol = h.remoteHostCol;
+            remotePortCol = h.remotePortCol;
+            endCol = h.endCol;
         }
     }
     if (headerLine < 0) {
         if (why)
             *why =
                 QStringLiteral("no LLDP neighbour table found (expected the header of `nv show interface --view=lldp` "
-                               "with \"Remote Host\" and \"Remote Port\", or of Arista `show lldp neighbors`)");
+                               "with \"Remote Host\" and \"Remote Port\", of Arista `show lldp neighbors` or of SONiC "
+                               "`show lldp table`)");
         return false;
     }
     if (out.host.isEmpty())
@@ -113,7 +128,8 @@ bool parseLldpCapture(const QString &text, const QString &fallbackHost, LldpCapt
         const QString line = lines.at(i);
         if (line.trimmed().isEmpty() || dashes.match(line).hasMatch())
             continue;
-        if (linuxPrompt.match(line).hasMatch() || eosPrompt.match(line).hasMatch())
+        if (linuxPrompt.match(line).hasMatch() || eosPrompt.match(line).hasMatch() ||
+            line.startsWith(QLatin1String("Total entries")))
             break;
         NeighbourRow row;
         row.localHost = out.host;
@@ -128,7 +144,7 @@ bool parseLldpCapture(const QString &text, const QString &fallbackHost, LldpCapt
                 row.remotePort = row.remotePort.section(ws, 0, 0, QString::SectionSkipEmpty);
         } else {
             const QStringList t = line.split(ws, Qt::SkipEmptyParts);
-            if (out.format == QLatin1String("eos") && t.size() >= 3) {
+            if ((out.format == QLatin1String("eos") || out.format == QLatin1String("sonic")) && t.size() >= 3) {
                 row.remoteHost = t.at(1);
                 row.remotePort = t.at(2);
             } else if (t.size() >= 5) {

@@ -27,7 +27,7 @@ std::vector<NeighbourRow> expectedNeighbours(const Plan &plan, const Catalog &ca
 // or, failing that, by fallbackHost (the file name). False with a reason when nothing parses.
 struct LldpCapture {
     QString host;
-    QString format; // "nvue" or "eos"
+    QString format; // "nvue", "eos" or "sonic"
     std::vector<NeighbourRow> rows;
 };
 bool parseLldpCapture(const QString &text, const QString &fallbackHost, LldpCapture &out, QString *why);

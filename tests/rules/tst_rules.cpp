@@ -132,6 +132,11 @@ void TestRules::everyDocumentedRuleIsRegistered()
                                       "network.roce",
                                       "network.unconnected",
                                       "network.dual-homing",
+                                      "network.roce-hops",
+                                      "network.pfc-headroom",
+                                      "network.address-overlap",
+                                      "network.address-pool",
+                                      "network.address-subnet",
                                       "resilience.min-cnodes",
                                       "resilience.min-dbox",
                                       "resilience.switch-pair",
@@ -155,14 +160,16 @@ void TestRules::templateHasNoErrors()
 
 void TestRules::templateFindingsAreOnlyTheKnownOnes()
 {
-    // With the built-in catalog: the oversubscription warning and infos for figures no source gives.
+    // With the built-in catalog: the oversubscription warning and infos for figures no source gives
+    // (the fabric's RoCE settings and the switches' per-port buffer among them).
     const CheckReport report = check(templatePlan());
     QStringList rules;
     for (const Finding &f : report.findings)
         rules << f.rule + QLatin1Char(' ') + severityId(f.severity);
     QCOMPARE(rules,
              S({"space.depth info", "power.site-budget info", "power.outlets info", "power.outlets info",
-                "weight.rack-static info", "network.oversubscription warning"}));
+                "weight.rack-static info", "network.oversubscription warning", "network.roce-hops info",
+                "network.pfc-headroom info"}));
     EXPECT_FINDING(report, "power.site-budget", Severity::Info, S({"sw-sn2201"}), 1, 0, "devices");
 }
 
@@ -188,20 +195,39 @@ void TestRules::quiet_data()
             QTest::newRow(qPrintable(rule->id())) << rule->id();
 }
 
+// The template with the fabric behind its uplinks declared as the site's RoCE settings.
+static Plan declaredFabricPlan()
+{
+    Plan plan = templatePlan();
+    override(plan, R"({"network": {"fabric": {"mtu": 9216, "pfcPriority": 3, "ecn": true, "trust": "dscp"}}})");
+    return plan;
+}
+
+// Findings other than the one info no catalog can avoid yet: no switch has a per-port buffer figure.
+static std::vector<Finding> ofButBuffer(const CheckReport &report, const QString &rule)
+{
+    std::vector<Finding> out;
+    for (const Finding &f : of(report, rule))
+        if (!(f.severity == Severity::Info && f.message.startsWith(QLatin1String("per-port buffer unknown"))))
+            out.push_back(f);
+    return out;
+}
+
 void TestRules::quiet()
 {
     QFETCH(QString, rule);
-    const CheckReport report = check(templatePlan(), knownCatalog());
-    QVERIFY2(of(report, rule).empty(), qPrintable(dump(report)));
+    const CheckReport report = check(declaredFabricPlan(), knownCatalog());
+    QVERIFY2(ofButBuffer(report, rule).empty(), qPrintable(dump(report)));
 }
 
 void TestRules::quietOversubscriptionWithEnoughUplinks()
 {
-    Plan plan = templatePlan();
+    Plan plan = declaredFabricPlan();
     plan.uplinks.push_back(Uplink{QStringLiteral("sw1"), QStringLiteral("swp28"), 400});
     const CheckReport report = check(plan, knownCatalog());
     QVERIFY2(of(report, QStringLiteral("network.oversubscription")).empty(), qPrintable(dump(report)));
-    QVERIFY2(report.findings.empty(), qPrintable(dump(report)));
+    QCOMPARE(report.findings.size(), std::size_t(1));
+    QVERIFY2(ofButBuffer(report, QStringLiteral("network.pfc-headroom")).empty(), qPrintable(dump(report)));
 }
 
 void TestRules::quietAirDensityOnLiquidSite()

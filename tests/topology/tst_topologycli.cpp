@@ -148,9 +148,31 @@ void TestTopologyCli::switchConfig()
     const QString out = m_dir.filePath(QStringLiteral("configs"));
     const CliResult r = runCli({QStringLiteral("switch-config"), m_cabled, QStringLiteral("-o"), out});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    for (const char *name : {"leaf-a.nvue.sh", "leaf-b.nvue.sh", "oob-1.nvue.sh", "expected-lldp.csv"})
+    for (const char *name : {"leaf-a.nvue.sh", "leaf-b.nvue.sh", "oob-1.nvue.sh", "expected-lldp.csv",
+                             "address-plan.csv", "address-plan.json", "post-config-checklist.md"})
         QVERIFY2(QFile::exists(out + QLatin1Char('/') + QLatin1String(name)), name);
     QCOMPARE(runCli({QStringLiteral("switch-config"), m_kit}).exitCode, 2);
+    // Every switch in one dialect; an unknown dialect is a usage error.
+    const QString eos = m_dir.filePath(QStringLiteral("eos"));
+    const CliResult e = runCli({QStringLiteral("switch-config"), m_cabled, QStringLiteral("--dialect"),
+                                QStringLiteral("eos"), QStringLiteral("-o"), eos});
+    QVERIFY2(e.exitCode == 0, qPrintable(e.err));
+    for (const char *name : {"leaf-a.eos.cfg", "leaf-b.eos.cfg", "oob-1.eos.cfg"})
+        QVERIFY2(QFile::exists(eos + QLatin1Char('/') + QLatin1String(name)), name);
+    QFile checklist(eos + QStringLiteral("/post-config-checklist.md"));
+    QVERIFY(checklist.open(QIODevice::ReadOnly));
+    QVERIFY(QString::fromUtf8(checklist.readAll()).contains(QLatin1String("`show mlag`")));
+    const CliResult bad = runCli({QStringLiteral("switch-config"), m_cabled, QStringLiteral("--dialect"),
+                                  QStringLiteral("ios"), QStringLiteral("-o"), eos});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY(bad.err.contains(QLatin1String("--dialect")));
+    // The old line templates stay available.
+    const QString tmpl = m_dir.filePath(QStringLiteral("tmpl"));
+    QCOMPARE(runCli({QStringLiteral("switch-config"), m_cabled, QStringLiteral("--template"), QStringLiteral("nvue"),
+                     QStringLiteral("-o"), tmpl})
+                 .exitCode,
+             0);
+    QVERIFY(QFile::exists(tmpl + QStringLiteral("/leaf-a.nvue.sh")));
 }
 
 QTEST_GUILESS_MAIN(TestTopologyCli)

@@ -78,7 +78,8 @@ int runVerifyCabling(CliContext &ctx, const QStringList &args)
             parser, args,
             QStringLiteral(
                 "Compare captured LLDP neighbour tables with the plan and list miswired, missing and unexpected links "
-                "(and swapped pairs). Each FILE holds the output of one switch: NVUE `nv show interface --view=lldp` "
+                "(and swapped pairs). Each FILE holds the output of one switch: NVUE `nv show interface --view=lldp`, "
+                "SONiC `show lldp table` (alias naming mode) "
                 "or "
                 "Arista `show lldp neighbors`; the switch is named by the prompt line in the file (cumulus@leaf-a:~$ "
                 "…, "
