@@ -127,7 +127,7 @@ bool SizingOptions::apply(const QCommandLineParser &parser, CliContext &ctx, Siz
         }
         in.applySite(*site);
     }
-    r.integer("gpus", 0, 100000000, in.gpus);
+    r.integer("gpus", 1, 100000000, in.gpus); // 0 GPUs: leave --gpus out to size by capacity alone
     r.integer("gpus-per-node", 1, 1024, in.gpusPerNode);
     r.text("profile", in.profile);
     if (parser.isSet(QStringLiteral("profile")) && in.profile != QLatin1String("custom") && !data.profile(in.profile)) {
@@ -164,8 +164,8 @@ bool SizingOptions::apply(const QCommandLineParser &parser, CliContext &ctx, Siz
     r.number("rack-kw", 0.1, 10000, in.rackKW);
     r.integer("rack-u", 1, 100, in.rackU);
     r.number("site-mw", 0, 1e5, in.siteMW);
-    r.integer("cnodes", 0, 1000000, in.fixedCnodes);
-    r.integer("dboxes", 0, 1000000, in.fixedDboxes);
+    r.integer("cnodes", 0, 100000, in.fixedCnodes);
+    r.integer("dboxes", 0, 100000, in.fixedDboxes);
     r.number("dataset-tb", 0, 1e9, in.datasetTB);
     r.number("wan-gbps", 0.001, 1e9, in.wanGbps);
     return r.ok();

@@ -67,11 +67,23 @@ int lanesAt(const DeviceType &sw, double nodeSpeedGbps)
     return 0;
 }
 
+// The planner's working range: a design of more C-nodes or D-boxes than this is many sites or pods,
+// not one plan (the 400k-GPU build-out needs a few thousand of each). Counts are compared against
+// it as doubles before any conversion to int, so no product of in-range inputs overflows or makes
+// a later step loop for minutes.
+constexpr double kMaxBoxesPerDesign = 100000;
+
+// A count as a double, so that it can be compared with kMaxBoxesPerDesign before it becomes an int.
+double ceilCount(double value, double per)
+{
+    if (!(value > 0) || !(per > 0))
+        return 0;
+    return std::ceil(value / per - 1e-9);
+}
+
 int ceilDiv(double value, double per)
 {
-    if (value <= 0 || per <= 0)
-        return 0;
-    return static_cast<int>(std::ceil(value / per - 1e-9));
+    return static_cast<int>(std::min(ceilCount(value, per), kMaxBoxesPerDesign + 1));
 }
 
 int evenUp(int n)
@@ -114,9 +126,10 @@ struct SizingRun {
     bool gpuDemand();
     void checkpointDemand();
     bool cnodeThroughput();
-    void cnodeCount();
-    void dboxCount();
-    void chooseDboxes();
+    bool cnodeCount();
+    bool dboxCount();
+    bool chooseDboxes();
+    bool withinRange(const QString &what, double count, const QString &setBy);
     void capacity();
     void throughput();
     void checkpointTime();
@@ -287,8 +300,22 @@ bool SizingRun::cnodeThroughput()
     return true;
 }
 
+// False (with result.error) when a count is beyond the planner's working range.
+bool SizingRun::withinRange(const QString &what, double count, const QString &setBy)
+{
+    if (std::isfinite(count) && count <= kMaxBoxesPerDesign)
+        return true;
+    result.inputsBeyondRange = true;
+    result.error =
+        QStringLiteral("the design needs %1 %2 for %3, more than the %4 one plan holds; split it into "
+                       "sites or pods, or lower the inputs")
+            .arg(std::isfinite(count) ? QString::number(count, 'g', 4) : QStringLiteral("infinitely many"), what, setBy)
+            .arg(kMaxBoxesPerDesign, 0, 'f', 0);
+    return false;
+}
+
 // 4. C-nodes: enough for read, write and the mix, at least 3.
-void SizingRun::cnodeCount()
+bool SizingRun::cnodeCount()
 {
     constexpr int kMinCnodes = 3;
     if (in.fixedCnodes > 0) {
@@ -296,6 +323,10 @@ void SizingRun::cnodeCount()
         d.cnodesSetBy = QStringLiteral("fixed");
         log.add(QStringLiteral("C-nodes"), d.cnodes, QStringLiteral("nodes"), QStringLiteral("fixed by the user"));
     } else {
+        if (!withinRange(QStringLiteral("C-nodes"), ceilCount(gpuReadGBps, d.cnodeReadGBps), QStringLiteral("read")) ||
+            !withinRange(QStringLiteral("C-nodes"), ceilCount(writeGBps, d.cnodeWriteGBps), QStringLiteral("write")) ||
+            !withinRange(QStringLiteral("C-nodes"), ceilCount(mixGBps, cnodeMixGBps), QStringLiteral("the mix")))
+            return false;
         const int forRead = ceilDiv(gpuReadGBps, d.cnodeReadGBps);
         const int forWrite = ceilDiv(writeGBps, d.cnodeWriteGBps);
         const int forMix = ceilDiv(mixGBps, cnodeMixGBps);
@@ -325,10 +356,11 @@ void SizingRun::cnodeCount()
         log.add(QStringLiteral("C-nodes"), d.cnodes, QStringLiteral("nodes"),
                 QStringLiteral("set by %1 (at least %2 for resilience)").arg(d.cnodesSetBy).arg(kMinCnodes));
     }
+    return true;
 }
 
 // 5. D-boxes: capacity (erasure coding by cluster SSDs), D-box links, at least 1.
-void SizingRun::dboxCount()
+bool SizingRun::dboxCount()
 {
     rawTBPerBox = dbox->storage.rawTB.valueOr(0);
     ssdsPerBox = static_cast<int>(dbox->storage.driveCount.valueOr(0));
@@ -355,8 +387,8 @@ void SizingRun::dboxCount()
         d.dboxes = in.fixedDboxes;
         d.dboxesSetBy = QStringLiteral("fixed");
         log.add(QStringLiteral("D-boxes"), d.dboxes, QStringLiteral("boxes"), QStringLiteral("fixed by the user"));
-    } else {
-        chooseDboxes();
+    } else if (!chooseDboxes()) {
+        return false;
     }
     if (m_data.cnodeDboxRatio.known())
         log.add(
@@ -364,15 +396,20 @@ void SizingRun::dboxCount()
             QStringLiteral("the vendor calls %1:1 ideal for most workloads (%2); here it follows from the constraints")
                 .arg(*m_data.cnodeDboxRatio.value)
                 .arg(m_data.cnodeDboxRatio.source));
+    return true;
 }
 
 // The fewest D-boxes for the capacity and for reads and writes over their DPU links.
-void SizingRun::chooseDboxes()
+bool SizingRun::chooseDboxes()
 {
     int forCapacity = 0;
     if (d.requiredUsablePB > 0 && rawTBPerBox > 0) {
         const ErasureCoding &ec = ErasureCoding::fromSizingData();
         const double bestEff = static_cast<double>(ec.maxDataStrips) / (ec.maxDataStrips + ec.parityStrips);
+        if (!withinRange(QStringLiteral("D-boxes"),
+                         ceilCount(d.requiredUsablePB * 1000.0, rawTBPerBox * bestEff * (1 - in.reservePct / 100.0)),
+                         QStringLiteral("capacity")))
+            return false;
         // A lower bound at the widest stripe, then up until the real stripe width suffices.
         forCapacity =
             std::max(1, ceilDiv(d.requiredUsablePB * 1000.0, rawTBPerBox * bestEff * (1 - in.reservePct / 100.0)));
@@ -382,6 +419,9 @@ void SizingRun::chooseDboxes()
     }
     // Reads leave the D-boxes over their DPU links; writes carry parity too (N+4 per N).
     const int forRead = ceilDiv(gpuReadGBps, d.dboxLinkGBps);
+    if (!withinRange(QStringLiteral("D-boxes"), ceilCount(gpuReadGBps, d.dboxLinkGBps), QStringLiteral("read")) ||
+        !withinRange(QStringLiteral("D-boxes"), ceilCount(writeGBps, d.dboxLinkGBps) * 2, QStringLiteral("write")))
+        return false;
     // Writes carry parity to the D-boxes too: enough DPU links for write / EC efficiency.
     int forWrite = ceilDiv(writeGBps, d.dboxLinkGBps);
     while (forWrite > 0 &&
@@ -415,6 +455,7 @@ void SizingRun::chooseDboxes()
     }
     log.add(QStringLiteral("D-boxes"), d.dboxes, QStringLiteral("boxes"),
             QStringLiteral("set by %1 (at least 1 with 2 DPUs for resilience)").arg(d.dboxesSetBy));
+    return true;
 }
 
 // 6. Capacity delivered.
@@ -694,8 +735,8 @@ SizingResult SizingEngine::size(const SizingInputs &in) const
     run.checkpointDemand();
     if (!run.cnodeThroughput())
         return result;
-    run.cnodeCount();
-    run.dboxCount();
+    if (!run.cnodeCount() || !run.dboxCount())
+        return result;
     run.capacity();
     run.throughput();
     run.checkpointTime();

@@ -75,8 +75,8 @@ void SizingInputs::applyJson(const Json &o, const QString &path)
     rackKW = json::number(o, "rackKW", path, 0.1, 10000, rackKW);
     rackU = json::integer(o, "rackU", path, 1, 100, rackU);
     siteMW = json::number(o, "siteMW", path, 0, 1e5, siteMW);
-    fixedCnodes = json::integer(o, "fixedCnodes", path, 0, 1000000, fixedCnodes);
-    fixedDboxes = json::integer(o, "fixedDboxes", path, 0, 1000000, fixedDboxes);
+    fixedCnodes = json::integer(o, "fixedCnodes", path, 0, 100000, fixedCnodes);
+    fixedDboxes = json::integer(o, "fixedDboxes", path, 0, 100000, fixedDboxes);
     datasetTB = json::number(o, "datasetTB", path, 0, 1e9, datasetTB);
     wanGbps = json::number(o, "wanGbps", path, 0.001, 1e9, wanGbps);
     wanEfficiency = json::number(o, "wanEfficiency", path, 0.01, 1, wanEfficiency);

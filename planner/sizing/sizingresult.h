@@ -87,6 +87,8 @@ struct SizingResult {
     std::vector<SizingStep> steps;
     QStringList warnings;
     QString error; // non-empty when sizing was impossible (e.g. unknown device type)
+    // The inputs ask for more than one plan can hold (see SizingRun::withinRange): an input error.
+    bool inputsBeyondRange = false;
     bool ok() const { return error.isEmpty(); }
 
     const SizingStep *step(const QString &name) const;

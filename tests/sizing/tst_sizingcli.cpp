@@ -89,6 +89,22 @@ void TestSizingCli::sizeUsageErrors_data()
                             << QStringLiteral("available");
     QTest::newRow("site") << QStringList{QStringLiteral("--site"), QStringLiteral("mars")} << QStringLiteral("mars");
     QTest::newRow("option") << QStringList{QStringLiteral("--no-such-option")} << QStringLiteral("no-such-option");
+    QTest::newRow("no GPUs") << QStringList{QStringLiteral("--gpus"), QStringLiteral("0")} << QStringLiteral("--gpus");
+    // In-range inputs whose product no plan can hold: each used to run for minutes and take GBs
+    // (a D-box count past int, then a loop up to it); now each is refused at once.
+    QTest::newRow("growth 2^30") << QStringList{QStringLiteral("--design"),       QStringLiteral("ncp"),
+                                                QStringLiteral("--growth-years"), QStringLiteral("30"),
+                                                QStringLiteral("--growth-pct"),   QStringLiteral("100")}
+                                 << QStringLiteral("D-boxes for capacity");
+    QTest::newRow("10 EB at DRR 0.01") << QStringList{QStringLiteral("--capacity-pb"), QStringLiteral("1e7"),
+                                                      QStringLiteral("--drr"), QStringLiteral("0.01")}
+                                       << QStringLiteral("D-boxes for capacity");
+    QTest::newRow("1e8 GPUs at 1 TB/s each")
+        << QStringList{QStringLiteral("--profile"), QStringLiteral("custom"),         QStringLiteral("--gpus"),
+                       QStringLiteral("100000000"), QStringLiteral("--read-per-gpu"), QStringLiteral("1000")}
+        << QStringLiteral("C-nodes for read");
+    QTest::newRow("fixed C-nodes") << QStringList{QStringLiteral("--cnodes"), QStringLiteral("1000000")}
+                                   << QStringLiteral("--cnodes");
 }
 
 void TestSizingCli::sizeUsageErrors()

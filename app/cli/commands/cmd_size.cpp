@@ -115,7 +115,7 @@ int runSize(CliContext &ctx, const QStringList &args)
         printResult(ctx.out(), result, data);
     if (!result.ok()) {
         ctx.err() << "error: " << result.error << Qt::endl;
-        return kExitPlanErrors;
+        return result.inputsBeyondRange ? kExitUsage : kExitPlanErrors;
     }
     if (parser.isSet(planOpt)) {
         Plan plan;

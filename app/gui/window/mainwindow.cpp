@@ -32,6 +32,8 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -73,7 +75,7 @@ MainWindow::MainWindow(const Catalog &catalog, QWidget *parent)
     connectDocument();
     connectPanels();
 
-    resize(1440, 900);
+    restoreWindowLayout();
     updateTitle();
     updateStatus();
     updateActions();
@@ -87,7 +89,7 @@ void MainWindow::createCentralWidget()
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_view, tr("Racks"));
     m_dashboard = new DashboardWidget(*m_document, this);
-    m_tabs->addTab(m_dashboard, tr("Dashboard"));
+    m_tabs->addTab(scrollable(m_dashboard), tr("Dashboard"));
     // The "changed on disk" bar sits above the tabs, hidden until another program edits our file.
     m_fileChangedBar = new FileChangedBar(this);
     auto *central = new QWidget(this);
@@ -419,6 +421,41 @@ void MainWindow::createDocks()
     resizeDocks({findChild<QDockWidget *>(QStringLiteral("dock.findings"))}, {190}, Qt::Vertical);
 }
 
+// A page whose charts or forms need more room than a small screen has scrolls inside its tab
+// instead of making the whole window wider than the screen.
+QWidget *MainWindow::scrollable(QWidget *page)
+{
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(page);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    return scroll;
+}
+
+static constexpr const char *kGeometryKey = "window/geometry";
+static constexpr const char *kDockStateKey = "window/docks";
+
+// The size and dock layout of the last session; the first start fills most of the screen it opens
+// on, never more than the screen (a 1366×768 laptop or a 1920×1080 screen at 150 %).
+void MainWindow::restoreWindowLayout()
+{
+    QSettings settings;
+    if (restoreGeometry(settings.value(QLatin1String(kGeometryKey)).toByteArray())) {
+        restoreState(settings.value(QLatin1String(kDockStateKey)).toByteArray());
+        return;
+    }
+    const QRect screen = QGuiApplication::primaryScreen() ? QGuiApplication::primaryScreen()->availableGeometry()
+                                                          : QRect(0, 0, 1440, 900);
+    resize(QSize(1440, 900).boundedTo(screen.size() * 0.95));
+}
+
+void MainWindow::saveWindowLayout()
+{
+    QSettings settings;
+    settings.setValue(QLatin1String(kGeometryKey), saveGeometry());
+    settings.setValue(QLatin1String(kDockStateKey), saveState());
+}
+
 QDockWidget *MainWindow::addDock(QWidget *panel, const QString &title, Qt::DockWidgetArea area)
 {
     auto *dock = new QDockWidget(title, this);
@@ -466,7 +503,7 @@ void MainWindow::createToolHooks()
 
     // Sizing & Compare tab; a plan created from a design opens like a template.
     auto *sizing = new SizingTab(m_catalog, this);
-    addTab(sizing, tr("Sizing && Compare"));
+    addTab(scrollable(sizing), tr("Sizing && Compare"));
     connect(sizing, &SizingTab::planCreated, this, [this](const Plan &plan) {
         if (maybeSave())
             m_document->reset(plan, QString());
@@ -579,6 +616,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (maybeSave()) {
         m_autosaver->discardRecovery(); // closed on purpose: nothing to recover
+        saveWindowLayout();
         event->accept();
     } else {
         event->ignore();

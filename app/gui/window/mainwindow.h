@@ -59,6 +59,8 @@ public:
 
     QMenu *menu(Menu which) const;
     int addTab(QWidget *page, const QString &title);
+    // The page inside a scroll area, so that its minimum size does not widen the window.
+    QWidget *scrollable(QWidget *page);
     QDockWidget *addDock(QWidget *panel, const QString &title, Qt::DockWidgetArea area);
 
     bool openFile(const QString &fileName);
@@ -76,6 +78,8 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void restoreWindowLayout();
+    void saveWindowLayout();
     QAction *makeAction(const QString &name, const QString &text, const QKeySequence &shortcut,
                         void (MainWindow::*slot)());
     void createCentralWidget();
