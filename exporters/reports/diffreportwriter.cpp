@@ -24,13 +24,16 @@ QString heading(const QString &kind)
     return kind.at(0).toUpper() + kind.mid(1) + QLatin1Char('s');
 }
 
-// "devices: 1 added, 2 moved" for the kinds of change present, in a fixed order.
+// "1 added, 2 moved" for the kinds of change present: the usual ones in a fixed order, then any
+// other (a drift report's "absent", "unplanned", "elsewhere") in the order they first appear.
 QString countsLine(const DiffReport &r, const QString &kind)
 {
-    static const QStringList changes{QStringLiteral("added"),     QStringLiteral("removed"),
-                                     QStringLiteral("moved"),     QStringLiteral("retyped"),
-                                     QStringLiteral("renamed"),   QStringLiteral("id-changed"),
-                                     QStringLiteral("re-cabled"), QStringLiteral("changed")};
+    QStringList changes{QStringLiteral("added"),     QStringLiteral("removed"), QStringLiteral("moved"),
+                        QStringLiteral("retyped"),   QStringLiteral("renamed"), QStringLiteral("id-changed"),
+                        QStringLiteral("re-cabled"), QStringLiteral("changed")};
+    for (const DiffEntry &e : r.entries)
+        if (!changes.contains(e.change))
+            changes << e.change;
     QStringList parts;
     for (const QString &c : changes)
         if (const int n = r.count(kind, c))
