@@ -6,12 +6,14 @@
 #include "app/gui/catalog/catalogpalette.h"
 #include "app/gui/dialogs/exportdialog.h"
 #include "app/gui/dialogs/sitedialog.h"
+#include "app/gui/panels/changespanel.h"
 #include "app/gui/panels/dashboardwidget.h"
 #include "app/gui/panels/findingspanel.h"
 #include "app/gui/panels/inspectorpanel.h"
 #include "app/gui/sizing/sizingtab.h"
 #include "autosaver.h"
 #include "checkrunner.h"
+#include "comparecontroller.h"
 #include "filechangedbar.h"
 #include "filechangewatcher.h"
 #include "planeditor.h"
@@ -429,6 +431,22 @@ QDockWidget *MainWindow::addDock(QWidget *panel, const QString &title, Qt::DockW
     return dock;
 }
 
+bool MainWindow::compareWith(const QString &fileName)
+{
+    QString error;
+    if (!m_compare->compareWith(fileName, &error)) {
+        QMessageBox::warning(this, tr("Compare with"), error);
+        return false;
+    }
+    if (auto *dock = findChild<QDockWidget *>(QStringLiteral("dock.changes"))) {
+        dock->show();
+        dock->raise();
+        resizeDocks({dock}, {320}, Qt::Vertical); // room for the list under the canvas
+    }
+    showMessage(m_changes->summary());
+    return true;
+}
+
 int MainWindow::addTab(QWidget *page, const QString &title)
 {
     return m_tabs->addTab(page, title);
@@ -471,6 +489,25 @@ void MainWindow::createToolHooks()
         if (maybeSave())
             m_document->reset(plan, QString());
     });
+
+    // File > Compare with…: another version of the plan against this one, on the canvas and in a list.
+    m_changes = new ChangesPanel(this);
+    QDockWidget *changes = addDock(m_changes, tr("Changes"), Qt::BottomDockWidgetArea);
+    changes->setObjectName(QStringLiteral("dock.changes"));
+    tabifyDockWidget(findChild<QDockWidget *>(QStringLiteral("dock.findings")), changes);
+    m_compare = new CompareController(*m_document, *m_scene, *m_changes, this);
+    connect(m_changes, &ChangesPanel::subjectsActivated, this,
+            [this](const QStringList &subjects) { m_view->centreOn(m_scene->selectSubjects(subjects)); });
+    QAction *compareAction = new QAction(tr("Compare &with…"), this);
+    compareAction->setObjectName(QStringLiteral("file.compare"));
+    connect(compareAction, &QAction::triggered, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(this, tr("Compare with another version"),
+                                                          QFileInfo(m_document->fileName()).absolutePath(),
+                                                          tr("POC plans (*.pocplan.json *.json)"));
+        if (!file.isEmpty())
+            compareWith(file);
+    });
+    menu(Menu::File)->insertAction(action(QStringLiteral("file.quit")), compareAction);
 
     // Help stays the last menu whatever was added above.
     menuBar()->removeAction(menu(Menu::Help)->menuAction());
