@@ -7,6 +7,21 @@
 
 namespace pp {
 
+QString BomDeltaLine::action() const
+{
+    if (section == BomSection::CablesToChoose)
+        return change() > 0 ? QStringLiteral("choose") : QStringLiteral("chosen");
+    return change() > 0 ? QStringLiteral("order") : QStringLiteral("return");
+}
+
+QString BomDeltaLine::partText() const
+{
+    if (section == BomSection::CablesToChoose)
+        return QStringLiteral("%1 (now %2)")
+            .arg(bomSectionTitle(section), typeId.isEmpty() ? QStringLiteral("no cable") : typeId);
+    return vendor + QLatin1Char(' ') + model;
+}
+
 namespace {
 
 QString lineKey(const BomLine &l)
@@ -149,9 +164,9 @@ QByteArray BomDeltaWriter::markdown(const BomDelta &delta)
     else
         out << "| action | quantity | part | part number | length | before | after |\n|---|---|---|---|---|---|---|\n";
     for (const BomDeltaLine &l : delta.lines)
-        out << "| " << l.action() << " | " << std::abs(l.change()) << " | "
-            << markdownCell(l.vendor + QLatin1Char(' ') + l.model) << " | " << markdownCell(l.partNumber) << " | "
-            << lengthText(l.lengthM) << " | " << l.before << " | " << l.after << " |\n";
+        out << "| " << l.action() << " | " << std::abs(l.change()) << " | " << markdownCell(l.partText()) << " | "
+            << markdownCell(l.partNumber) << " | " << lengthText(l.lengthM) << " | " << l.before << " | " << l.after
+            << " |\n";
     const auto deviceList = [&out](const char *title, const char *none, const std::vector<DiffEntry> &list,
                                    bool fromTo) {
         out << "\n## " << title << "\n\n";

@@ -9,7 +9,8 @@
 namespace pp {
 
 // One part whose quantity differs between two versions of a plan: order the difference when it
-// grew, return it when it shrank.
+// grew, return it when it shrank. Cables still to choose (no cable, or one that does not fit the
+// run) are not orderable: "choose" when more are left to choose, "chosen" when fewer.
 struct BomDeltaLine {
     BomSection section = BomSection::Equipment;
     QString typeId;
@@ -20,7 +21,8 @@ struct BomDeltaLine {
     int before = 0;
     int after = 0;
     int change() const { return after - before; }
-    QString action() const { return change() > 0 ? QStringLiteral("order") : QStringLiteral("return"); }
+    QString action() const;
+    QString partText() const; // vendor and model, or what a cable still to choose is
 };
 
 // What it takes to go from the old plan to the new one: parts to order and return, devices to
