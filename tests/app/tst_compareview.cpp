@@ -5,6 +5,7 @@
 #include "app/gui/window/mainwindow.h"
 #include "app/gui/window/planeditor.h"
 
+#include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QUndoStack>
 #include <QtTest>
@@ -19,6 +20,7 @@ private slots:
     void showsAddedRemovedMoved();
     void followsEditsAndCloses();
     void unreadableFileIsRefused();
+    void exportsTheChangeBom();
 };
 
 static QString data(const char *name)
@@ -89,6 +91,24 @@ void TestCompareView::unreadableFileIsRefused()
     QVERIFY(!window.compare().compareWith(data("no-such.pocplan.json"), &error));
     QVERIFY(error.contains(QLatin1String("no-such.pocplan.json")));
     QVERIFY(!window.compare().active());
+}
+
+void TestCompareView::exportsTheChangeBom()
+{
+    gui::MainWindow window(Catalog::builtIn());
+    QVERIFY(window.openFile(data("expansion.pocplan.json")));
+    QTemporaryDir out;
+    QString error;
+    QVERIFY(!window.compare().exportChange(out.path(), &error)); // nothing to compare with yet
+    QVERIFY(window.compareWith(data("base.pocplan.json")));
+    QVERIFY2(window.compare().exportChange(out.path(), &error), qPrintable(error));
+    // The same parts as `pocplan export --since` (its golden), the file names aside.
+    QFile csv(out.filePath(QStringLiteral("change-bom.csv")));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    QFile golden(data("golden/expansion-change-bom.csv"));
+    QVERIFY(golden.open(QIODevice::ReadOnly));
+    QCOMPARE(csv.readAll(), golden.readAll());
+    QVERIFY(QFile::exists(out.filePath(QStringLiteral("change-bom.md"))));
 }
 
 QTEST_MAIN(TestCompareView)

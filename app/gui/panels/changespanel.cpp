@@ -17,6 +17,7 @@ ChangesPanel::ChangesPanel(QWidget *parent)
     , m_tree(new QTreeWidget(this))
     , m_status(new QLabel(tr("No comparison. File > Compare with… opens another version of the plan."), this))
     , m_close(new QPushButton(tr("Close comparison"), this))
+    , m_export(new QPushButton(tr("Export change BOM…"), this))
 {
     m_tree->setColumnCount(4);
     m_tree->setHeaderLabels({tr("Change"), tr("Object"), tr("Before"), tr("After")});
@@ -25,14 +26,18 @@ ChangesPanel::ChangesPanel(QWidget *parent)
     m_tree->header()->setSectionResizeMode(QHeaderView::Interactive);
     m_status->setWordWrap(true);
     m_close->setEnabled(false);
+    m_export->setEnabled(false);
+    m_export->setToolTip(tr("Parts to order and return, and the change runbook (as pocplan export --since)"));
     auto *top = new QHBoxLayout;
     top->addWidget(m_status, 1);
+    top->addWidget(m_export);
     top->addWidget(m_close);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(top);
     layout->addWidget(m_tree);
     connect(m_close, &QPushButton::clicked, this, &ChangesPanel::closeRequested);
+    connect(m_export, &QPushButton::clicked, this, &ChangesPanel::exportRequested);
     connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
         if (item && !item->data(0, Qt::UserRole).toString().isEmpty())
             emit subjectsActivated({item->data(0, Qt::UserRole).toString()});
@@ -98,6 +103,7 @@ void ChangesPanel::setReport(const DiffReport &report)
                                            .arg(moved)
                                            .arg(other));
     m_close->setEnabled(true);
+    m_export->setEnabled(true);
 }
 
 void ChangesPanel::clear()
@@ -105,6 +111,7 @@ void ChangesPanel::clear()
     m_tree->clear();
     m_status->setText(tr("No comparison. File > Compare with… opens another version of the plan."));
     m_close->setEnabled(false);
+    m_export->setEnabled(false);
 }
 
 } // namespace pp::gui

@@ -26,11 +26,13 @@ public:
 signals:
     void subjectsActivated(const QStringList &subjects);
     void closeRequested();
+    void exportRequested(); // "Export change BOM…"
 
 private:
     QTreeWidget *m_tree;
     QLabel *m_status;
     QPushButton *m_close;
+    QPushButton *m_export;
 };
 
 } // namespace pp::gui

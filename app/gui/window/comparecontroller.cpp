@@ -3,6 +3,8 @@
 #include "app/gui/canvas/changeoverlay.h"
 #include "app/gui/canvas/rackscene.h"
 #include "app/gui/panels/changespanel.h"
+#include "exporters/bom/bomdelta.h"
+#include "exporters/common/outputfolder.h"
 #include "planner/io/planio.h"
 
 #include <QTimer>
@@ -41,6 +43,28 @@ void CompareController::stop()
     m_other = Plan();
     m_overlay->clear();
     m_panel.clear();
+}
+
+bool CompareController::exportChange(const QString &folder, QString *error) const
+{
+    if (!active()) {
+        *error = tr("No comparison is open.");
+        return false;
+    }
+    const Plan &current = m_document.plan();
+    SiteProfile oldSite;
+    SiteProfile newSite;
+    if (!ResolvedPlan::resolveSite(m_other, m_document.catalog(), oldSite, error) ||
+        !ResolvedPlan::resolveSite(current, m_document.catalog(), newSite, error))
+        return false;
+    const ResolvedPlan before(m_other, m_document.catalog(), oldSite);
+    const ResolvedPlan after(current, m_document.catalog(), newSite);
+    const DiffReport report =
+        buildDiffReport(m_other, current, diffPlans(m_other, current), m_fileName, m_document.fileName());
+    const BomDelta delta = buildBomDelta(ExportContext(before), ExportContext(after), report, m_fileName);
+    OutputFolder out(folder);
+    return out.prepare(error) && out.write(QStringLiteral("change-bom.csv"), BomDeltaWriter::csv(delta), error) &&
+        out.write(QStringLiteral("change-bom.md"), BomDeltaWriter::markdown(delta), error);
 }
 
 void CompareController::update()

@@ -21,6 +21,9 @@ public:
     // False with the reason (file, place, problem) when the other plan cannot be read.
     bool compareWith(const QString &fileName, QString *error);
     void stop();
+    // Writes change-bom.csv and change-bom.md (parts to order and return, the change runbook) for
+    // going from the other version to the open plan; false with the reason.
+    bool exportChange(const QString &folder, QString *error) const;
     bool active() const { return !m_fileName.isEmpty(); }
     const ChangeOverlay &overlay() const { return *m_overlay; }
 

@@ -498,6 +498,15 @@ void MainWindow::createToolHooks()
     m_compare = new CompareController(*m_document, *m_scene, *m_changes, this);
     connect(m_changes, &ChangesPanel::subjectsActivated, this,
             [this](const QStringList &subjects) { m_view->centreOn(m_scene->selectSubjects(subjects)); });
+    connect(m_changes, &ChangesPanel::exportRequested, this, [this] {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Export the change BOM to"),
+                                                                 QFileInfo(m_document->fileName()).absolutePath());
+        QString error;
+        if (!folder.isEmpty() && !m_compare->exportChange(folder, &error))
+            QMessageBox::warning(this, tr("Export change BOM"), error);
+        else if (!folder.isEmpty())
+            showMessage(tr("Wrote change-bom.csv and change-bom.md to %1").arg(folder));
+    });
     QAction *compareAction = new QAction(tr("Compare &with…"), this);
     compareAction->setObjectName(QStringLiteral("file.compare"));
     connect(compareAction, &QAction::triggered, this, [this] {
