@@ -18,6 +18,8 @@ int runVerifyCabling(CliContext &ctx, const QStringList &args);
 int runSwitchConfig(CliContext &ctx, const QStringList &args);
 int runExport(CliContext &ctx, const QStringList &args);
 int runNetBox(CliContext &ctx, const QStringList &args);
+int runDiff(CliContext &ctx, const QStringList &args);
+int runMergeDriver(CliContext &ctx, const QStringList &args);
 
 struct Command {
     const char *name;

@@ -13,6 +13,8 @@ const std::vector<Command> &commands()
         {"catalog", "list the device types and site profiles", runCatalog},
         {"size", "size a storage design from GPUs, bandwidth, capacity and checkpoints", runSize},
         {"compare", "compare designs with object-store and Lustre columns (md, csv, json, pdf)", runCompare},
+        {"diff", "what changed between two versions of a plan (text, json, md, html, patch)", runDiff},
+        {"merge-driver", "git merge driver: merge two edits of a plan object by object", runMergeDriver},
         {"export", "write the BOM, rack diagrams, cable plan, runbook, check report and NetBox files", runExport},
         {"netbox", "push a plan to NetBox over its REST API (--dry-run prints it)", runNetBox},
         {"bench", "measure load, checks and exports on generated plans", runBench},

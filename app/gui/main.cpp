@@ -30,6 +30,11 @@ int main(int argc, char **argv)
         QStringLiteral("restore"),
         QStringLiteral("Restore the unsaved work of a session that did not close normally, without asking."));
     parser.addOption(restoreOpt);
+    const QCommandLineOption compareOpt(
+        QStringLiteral("compare"),
+        QStringLiteral("Compare the plan with another version of it (as File > Compare with…)."),
+        QStringLiteral("old-plan"));
+    parser.addOption(compareOpt);
     parser.process(app);
 
     // Built-in < user files < fetched, as the CLI stacks them; the catalog menus may extend it.
@@ -46,6 +51,8 @@ int main(int argc, char **argv)
     else if (!window.openFile(files.first()))
         window.newFromTemplate(QStringLiteral("poc-3c1d"));
     window.show();
+    if (parser.isSet(compareOpt))
+        window.compareWith(parser.value(compareOpt));
     if (!parser.isSet(screenshotOpt)) {
         const bool askFirst = !parser.isSet(restoreOpt);
         QTimer::singleShot(0, &window, [&window, askFirst] { window.offerRecovery(askFirst); });

@@ -66,6 +66,8 @@ public:
     }
     std::size_t count(const std::string &endpoint) { return m_objects[endpoint].size(); }
     const std::vector<Json> &objects(const std::string &endpoint) { return m_objects[endpoint]; }
+    // For tests that change what NetBox holds behind the planner's back (drift).
+    std::vector<Json> &mutableObjects(const std::string &endpoint) { return m_objects[endpoint]; }
 
 private:
     static HttpResponse &bad(HttpResponse &r, const QByteArray &body)

@@ -1,6 +1,8 @@
 #include "app/cli/commands.h"
 
+#include "exporters/bom/bomdelta.h"
 #include "exporters/common/exportjob.h"
+#include "planner/diff/plandiff.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -31,7 +33,33 @@ struct ExportCliOptions {
                                      QStringLiteral("size"), QStringLiteral("a4")};
     const QCommandLineOption catalogOpt{QStringLiteral("catalog"), QStringLiteral("Extra catalog file or folder."),
                                         QStringLiteral("file")};
+    const QCommandLineOption sinceOpt{
+        QStringLiteral("since"),
+        QStringLiteral("An older version of the plan: write what changes since it (change-bom.csv, change-bom.md "
+                       "with the change runbook). Alone, only those files are written."),
+        QStringLiteral("old-plan")};
 };
+
+// The change files of --since: parts to order and return, devices to ship, move and retire,
+// re-cabling and drills to repeat. False with the reason when the old plan cannot be used.
+bool writeChange(CliContext &ctx, const QString &oldFile, const ResolvedPlan &resolved, OutputFolder &folder,
+                 QString *error)
+{
+    Plan old;
+    if (!ctx.loadPlan(oldFile, old))
+        return false;
+    SiteProfile oldSite;
+    if (!ctx.resolveSite(oldFile, old, oldSite))
+        return false;
+    const ResolvedPlan oldResolved(old, ctx.catalog(), oldSite);
+    const ExportContext before(oldResolved);
+    const ExportContext after(resolved);
+    const PlanDiff diff = diffPlans(old, resolved.plan());
+    const DiffReport report = buildDiffReport(old, resolved.plan(), diff, oldFile, QString());
+    const BomDelta delta = buildBomDelta(before, after, report, oldFile);
+    return folder.prepare(error) && folder.write(QStringLiteral("change-bom.csv"), BomDeltaWriter::csv(delta), error) &&
+        folder.write(QStringLiteral("change-bom.md"), BomDeltaWriter::markdown(delta), error);
+}
 
 // What to write (everything without a selector) and the PDF page size; false: a usage error, said on stderr.
 bool readExportOptions(CliContext &ctx, const QCommandLineParser &parser, const ExportCliOptions &o,
@@ -39,7 +67,9 @@ bool readExportOptions(CliContext &ctx, const QCommandLineParser &parser, const 
 {
     const bool anySelector = parser.isSet(o.bomOpt) || parser.isSet(o.diagramsOpt) || parser.isSet(o.cablesOpt) ||
         parser.isSet(o.runbookOpt) || parser.isSet(o.reportOpt) || parser.isSet(o.netboxOpt);
-    if (!anySelector) {
+    if (!anySelector && parser.isSet(o.sinceOpt)) {
+        options = ExportOptions();
+    } else if (!anySelector) {
         options = ExportOptions::everything();
     } else {
         const std::pair<const QCommandLineOption *, QStringList *> selectors[] = {{&o.bomOpt, &options.bom},
@@ -79,7 +109,7 @@ int runExport(CliContext &ctx, const QStringList &args)
     QCommandLineParser parser;
     const ExportCliOptions o;
     parser.addOptions({o.outOpt, o.bomOpt, o.diagramsOpt, o.cablesOpt, o.runbookOpt, o.reportOpt, o.netboxOpt,
-                       o.pageOpt, o.catalogOpt});
+                       o.pageOpt, o.catalogOpt, o.sinceOpt});
     parser.addPositionalArgument(QStringLiteral("plan"), QStringLiteral("Plan file."));
     const QString description = QStringLiteral(
         "Write the customer deliverables of a plan: BOM, rack diagrams, cable plan, install runbook,\n"
@@ -114,6 +144,12 @@ int runExport(CliContext &ctx, const QStringList &args)
     OutputFolder folder(parser.value(o.outOpt));
     ExportJob job(resolved, options);
     QString error;
+    if (parser.isSet(o.sinceOpt) && !writeChange(ctx, parser.value(o.sinceOpt), resolved, folder, &error)) {
+        if (error.isEmpty())
+            return kExitUsage; // the old plan could not be read; loadPlan said why
+        ctx.err() << "error: " << error << Qt::endl;
+        return kExitPlanErrors;
+    }
     if (!job.run(folder, &error)) {
         ctx.err() << "error: " << error << Qt::endl;
         if (!folder.written().isEmpty())

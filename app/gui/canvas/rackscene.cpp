@@ -114,6 +114,7 @@ void RackScene::rebuild()
     for (const Rack &r : plan.racks)
         maxU = std::max(maxU, r.heightU);
     setSceneRect(QRectF(-20, 0, width + 20, kTopPx + maxU * kUnitPx + 30));
+    emit rebuilt();
 }
 
 void RackScene::onChanged(const PlanChange &change)

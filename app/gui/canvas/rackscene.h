@@ -33,6 +33,7 @@ public:
 
     void setFace(Face face);
     Face face() const { return m_face; }
+    const PlanDocument &document() const { return m_document; }
     void rebuild();
     // How many times the whole scene was rebuilt: edits should update items, not rebuild (tests).
     int rebuildCount() const { return m_rebuildCount; }
@@ -63,6 +64,7 @@ public:
 
 signals:
     void message(const QString &text); // transient status text (ghost reasons, refusals)
+    void rebuilt();                    // every item was made anew (overlays redraw theirs)
     void contextMenuRequested(const QPoint &screenPos);
     void deviceActivated(const QString &deviceId); // double-click: edit in the inspector
     void rackActivated(const QString &rackId);     // double-click on a rack header: rename

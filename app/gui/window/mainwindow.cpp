@@ -6,12 +6,14 @@
 #include "app/gui/catalog/catalogpalette.h"
 #include "app/gui/dialogs/exportdialog.h"
 #include "app/gui/dialogs/sitedialog.h"
+#include "app/gui/panels/changespanel.h"
 #include "app/gui/panels/dashboardwidget.h"
 #include "app/gui/panels/findingspanel.h"
 #include "app/gui/panels/inspectorpanel.h"
 #include "app/gui/sizing/sizingtab.h"
 #include "autosaver.h"
 #include "checkrunner.h"
+#include "comparecontroller.h"
 #include "filechangedbar.h"
 #include "filechangewatcher.h"
 #include "planeditor.h"
@@ -466,6 +468,22 @@ QDockWidget *MainWindow::addDock(QWidget *panel, const QString &title, Qt::DockW
     return dock;
 }
 
+bool MainWindow::compareWith(const QString &fileName)
+{
+    QString error;
+    if (!m_compare->compareWith(fileName, &error)) {
+        QMessageBox::warning(this, tr("Compare with"), error);
+        return false;
+    }
+    if (auto *dock = findChild<QDockWidget *>(QStringLiteral("dock.changes"))) {
+        dock->show();
+        dock->raise();
+        resizeDocks({dock}, {320}, Qt::Vertical); // room for the list under the canvas
+    }
+    showMessage(m_changes->summary());
+    return true;
+}
+
 int MainWindow::addTab(QWidget *page, const QString &title)
 {
     return m_tabs->addTab(page, title);
@@ -508,6 +526,34 @@ void MainWindow::createToolHooks()
         if (maybeSave())
             m_document->reset(plan, QString());
     });
+
+    // File > Compare with…: another version of the plan against this one, on the canvas and in a list.
+    m_changes = new ChangesPanel(this);
+    QDockWidget *changes = addDock(m_changes, tr("Changes"), Qt::BottomDockWidgetArea);
+    changes->setObjectName(QStringLiteral("dock.changes"));
+    tabifyDockWidget(findChild<QDockWidget *>(QStringLiteral("dock.findings")), changes);
+    m_compare = new CompareController(*m_document, *m_scene, *m_changes, this);
+    connect(m_changes, &ChangesPanel::subjectsActivated, this,
+            [this](const QStringList &subjects) { m_view->centreOn(m_scene->selectSubjects(subjects)); });
+    connect(m_changes, &ChangesPanel::exportRequested, this, [this] {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Export the change BOM to"),
+                                                                 QFileInfo(m_document->fileName()).absolutePath());
+        QString error;
+        if (!folder.isEmpty() && !m_compare->exportChange(folder, &error))
+            QMessageBox::warning(this, tr("Export change BOM"), error);
+        else if (!folder.isEmpty())
+            showMessage(tr("Wrote change-bom.csv and change-bom.md to %1").arg(folder));
+    });
+    QAction *compareAction = new QAction(tr("Compare &with…"), this);
+    compareAction->setObjectName(QStringLiteral("file.compare"));
+    connect(compareAction, &QAction::triggered, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(this, tr("Compare with another version"),
+                                                          QFileInfo(m_document->fileName()).absolutePath(),
+                                                          tr("POC plans (*.pocplan.json *.json)"));
+        if (!file.isEmpty())
+            compareWith(file);
+    });
+    menu(Menu::File)->insertAction(action(QStringLiteral("file.quit")), compareAction);
 
     // Help stays the last menu whatever was added above.
     menuBar()->removeAction(menu(Menu::Help)->menuAction());

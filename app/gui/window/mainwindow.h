@@ -17,7 +17,9 @@ namespace pp::gui {
 
 class Autosaver;
 class CatalogPalette;
+class ChangesPanel;
 class CheckRunner;
+class CompareController;
 class DashboardWidget;
 class FileChangeWatcher;
 class FileChangedBar;
@@ -54,6 +56,11 @@ public:
     FileChangeWatcher &fileWatcher() { return *m_fileWatcher; }
     FileChangedBar &fileChangedBar() { return *m_fileChangedBar; }
     QTabWidget &tabs() { return *m_tabs; }
+    CompareController &compare() { return *m_compare; }
+    ChangesPanel &changes() { return *m_changes; }
+    // File > Compare with…: shows what changed since another version of the plan; false (and
+    // a message) when that file cannot be read.
+    bool compareWith(const QString &fileName);
     // A named action ("edit.delete", "rack.add", "view.rear", …), for menus, shortcuts and tests.
     QAction *action(const QString &name) const;
 
@@ -143,6 +150,8 @@ private:
     Autosaver *m_autosaver = nullptr;
     FileChangeWatcher *m_fileWatcher = nullptr;
     FileChangedBar *m_fileChangedBar = nullptr;
+    CompareController *m_compare = nullptr;
+    ChangesPanel *m_changes = nullptr;
     QTimer *m_checkTimer = nullptr;
     QLabel *m_powerLabel = nullptr;
     QLabel *m_findingsLabel = nullptr;

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "exporters/reports/diffreport.h"
+
+#include <QByteArray>
+
+namespace pp {
+
+// Writes a diff report as text, JSON, Markdown or HTML; user text is escaped for each format.
+class DiffReportWriter {
+public:
+    static QByteArray text(const DiffReport &report);
+    static QByteArray json(const DiffReport &report);
+    static QByteArray markdown(const DiffReport &report);
+    static QByteArray html(const DiffReport &report);
+};
+
+} // namespace pp
