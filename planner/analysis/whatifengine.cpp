@@ -36,6 +36,7 @@ WhatIfEngine::WhatIfEngine(const FailureModel &model, WhatIfRequirements require
     // Nodes the intact plan connects, and the D-boxes' intact DPU links, are what failures are measured against.
     evaluate({});
     const std::size_t n = m_model.nodes().size();
+    m_intactReached = m_reached;
     m_intactConnected.assign(n, 0);
     m_intactDpuLinks.assign(n, 0);
     for (std::size_t i = 0; i < n; ++i) {
@@ -335,6 +336,193 @@ void WhatIfEngine::sortByImpact(std::vector<WhatIfResult> &results) const
     };
     std::stable_sort(results.begin(), results.end(),
                      [&](const WhatIfResult &a, const WhatIfResult &b) { return key(a) < key(b); });
+}
+
+std::vector<WhatIfResult> WhatIfEngine::singlePointScan() const
+{
+    std::vector<WhatIfResult> out;
+    if (!m_intact.dataAvailable || m_intact.cnodesServing == 0)
+        return out; // nothing to lose: the other rules name what is missing
+    for (int d : scanCandidates()) {
+        WhatIfResult r = evaluate({d});
+        if (isSinglePoint(m_model, r))
+            out.push_back(std::move(r));
+    }
+    sortByImpact(out);
+    return out;
+}
+
+// Domains whose loss alone may lose data or cut a node off; every other single domain provably
+// leaves every node a path and every D-box reachable (a candidate is evaluated, not assumed).
+std::vector<int> WhatIfEngine::scanCandidates() const
+{
+    const auto &nodes = m_model.nodes();
+    const std::size_t n = nodes.size();
+    std::vector<char> device(n, 0); // devices whose own loss may matter
+    switchCandidates(device);
+    std::vector<char> rackFeed(static_cast<std::size_t>(m_model.rackCount()) * 2, 0);
+    std::vector<int> dpuCandidate(n, 0); // bit (dpu - 1): that DPU carries all the D-box's links
+    for (std::size_t i = 0; i < n; ++i) {
+        const FailureModel::Node &node = nodes[i];
+        if (!node.counted || node.role == Role::Pdu || node.role == Role::Cable)
+            continue;
+        for (int f = 0; f < 2; ++f)
+            if (node.psus[f] > 0 && node.psus[1 - f] == 0)
+                rackFeed[static_cast<std::size_t>(node.rack * 2 + f)] = 1; // hangs on one feed
+        const int dev = static_cast<int>(i);
+        if (node.role == Role::DBox && m_intactDpuLinks[i] > 0) {
+            device[i] = m_model.stripsPerDbox() > m_model.parityStrips() ? 1 : 0;
+            int dpus = 0;
+            int only = 0;
+            for (const int *e = m_model.edgesBegin(dev); e != m_model.edgesEnd(dev); ++e) {
+                const FailureModel::Edge &edge = m_model.edges()[static_cast<std::size_t>(*e)];
+                const int dpu = edge.a == dev ? edge.dpuA : edge.dpuB;
+                if (dpu > 0 && !(dpus & (1 << (dpu - 1)))) {
+                    dpus |= 1 << (dpu - 1);
+                    only = dpu;
+                }
+            }
+            if (only > 0 && dpus == (1 << (only - 1)))
+                dpuCandidate[i] = dpus;
+        } else if (node.role == Role::CNode) {
+            device[i] = m_intact.cnodesServing == 1 && m_intactConnected[i] ? 1 : 0;
+        } else if (node.role == Role::Other) {
+            device[i] = m_model.edgesBegin(dev) != m_model.edgesEnd(dev) ? 1 : 0;
+        }
+    }
+    std::vector<int> out;
+    for (int d = 0; d < static_cast<int>(m_model.domains().size()); ++d) {
+        const FailureDomain &domain = m_model.domain(d);
+        if (domain.aggregate || !domain.sweep)
+            continue;
+        bool candidate = false;
+        for (int dev : domain.devices)
+            candidate = candidate || (device[static_cast<std::size_t>(dev)] & 1);
+        for (const auto &[rack, feed] : domain.rackFeeds)
+            candidate = candidate || rackFeed[static_cast<std::size_t>(rack * 2 + feed)];
+        for (const auto &[dev, dpu] : domain.dpus)
+            candidate = candidate || (dpuCandidate[static_cast<std::size_t>(dev)] & (1 << (dpu - 1)));
+        // A switch's only uplink, when no neighbouring switch has one of its own.
+        for (int u : domain.uplinks)
+            candidate = candidate ||
+                (device[static_cast<std::size_t>(m_model.uplinks()[static_cast<std::size_t>(u)].device)] & 2);
+        if (candidate)
+            out.push_back(d);
+    }
+    return out;
+}
+
+// Articulation points between the clients and the switches: an iterative DFS from a virtual root
+// (index n) joined to the rooted switches (those with an uplink, or every leaf without uplinks);
+// a switch is one when a DFS child cannot reach above it (Tarjan's low-link).
+void WhatIfEngine::articulationCandidates(std::vector<char> &candidate, const std::vector<int> &uplinkCount) const
+{
+    const auto &nodes = m_model.nodes();
+    const auto &edges = m_model.edges();
+    const int n = static_cast<int>(nodes.size());
+    const auto isSwitch = [&](int i) {
+        return nodes[static_cast<std::size_t>(i)].counted && nodes[static_cast<std::size_t>(i)].dataSwitch;
+    };
+    const bool noUplinks = m_model.uplinks().empty();
+    const auto rooted = [&](int i) {
+        return noUplinks ? !nodes[static_cast<std::size_t>(i)].spine : uplinkCount[static_cast<std::size_t>(i)] > 0;
+    };
+    std::vector<int> disc(static_cast<std::size_t>(n) + 1, -1);
+    std::vector<int> low(static_cast<std::size_t>(n) + 1, 0);
+    int time = 0;
+    struct Frame {
+        int v;
+        int parent;
+        const int *next;
+        int rootNext;
+    };
+    std::vector<Frame> stack;
+    disc[static_cast<std::size_t>(n)] = low[static_cast<std::size_t>(n)] = time++;
+    for (int s = 0; s < n; ++s) {
+        if (!isSwitch(s) || !rooted(s) || disc[static_cast<std::size_t>(s)] >= 0)
+            continue;
+        disc[static_cast<std::size_t>(s)] = low[static_cast<std::size_t>(s)] = time++;
+        stack.push_back({s, n, m_model.edgesBegin(s), 0});
+        while (!stack.empty()) {
+            Frame &f = stack.back();
+            if (f.next != m_model.edgesEnd(f.v)) {
+                const FailureModel::Edge &e = edges[static_cast<std::size_t>(*f.next++)];
+                const int w = e.a == f.v ? e.b : e.a;
+                if (!isSwitch(w))
+                    continue;
+                if (disc[static_cast<std::size_t>(w)] < 0) {
+                    disc[static_cast<std::size_t>(w)] = low[static_cast<std::size_t>(w)] = time++;
+                    stack.push_back({w, f.v, m_model.edgesBegin(w), 0});
+                } else if (w != f.parent) {
+                    low[static_cast<std::size_t>(f.v)] =
+                        std::min(low[static_cast<std::size_t>(f.v)], disc[static_cast<std::size_t>(w)]);
+                }
+                continue;
+            }
+            // A rooted switch also reaches the root directly.
+            if (rooted(f.v))
+                low[static_cast<std::size_t>(f.v)] = std::min(low[static_cast<std::size_t>(f.v)], 0);
+            const int v = f.v;
+            const int parent = f.parent;
+            stack.pop_back();
+            if (parent == n)
+                continue;
+            low[static_cast<std::size_t>(parent)] =
+                std::min(low[static_cast<std::size_t>(parent)], low[static_cast<std::size_t>(v)]);
+            if (low[static_cast<std::size_t>(v)] >= disc[static_cast<std::size_t>(parent)])
+                candidate[static_cast<std::size_t>(parent)] |= 1;
+        }
+    }
+}
+
+// Marks (bit 1) the switches whose loss may cut something off: the last switch of a node, or an
+// articulation point between the clients and other switches (Tarjan's low-link over the switch
+// graph with a virtual root at the clients); marks (bit 2) switches whose only uplink matters.
+void WhatIfEngine::switchCandidates(std::vector<char> &candidate) const
+{
+    const auto &nodes = m_model.nodes();
+    const auto &edges = m_model.edges();
+    const int n = static_cast<int>(nodes.size());
+    const auto isSwitch = [&](int i) {
+        return nodes[static_cast<std::size_t>(i)].counted && nodes[static_cast<std::size_t>(i)].dataSwitch;
+    };
+    std::vector<int> uplinkCount(static_cast<std::size_t>(n), 0);
+    for (const FailureModel::UplinkEnd &u : m_model.uplinks())
+        if (u.device >= 0)
+            ++uplinkCount[static_cast<std::size_t>(u.device)];
+    // Nodes with one switch left: that switch.
+    for (int i = 0; i < n; ++i) {
+        const Role role = nodes[static_cast<std::size_t>(i)].role;
+        if (!m_intactConnected[static_cast<std::size_t>(i)] || (role != Role::CNode && role != Role::DBox))
+            continue;
+        int first = -1;
+        bool several = false;
+        for (const int *e = m_model.edgesBegin(i); e != m_model.edgesEnd(i); ++e) {
+            const int other = edges[static_cast<std::size_t>(*e)].a == i ? edges[static_cast<std::size_t>(*e)].b
+                                                                         : edges[static_cast<std::size_t>(*e)].a;
+            if (!isSwitch(other) || !m_intactReached[static_cast<std::size_t>(other)])
+                continue;
+            if (first >= 0 && other != first)
+                several = true;
+            first = first < 0 ? other : first;
+        }
+        if (first >= 0 && !several)
+            candidate[static_cast<std::size_t>(first)] |= 1;
+    }
+    articulationCandidates(candidate, uplinkCount);
+    // An only uplink matters when its switch has no other and no neighbouring switch has one.
+    for (const FailureModel::UplinkEnd &u : m_model.uplinks()) {
+        if (u.device < 0 || uplinkCount[static_cast<std::size_t>(u.device)] > 1)
+            continue;
+        bool neighbourRooted = false;
+        for (const int *e = m_model.edgesBegin(u.device); e != m_model.edgesEnd(u.device); ++e) {
+            const int w = edges[static_cast<std::size_t>(*e)].a == u.device ? edges[static_cast<std::size_t>(*e)].b
+                                                                            : edges[static_cast<std::size_t>(*e)].a;
+            neighbourRooted = neighbourRooted || (isSwitch(w) && uplinkCount[static_cast<std::size_t>(w)] > 0);
+        }
+        if (!neighbourRooted)
+            candidate[static_cast<std::size_t>(u.device)] |= 2;
+    }
 }
 
 } // namespace pp

@@ -29,10 +29,20 @@ public:
     // Why a result loses data or network, in words: "data unavailable: 18 of 18 strips of a stripe
     // lost, erasure coding tolerates 4"; empty when it loses neither.
     QString harm(const WhatIfResult &r) const;
+    // The single points of failure without a full sweep: the same results as singlePoints(sweepN1()),
+    // found by evaluating only the domains that can lose data or cut a node off (a switch that is an
+    // articulation point or the last switch of a node, a feed or PDU that some device hangs on
+    // alone, a D-box whose stripes cannot spare it, a DPU that carries all of a D-box's links, a
+    // switch's only uplink, the last C-node). One pass over the plan plus those evaluations: what
+    // the rule runs after every edit.
+    std::vector<WhatIfResult> singlePointScan() const;
     // Sorts results most harmful first (data unavailable, nodes cut off, read and write lost, devices dark).
     void sortByImpact(std::vector<WhatIfResult> &results) const;
 
 private:
+    std::vector<int> scanCandidates() const;
+    void switchCandidates(std::vector<char> &candidate) const;
+    void articulationCandidates(std::vector<char> &candidate, const std::vector<int> &uplinkCount) const;
     void power(WhatIfResult &r) const;
     void network(WhatIfResult &r) const;
     void storage(WhatIfResult &r) const;
@@ -43,6 +53,7 @@ private:
     WhatIfResult m_intact;
     std::vector<char> m_intactConnected; // per device: reaches the clients with nothing failed
     std::vector<int> m_intactDpuLinks;   // per D-box: live DPU links with nothing failed
+    std::vector<char> m_intactReached;   // per switch: reaches the clients with nothing failed
     // Scratch state of one evaluation, reused so that a sweep allocates little.
     mutable std::vector<char> m_down;
     mutable std::vector<char> m_feedLost;

@@ -25,6 +25,7 @@ private slots:
     void kitOneDpuHalvesItsLinks();
     void kitPairsAndRequirements();
     void kitGroupAndMgmtSwitch();
+    void kitSingleHomedNodeAndFeed();
     void podN1HasNoDataUnavailableSinglePoint();
     void podMissingLeafMakesItsPartnerASpof();
 
@@ -36,6 +37,9 @@ private:
     static Loaded load(const QString &templateId, bool cable);
     static int domain(const FailureModel &m, const QString &id);
     static QStringList ids(const FailureModel &m, const std::vector<int> &devices);
+    // The single points a full sweep finds and the ones the rule's scan finds, by domain id.
+    static QStringList sweepSpofs(const WhatIfEngine &engine);
+    static QStringList scanSpofs(const WhatIfEngine &engine);
 
     Loaded m_kit;
     Loaded m_pod;
@@ -67,6 +71,25 @@ QStringList TestWhatIf::ids(const FailureModel &m, const std::vector<int> &devic
     QStringList out;
     for (int i : devices)
         out << m.resolved().plan().devices[static_cast<std::size_t>(i)].id;
+    return out;
+}
+
+QStringList TestWhatIf::sweepSpofs(const WhatIfEngine &engine)
+{
+    QStringList out;
+    const std::vector<WhatIfResult> sweep = engine.sweepN1();
+    for (const WhatIfResult *r : WhatIfEngine::singlePoints(engine.model(), sweep))
+        out << engine.model().domain(r->domains.front()).id;
+    out.sort();
+    return out;
+}
+
+QStringList TestWhatIf::scanSpofs(const WhatIfEngine &engine)
+{
+    QStringList out;
+    for (const WhatIfResult &r : engine.singlePointScan())
+        out << engine.model().domain(r.domains.front()).id;
+    out.sort();
     return out;
 }
 
@@ -184,6 +207,7 @@ void TestWhatIf::kitDboxLossIsDataUnavailableAndSpof()
     for (const WhatIfResult *s : WhatIfEngine::singlePoints(model, sweep))
         spofs << model.domain(s->domains.front()).id;
     QCOMPARE(spofs, QStringList{QStringLiteral("db1")});
+    QCOMPARE(scanSpofs(engine), spofs);
     bool rackSeen = false;
     for (const WhatIfResult &s : sweep)
         if (model.domain(s.domains.front()).id == QLatin1String("rack:R1")) {
@@ -267,6 +291,38 @@ void TestWhatIf::kitGroupAndMgmtSwitch()
     QVERIFY(m.disconnectedNodes.empty());
 }
 
+// A C-node cabled to one leaf only, a switch on feed A only, an uplink-less leaf pair: the scan the
+// rule runs finds what the full sweep finds.
+void TestWhatIf::kitSingleHomedNodeAndFeed()
+{
+    Plan plan = m_kit.plan;
+    plan.links.erase(std::remove_if(plan.links.begin(), plan.links.end(),
+                                    [](const Link &l) { return l.a.toString() == QLatin1String("cn1:p2"); }),
+                     plan.links.end());
+    plan.findDevice(QStringLiteral("sw2"))->psuFeeds = {QStringLiteral("A"), QStringLiteral("A")};
+    {
+        const ResolvedPlan resolved(plan, Catalog::builtIn(), m_kit.site);
+        const FailureModel model(resolved);
+        const WhatIfEngine engine(model);
+        const QStringList spofs = sweepSpofs(engine);
+        QCOMPARE(spofs, (QStringList{QStringLiteral("db1"), QStringLiteral("sw1")}));
+        QCOMPARE(scanSpofs(engine), spofs);
+        // Feed A takes sw2 down: cn1 keeps sw1, so nothing is cut off; B carries less than with sw2 up.
+        const WhatIfResult a = engine.evaluate({domain(model, QStringLiteral("feed:A"))});
+        QCOMPARE(ids(model, a.darkDevices), QStringList{QStringLiteral("sw2")});
+        QVERIFY(a.disconnectedNodes.empty());
+        const WhatIfResult s1 = engine.evaluate({domain(model, QStringLiteral("sw1"))});
+        QCOMPARE(ids(model, s1.disconnectedNodes), QStringList{QStringLiteral("cn1")});
+    }
+    // sw2's uplink removed: sw2 reaches the clients over the ISLs, and sw1's uplink is the only way in.
+    plan.uplinks.erase(plan.uplinks.begin() + 1);
+    const ResolvedPlan resolved(plan, Catalog::builtIn(), m_kit.site);
+    const FailureModel model(resolved);
+    const WhatIfEngine engine(model);
+    QCOMPARE(scanSpofs(engine), sweepSpofs(engine));
+    QVERIFY(sweepSpofs(engine).contains(QStringLiteral("uplink:sw1:swp27")));
+}
+
 // The cabled pod: no single component makes data unavailable or cuts a node off, and the whole
 // sweep is quick. Racks and leaf pairs are aggregates: reported, never single points.
 void TestWhatIf::podN1HasNoDataUnavailableSinglePoint()
@@ -290,6 +346,7 @@ void TestWhatIf::podN1HasNoDataUnavailableSinglePoint()
         QVERIFY2(r.disconnectedNodes.empty(), qPrintable(d.id));
     }
     QVERIFY(WhatIfEngine::singlePoints(model, sweep).empty());
+    QVERIFY(engine.singlePointScan().empty());
     // One D-box lost: one strip of a stripe, within the 4 parity strips.
     const WhatIfResult dbox = engine.evaluate({domain(model, QStringLiteral("db1"))});
     QVERIFY(dbox.dataAvailable);
@@ -334,6 +391,7 @@ void TestWhatIf::podMissingLeafMakesItsPartnerASpof()
     for (const WhatIfResult *s : spofs)
         spofIds << model.domain(s->domains.front()).id;
     QVERIFY2(spofIds.contains(partner), qPrintable(spofIds.join(QLatin1Char(','))));
+    QCOMPARE(scanSpofs(engine), sweepSpofs(engine));
     const WhatIfResult lost = engine.evaluate({domain(model, partner)});
     QVERIFY(!lost.disconnectedNodes.empty());
 }
