@@ -68,12 +68,13 @@ QString worstFeedCell(const WhatIfResult &r)
 {
     const FeedLoad *worst = nullptr;
     double worstShare = -1;
-    for (const FeedLoad &f : r.feeds) {
-        if (f.lost)
+    for (int side = 0; side < 2; ++side) {
+        const FeedLoad *f = r.worstFeed(side);
+        if (!f)
             continue;
-        const double share = f.capacityW && *f.capacityW > 0 ? f.loadW / *f.capacityW : 0;
+        const double share = f->capacityW && *f->capacityW > 0 ? f->loadW / *f->capacityW : 0;
         if (share > worstShare) {
-            worst = &f;
+            worst = f;
             worstShare = share;
         }
     }
@@ -254,8 +255,7 @@ Json resultJson(const WhatIfEngine &engine, const WhatIfResult &r)
     j["rebuildHours"] = optionalNumber(r.rebuildHours);
     j["uplinksUp"] = r.uplinksUp;
     j["uplinkGBps"] = rounded(r.uplinkGBps);
-    Json feeds = Json::array();
-    for (const FeedLoad &f : r.feeds) {
+    const auto feedJson = [&](const FeedLoad &f) {
         Json fj = Json::object();
         fj["feed"] = QStringLiteral("%1/%2")
                          .arg(plan.racks[static_cast<std::size_t>(f.rack)].id, PowerLoads::feedName(f.feed))
@@ -263,9 +263,18 @@ Json resultJson(const WhatIfEngine &engine, const WhatIfResult &r)
         fj["lost"] = f.lost;
         fj["loadW"] = rounded(f.loadW);
         fj["capacityW"] = optionalNumber(f.capacityW);
-        feeds.push_back(fj);
-    }
-    j["feeds"] = feeds;
+        return fj;
+    };
+    Json feeds = Json::array();
+    for (const FeedLoad &f : r.feeds)
+        feeds.push_back(feedJson(f));
+    j["feeds"] = feeds; // the feeds the failure changes (all of them for the intact plan)
+    Json worst = Json::array();
+    for (int side = 0; side < 2; ++side)
+        if (const FeedLoad *f = r.worstFeed(side))
+            worst.push_back(feedJson(*f));
+    j["worstFeeds"] = worst;
+    j["feedsOverCapacity"] = r.feedsOverCapacity();
     Json reqs = Json::array();
     for (const RequirementCheck &c : r.requirements) {
         Json cj = Json::object();

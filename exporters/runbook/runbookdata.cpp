@@ -182,10 +182,10 @@ private:
             : QStringLiteral("; %1 node(s) cut off from the clients").arg(r.disconnectedNodes.size());
         double worstW = 0;
         std::optional<double> capacityW;
-        for (const FeedLoad &f : r.feeds)
-            if (!f.lost && f.loadW >= worstW) {
-                worstW = f.loadW;
-                capacityW = f.capacityW;
+        for (int side = 0; side < 2; ++side)
+            if (const FeedLoad *f = r.worstFeed(side); f && f->loadW >= worstW) {
+                worstW = f->loadW;
+                capacityW = f->capacityW;
             }
         text += QStringLiteral("; the most loaded surviving feed carries %1 kW").arg(number(worstW / 1000.0, 2));
         if (capacityW)

@@ -4,25 +4,10 @@
 #include "planner/sizing/throughputmodel.h"
 
 #include <algorithm>
+#include <cmath>
 #include <tuple>
 
 namespace pp {
-
-const FeedLoad *WhatIfResult::worstFeed(int feed) const
-{
-    const FeedLoad *worst = nullptr;
-    for (const FeedLoad &f : feeds)
-        if (f.feed == feed && !f.lost && (!worst || f.loadW > worst->loadW))
-            worst = &f;
-    return worst;
-}
-
-int WhatIfResult::feedsOverCapacity() const
-{
-    return static_cast<int>(std::count_if(feeds.begin(), feeds.end(), [](const FeedLoad &f) {
-        return !f.lost && f.capacityW && f.loadW > *f.capacityW + 1e-9;
-    }));
-}
 
 bool WhatIfResult::requirementsHeld() const
 {
@@ -44,6 +29,8 @@ WhatIfEngine::WhatIfEngine(const FailureModel &model, WhatIfRequirements require
         m_intactDpuLinks[i] = m_liveLinks[i];
     }
     m_intact = evaluate({});
+    for (const FeedLoad &f : m_intact.feeds)
+        m_intactFeedW.push_back(f.loadW);
 }
 
 WhatIfResult WhatIfEngine::evaluate(const std::vector<int> &domains) const
@@ -103,10 +90,20 @@ void WhatIfEngine::power(WhatIfResult &r) const
                 psus == 0 ? node.maxW : node.maxW * node.psus[f] / static_cast<double>(livePsus);
         }
     }
+    const std::optional<double> capacityW = m_model.feedCapacityW();
     for (int rack = 0; rack < racks; ++rack)
         for (int f = 0; f < 2; ++f) {
             const std::size_t k = static_cast<std::size_t>(rack * 2 + f);
-            r.feeds.push_back({rack, f, loadW[k], m_model.feedCapacityW(), m_feedLost[k] != 0});
+            const FeedLoad load{rack, f, loadW[k], capacityW, m_feedLost[k] != 0};
+            if (m_intactFeedW.empty() || load.lost || std::abs(load.loadW - m_intactFeedW[k]) > 0.5)
+                r.feeds.push_back(load);
+            if (load.lost)
+                continue;
+            std::optional<FeedLoad> &worst = r.worst[static_cast<std::size_t>(f)];
+            if (!worst || load.loadW > worst->loadW)
+                worst = load;
+            if (capacityW && load.loadW > *capacityW + 1e-9)
+                ++r.overCapacity;
         }
 }
 

@@ -54,6 +54,7 @@ private:
     std::vector<char> m_intactConnected; // per device: reaches the clients with nothing failed
     std::vector<int> m_intactDpuLinks;   // per D-box: live DPU links with nothing failed
     std::vector<char> m_intactReached;   // per switch: reaches the clients with nothing failed
+    std::vector<double> m_intactFeedW;   // per rack feed (rack × 2 + feed): its load with nothing failed
     // Scratch state of one evaluation, reused so that a sweep allocates little.
     mutable std::vector<char> m_down;
     mutable std::vector<char> m_feedLost;

@@ -2,6 +2,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <array>
 #include <optional>
 #include <vector>
 
@@ -62,13 +63,20 @@ struct WhatIfResult {
     double usablePB = 0;
     double rebuildTB = 0;               // raw TB of the lost D-boxes, to rebuild if they do not return
     std::optional<double> rebuildHours; // unknown: no source gives a rebuild rate
-    std::vector<FeedLoad> feeds;        // every rack feed
+    // The rack feeds the failure loses or loads differently (every rack feed for the intact plan):
+    // a sweep keeps thousands of results, so the unchanged feeds are not repeated in each.
+    std::vector<FeedLoad> feeds;
+    std::array<std::optional<FeedLoad>, 2> worst; // the most loaded surviving rack feed of side A and B
+    int overCapacity = 0;                         // surviving rack feeds over their rating
     std::vector<RequirementCheck> requirements;
     QStringList notes;
 
     bool lostNetworkOrData() const { return !dataAvailable || !disconnectedNodes.empty() || cnodesServing == 0; }
-    const FeedLoad *worstFeed(int feed) const; // the surviving rack feed of that side nearest its capacity
-    int feedsOverCapacity() const;
+    const FeedLoad *worstFeed(int feed) const
+    {
+        return worst[static_cast<std::size_t>(feed)] ? &*worst[static_cast<std::size_t>(feed)] : nullptr;
+    }
+    int feedsOverCapacity() const { return overCapacity; }
     bool requirementsHeld() const;
 };
 
