@@ -12,6 +12,7 @@ int runSize(CliContext &ctx, const QStringList &args);
 int runCompare(CliContext &ctx, const QStringList &args);
 int runBench(CliContext &ctx, const QStringList &args);
 int runCheck(CliContext &ctx, const QStringList &args);
+int runWhatIf(CliContext &ctx, const QStringList &args);
 int runCable(CliContext &ctx, const QStringList &args);
 int runCables(CliContext &ctx, const QStringList &args);
 int runVerifyCabling(CliContext &ctx, const QStringList &args);

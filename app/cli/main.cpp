@@ -10,6 +10,7 @@ const std::vector<Command> &commands()
         {"new", "create a plan from a template", runNew},
         {"info", "devices, U, power, heat and capacity of a plan", runInfo},
         {"check", "check a plan against its site and the design rules", runCheck},
+        {"whatif", "what a failure leaves: N-1/N-2 sweeps, single points of failure, GB/s and power left", runWhatIf},
         {"catalog", "list the device types and site profiles", runCatalog},
         {"size", "size a storage design from GPUs, bandwidth, capacity and checkpoints", runSize},
         {"compare", "compare designs with object-store and Lustre columns (md, csv, json, pdf)", runCompare},

@@ -35,6 +35,12 @@ int main(int argc, char **argv)
         QStringLiteral("Compare the plan with another version of it (as File > Compare with…)."),
         QStringLiteral("old-plan"));
     parser.addOption(compareOpt);
+    const QCommandLineOption whatIfOpt(
+        QStringLiteral("whatif"),
+        QStringLiteral("Open in what-if mode with these failure domains failed (comma-separated ids, as "
+                       "`pocplan whatif --list-domains` gives them)."),
+        QStringLiteral("ids"));
+    parser.addOption(whatIfOpt);
     parser.process(app);
 
     // Built-in < user files < fetched, as the CLI stacks them; the catalog menus may extend it.
@@ -53,6 +59,8 @@ int main(int argc, char **argv)
     window.show();
     if (parser.isSet(compareOpt))
         window.compareWith(parser.value(compareOpt));
+    if (parser.isSet(whatIfOpt))
+        window.showWhatIf(parser.value(whatIfOpt).split(QLatin1Char(','), Qt::SkipEmptyParts));
     if (!parser.isSet(screenshotOpt)) {
         const bool askFirst = !parser.isSet(restoreOpt);
         QTimer::singleShot(0, &window, [&window, askFirst] { window.offerRecovery(askFirst); });

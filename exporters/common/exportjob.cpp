@@ -12,6 +12,7 @@
 #include "exporters/reports/checkreportwriter.h"
 #include "exporters/runbook/runbookdata.h"
 #include "exporters/runbook/runbookwriter.h"
+#include "planner/analysis/whatifreport.h"
 
 #include <QSet>
 #include <QThread>
@@ -313,16 +314,21 @@ void addReportFiles(std::vector<PendingFile> &files, const ExportContext &contex
 {
     for (const QString &f : formats) {
         const CheckReport &report = context.checkReport();
+        // With the resilience section (the N-1 sweep), built when the file is made.
+        const auto write = [&context, &report](bool json, QByteArray *out) {
+            const FailureModel model(context.resolved());
+            const WhatIfEngine engine(model);
+            const WhatIfReport n1 = WhatIfReport::build(engine, WhatIfReport::Mode::SweepN1, engine.sweepN1());
+            *out = json ? CheckReportWriter::json(report, SeverityFilter::All, &n1)
+                        : CheckReportWriter::text(report, SeverityFilter::All, &n1);
+            return true;
+        };
         if (f == QLatin1String("json"))
-            files.push_back({QStringLiteral("check-report.json"), [&report](QByteArray *out, QString *) {
-                                 *out = CheckReportWriter::json(report);
-                                 return true;
-                             }});
+            files.push_back({QStringLiteral("check-report.json"),
+                             [write](QByteArray *out, QString *) { return write(true, out); }});
         else if (f == QLatin1String("txt"))
-            files.push_back({QStringLiteral("check-report.txt"), [&report](QByteArray *out, QString *) {
-                                 *out = CheckReportWriter::text(report);
-                                 return true;
-                             }});
+            files.push_back({QStringLiteral("check-report.txt"),
+                             [write](QByteArray *out, QString *) { return write(false, out); }});
     }
 }
 

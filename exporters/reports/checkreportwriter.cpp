@@ -1,5 +1,7 @@
 #include "exporters/reports/checkreportwriter.h"
 
+#include "exporters/reports/whatifreportwriter.h"
+
 #include <QTextStream>
 #include <cmath>
 
@@ -67,7 +69,7 @@ bool CheckReportWriter::listed(const Finding &finding, SeverityFilter filter)
     return true;
 }
 
-Json CheckReportWriter::toJson(const CheckReport &report, SeverityFilter filter)
+Json CheckReportWriter::toJson(const CheckReport &report, SeverityFilter filter, const WhatIfReport *resilience)
 {
     Json findings = Json::array();
     for (const Finding &f : report.findings) {
@@ -85,24 +87,27 @@ Json CheckReportWriter::toJson(const CheckReport &report, SeverityFilter filter)
             item["originalSeverity"] = severityId(f.originalSeverity).toStdString();
         findings.push_back(std::move(item));
     }
-    return Json{{"format", "pocplanner-check"},
-                {"version", kFormatVersion},
-                {"plan", report.plan.toStdString()},
-                {"site", report.site.toStdString()},
-                {"summary",
-                 {{"errors", report.count(Severity::Error)},
-                  {"warnings", report.count(Severity::Warning)},
-                  {"infos", report.count(Severity::Info) - report.waivedCount()},
-                  {"waived", report.waivedCount()}}},
-                {"findings", findings}};
+    Json doc{{"format", "pocplanner-check"},
+             {"version", kFormatVersion},
+             {"plan", report.plan.toStdString()},
+             {"site", report.site.toStdString()},
+             {"summary",
+              {{"errors", report.count(Severity::Error)},
+               {"warnings", report.count(Severity::Warning)},
+               {"infos", report.count(Severity::Info) - report.waivedCount()},
+               {"waived", report.waivedCount()}}},
+             {"findings", findings}};
+    if (resilience)
+        doc["resilience"] = WhatIfReportWriter::toJson(*resilience);
+    return doc;
 }
 
-QByteArray CheckReportWriter::json(const CheckReport &report, SeverityFilter filter)
+QByteArray CheckReportWriter::json(const CheckReport &report, SeverityFilter filter, const WhatIfReport *resilience)
 {
-    return QByteArray::fromStdString(toJson(report, filter).dump(2)) + '\n';
+    return QByteArray::fromStdString(toJson(report, filter, resilience).dump(2)) + '\n';
 }
 
-QByteArray CheckReportWriter::text(const CheckReport &report, SeverityFilter filter)
+QByteArray CheckReportWriter::text(const CheckReport &report, SeverityFilter filter, const WhatIfReport *resilience)
 {
     // A stable, untranslated syntax: scripts parse it, so keep the order and wording of the lines.
     QString out;
@@ -125,6 +130,14 @@ QByteArray CheckReportWriter::text(const CheckReport &report, SeverityFilter fil
             s << " (waived " << severityId(f.originalSeverity) << ": " << f.reason << ")";
         s << "\n    subjects: " << f.subjects.join(QStringLiteral(", ")) << "\n";
         s << "    measured: " << valueText(f.measured, f.unit) << "; limit: " << valueText(f.limit, f.unit) << "\n";
+    }
+    if (resilience) {
+        s << "\n** Resilience (N-1): " << resilience->results.size() << " failure domains, "
+          << plural(static_cast<int>(resilience->singlePoints.size()), "single point of failure",
+                    "single points of failure")
+          << " **\n";
+        for (const QString &line : WhatIfReportWriter::resilienceLines(*resilience, 10))
+            s << line << "\n";
     }
     s << "\n** End of Report **\n";
     s.flush();

@@ -7,6 +7,8 @@
 
 namespace pp {
 
+struct WhatIfReport;
+
 // Which findings a report lists (the summary always counts the whole run).
 enum class SeverityFilter { Errors, Warnings, All };
 
@@ -18,9 +20,14 @@ public:
 
     // A waived finding is listed when its severity before the waiver passes the filter.
     static bool listed(const Finding &finding, SeverityFilter filter);
-    static Json toJson(const CheckReport &report, SeverityFilter filter = SeverityFilter::All);
-    static QByteArray json(const CheckReport &report, SeverityFilter filter = SeverityFilter::All);
-    static QByteArray text(const CheckReport &report, SeverityFilter filter = SeverityFilter::All);
+    // With an N-1 sweep (`resilience`), the report ends with a resilience section: the single points
+    // of failure and the most harmful failures (text: the first 10; JSON: every domain).
+    static Json toJson(const CheckReport &report, SeverityFilter filter = SeverityFilter::All,
+                       const WhatIfReport *resilience = nullptr);
+    static QByteArray json(const CheckReport &report, SeverityFilter filter = SeverityFilter::All,
+                           const WhatIfReport *resilience = nullptr);
+    static QByteArray text(const CheckReport &report, SeverityFilter filter = SeverityFilter::All,
+                           const WhatIfReport *resilience = nullptr);
 };
 
 // "error", "warning", "all" → filter; nullopt for anything else.

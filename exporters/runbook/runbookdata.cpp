@@ -4,6 +4,7 @@
 #include "exporters/cabling/cableplan.h"
 #include "exporters/common/textescape.h"
 #include "exporters/netcfg/postconfigchecks.h"
+#include "planner/analysis/whatifengine.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -103,6 +104,7 @@ public:
         , m_config(config)
     {
         computeValues();
+        drillValues();
     }
 
     QMap<QString, QString> values;
@@ -133,6 +135,64 @@ public:
     }
 
 private:
+    // What each failure drill should show, from the what-if engine on this plan: one switch, feed A,
+    // one DPU and one C-node lost ("drillSwitch", "drillFeed", "drillDpu", "drillCnode", with the
+    // domain each drill fails in "...Id").
+    void drillValues()
+    {
+        const FailureModel model(m_c.resolved());
+        const WhatIfEngine engine(model);
+        const auto first = [&](FailureKind kind) {
+            for (int d = 0; d < static_cast<int>(model.domains().size()); ++d)
+                if (model.domain(d).kind == kind)
+                    return d;
+            return -1;
+        };
+        const std::pair<const char *, int> drills[] = {{"drillSwitch", first(FailureKind::LeafSwitch)},
+                                                       {"drillFeed", model.domainIndex(QStringLiteral("feed:A"))},
+                                                       {"drillDpu", first(FailureKind::Dpu)},
+                                                       {"drillCnode", first(FailureKind::CNode)}};
+        for (const auto &[name, d] : drills) {
+            const QString key = QLatin1String(name);
+            if (d < 0) {
+                values[key + QStringLiteral("Id")] = QStringLiteral("none in the plan");
+                values[key] = QStringLiteral("not applicable: the plan has no such part");
+                continue;
+            }
+            values[key + QStringLiteral("Id")] = model.domain(d).id;
+            values[key] = drillText(engine, engine.evaluate({d}));
+        }
+    }
+
+    static QString drillText(const WhatIfEngine &engine, const WhatIfResult &r)
+    {
+        const WhatIfResult &intact = engine.intact();
+        const auto share = [](double part, double whole) {
+            return whole > 0 ? QStringLiteral(" (%1%)").arg(std::round(part / whole * 100.0), 0, 'f', 0) : QString();
+        };
+        QString text =
+            QStringLiteral("read %1 GB/s of %2%3, write %4 GB/s of %5%6")
+                .arg(number(r.readGBps, 1), number(intact.readGBps, 1), share(r.readGBps, intact.readGBps),
+                     number(r.writeGBps, 1), number(intact.writeGBps, 1), share(r.writeGBps, intact.writeGBps));
+        text += r.dataAvailable ? QStringLiteral("; data available") : QStringLiteral("; data UNAVAILABLE");
+        if (!r.degradedDboxes.empty())
+            text += QStringLiteral(", %1 D-box(es) on fewer DPU links").arg(r.degradedDboxes.size());
+        text += r.disconnectedNodes.empty()
+            ? QStringLiteral("; every node keeps a path to the clients")
+            : QStringLiteral("; %1 node(s) cut off from the clients").arg(r.disconnectedNodes.size());
+        double worstW = 0;
+        std::optional<double> capacityW;
+        for (int side = 0; side < 2; ++side)
+            if (const FeedLoad *f = r.worstFeed(side); f && f->loadW >= worstW) {
+                worstW = f->loadW;
+                capacityW = f->capacityW;
+            }
+        text += QStringLiteral("; the most loaded surviving feed carries %1 kW").arg(number(worstW / 1000.0, 2));
+        if (capacityW)
+            text += QStringLiteral(" of %1 kW").arg(number(*capacityW / 1000.0, 2));
+        return text;
+    }
+
     void computeValues()
     {
         const Plan &plan = m_c.plan();

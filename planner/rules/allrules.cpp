@@ -44,6 +44,7 @@ const std::vector<std::unique_ptr<Rule>> &allRules()
         list.push_back(std::make_unique<ResilienceMinDBoxRule>());
         list.push_back(std::make_unique<ResilienceSwitchPairRule>());
         list.push_back(std::make_unique<ResilienceDualPsuRule>());
+        list.push_back(std::make_unique<ResilienceSinglePointRule>());
         return list;
     }();
     return rules;

@@ -1,5 +1,6 @@
 #include "planner/rules/resiliencerules.h"
 
+#include "planner/analysis/whatifengine.h"
 #include "planner/rules/rulesupport.h"
 
 namespace pp {
@@ -118,6 +119,29 @@ void ResilienceDualPsuRule::check(const CheckContext &ctx, std::vector<Finding> 
                                                 .arg(need),
                                       {d.id}, planned, need, QStringLiteral("PSUs")));
         }
+    }
+}
+
+void ResilienceSinglePointRule::check(const CheckContext &ctx, std::vector<Finding> &out) const
+{
+    const FailureModel model(ctx);
+    const WhatIfEngine engine(model);
+    // Only the domains that can matter are evaluated (singlePointScan), so the rule stays cheap
+    // after every edit; a plan that serves nothing intact gives none (the other rules name why).
+    for (const WhatIfResult &r : engine.singlePointScan()) {
+        const FailureDomain &domain = model.domain(r.domains.front());
+        QString message = QStringLiteral("%1: losing it alone: %2").arg(domain.label, engine.harm(r));
+        if (!r.dataAvailable && domain.kind == FailureKind::DBox && model.stripsPerDbox() > model.parityStrips())
+            message += QStringLiteral(". The plan's %1 D-box(es) are its known limit: a stripe survives the loss of a "
+                                      "whole D-box from %2 D-boxes of this kind")
+                           .arg(model.dboxCount())
+                           .arg(model.dboxesToSurviveOneLoss());
+        if (r.dataAvailable)
+            out.push_back(makeFinding(id(), Severity::Warning, message, {domain.id},
+                                      static_cast<double>(r.disconnectedNodes.size()), 0, QStringLiteral("nodes")));
+        else
+            out.push_back(makeFinding(id(), Severity::Warning, message, {domain.id}, r.stripsLost, model.parityStrips(),
+                                      QStringLiteral("strips")));
     }
 }
 

@@ -36,4 +36,14 @@ public:
     void check(const CheckContext &ctx, std::vector<Finding> &out) const override;
 };
 
+// resilience.single-point-of-failure: a failure domain (one component: a device, a DPU, a PDU, a
+// feed, an uplink) whose loss alone makes data unavailable or cuts a powered node off the clients.
+// A warning, not an error: a small kit (one D-box) has this limit by design and says so.
+class ResilienceSinglePointRule final : public Rule {
+public:
+    QString id() const override { return QStringLiteral("resilience.single-point-of-failure"); }
+    QString description() const override { return QStringLiteral("Single points of failure"); }
+    void check(const CheckContext &ctx, std::vector<Finding> &out) const override;
+};
+
 } // namespace pp

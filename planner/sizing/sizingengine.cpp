@@ -6,6 +6,7 @@
 #include "planner/power/devicedraw.h"
 #include "planner/sizing/rackpacker.h"
 #include "planner/sizing/sizingdata.h"
+#include "planner/sizing/throughputmodel.h"
 
 #include <algorithm>
 #include <cmath>
@@ -32,29 +33,12 @@ double SizingEngine::usablePBFor(int dboxes, double rawTBPerBox, int ssdsPerBox,
 
 namespace {
 
-// Total count and speed of a device's ports of one purpose (the first group's speed).
-struct PortSum {
-    int count = 0;
-    double speedGbps = 0;
-};
-
-PortSum portsOf(const DeviceType &type, PortPurpose purpose)
-{
-    PortSum sum;
-    for (const PortGroup &g : type.ports) {
-        if (g.purpose != purpose)
-            continue;
-        sum.count += g.names.isEmpty() ? g.count : static_cast<int>(g.names.size());
-        if (sum.speedGbps == 0)
-            sum.speedGbps = g.speedGbps;
-    }
-    return sum;
-}
+using PortSum = ThroughputModel::PortSum;
 
 // Lanes a switch port gives at the node link speed: 4 for an 800G port split 4×200G.
 int lanesAt(const DeviceType &sw, double nodeSpeedGbps)
 {
-    const PortSum data = portsOf(sw, PortPurpose::Data);
+    const PortSum data = ThroughputModel::portsOf(sw, PortPurpose::Data);
     if (std::abs(data.speedGbps - nodeSpeedGbps) < 1e-9)
         return 1;
     for (const PortGroup &g : sw.ports) {
@@ -257,8 +241,8 @@ void SizingRun::checkpointDemand()
 // 3. What one C-node achieves: min(nominal, client links × efficiency) × achievable factor.
 bool SizingRun::cnodeThroughput()
 {
-    cPorts = portsOf(*cnode, PortPurpose::Data);
-    d.cnodeLinkGBps = cPorts.count * cPorts.speedGbps / 8.0 * in.linkEfficiency;
+    cPorts = ThroughputModel::portsOf(*cnode, PortPurpose::Data);
+    d.cnodeLinkGBps = ThroughputModel::linkGBps(cPorts.count, cPorts.speedGbps, in.linkEfficiency);
     log.add(QStringLiteral("C-node client links"), d.cnodeLinkGBps, QStringLiteral("GB/s"),
             QStringLiteral("%1 × %2 Gbit/s / 8 × link efficiency %3")
                 .arg(cPorts.count)
@@ -273,8 +257,8 @@ bool SizingRun::cnodeThroughput()
                            .arg(cnode->id);
         return false;
     }
-    d.cnodeReadGBps = std::min(*nominalRead, d.cnodeLinkGBps) * in.readEfficiency;
-    d.cnodeWriteGBps = std::min(*nominalWrite, d.cnodeLinkGBps) * in.writeEfficiency;
+    d.cnodeReadGBps = ThroughputModel::cnodeGBps(*nominalRead, d.cnodeLinkGBps, in.readEfficiency);
+    d.cnodeWriteGBps = ThroughputModel::cnodeGBps(*nominalWrite, d.cnodeLinkGBps, in.writeEfficiency);
     log.add(QStringLiteral("C-node read"), d.cnodeReadGBps, QStringLiteral("GB/s"),
             QStringLiteral("min(nominal %1 at 100% read, links %2) × read efficiency %3")
                 .arg(*nominalRead)
@@ -373,8 +357,8 @@ bool SizingRun::dboxCount()
                 .arg(in.growthYears)
                 .arg(in.growthPctPerYear)
                 .arg(in.dataReduction));
-    dPorts = portsOf(*dbox, PortPurpose::Dpu);
-    d.dboxLinkGBps = dPorts.count * dPorts.speedGbps / 8.0 * in.linkEfficiency;
+    dPorts = ThroughputModel::portsOf(*dbox, PortPurpose::Dpu);
+    d.dboxLinkGBps = ThroughputModel::linkGBps(dPorts.count, dPorts.speedGbps, in.linkEfficiency);
     d.dboxThroughputGBps = std::nullopt; // no public source gives per-D-box throughput
     log.add(QStringLiteral("D-box throughput"), std::nullopt, QStringLiteral("GB/s"),
             QStringLiteral("no public source gives a per-D-box figure; only its DPU links bound it"));
@@ -495,10 +479,11 @@ void SizingRun::throughput()
     const double cWrite = d.cnodes * d.cnodeWriteGBps;
     const double dLinks = d.dboxes * d.dboxLinkGBps;
     const double dWrite = dLinks * d.ecEfficiency; // parity strips travel too
-    d.readTBps = std::min(cRead, dLinks) / 1000.0;
-    d.readLimitedBy = cRead <= dLinks ? QStringLiteral("C-nodes") : QStringLiteral("D-box links");
-    d.writeTBps = std::min(cWrite, dWrite) / 1000.0;
-    d.writeLimitedBy = cWrite <= dWrite ? QStringLiteral("C-nodes") : QStringLiteral("D-box links");
+    const ThroughputModel::Cluster cluster = ThroughputModel::cluster(cRead, cWrite, dLinks, d.ecEfficiency);
+    d.readTBps = cluster.readGBps / 1000.0;
+    d.readLimitedBy = cluster.readLimitedBy;
+    d.writeTBps = cluster.writeGBps / 1000.0;
+    d.writeLimitedBy = cluster.writeLimitedBy;
     log.add(QStringLiteral("Read"), d.readTBps, QStringLiteral("TB/s"),
             QStringLiteral("min(C-nodes %1, D-box links %2) TB/s: limited by %3")
                 .arg(num(cRead / 1000))
@@ -548,7 +533,7 @@ void SizingRun::checkpointTime()
 // 9. Switches from port counts.
 bool SizingRun::switches()
 {
-    const PortSum swPorts = portsOf(*sw, PortPurpose::Data);
+    const PortSum swPorts = ThroughputModel::portsOf(*sw, PortPurpose::Data);
     const SizingPortPlan *portPlan = m_data.portPlan(swPorts.count);
     const int lanes = lanesAt(*sw, cPorts.speedGbps);
     if (!portPlan || lanes == 0) {

@@ -60,8 +60,11 @@ void TestCheckCli::templateIsClean()
 {
     const CliResult r = runCli({QStringLiteral("check"), m_template});
     QCOMPARE(r.exitCode, 0);
-    QVERIFY2(r.out.contains(QStringLiteral("** Found 0 errors, 1 warning, ")), qPrintable(r.out));
+    // Warnings: oversubscription, and the one D-box as the kit's known single point of failure.
+    QVERIFY2(r.out.contains(QStringLiteral("** Found 0 errors, 2 warnings, ")), qPrintable(r.out));
     QVERIFY(r.out.contains(QStringLiteral("[network.oversubscription]:")));
+    QVERIFY(r.out.contains(QStringLiteral("[resilience.single-point-of-failure]:")));
+    QVERIFY(r.out.contains(QStringLiteral("** Resilience (N-1): 17 failure domains, 1 single point of failure **")));
     QVERIFY(r.out.trimmed().endsWith(QStringLiteral("** End of Report **")));
 }
 
@@ -122,8 +125,10 @@ void TestCheckCli::severityFilter()
                 QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 0);
     const Json doc = Json::parse(r.out.toStdString());
-    QCOMPARE(doc["findings"].size(), std::size_t(1));
+    QCOMPARE(doc["findings"].size(), std::size_t(2));
     QCOMPARE(doc["findings"][0]["rule"].get<std::string>(), std::string("network.oversubscription"));
+    QCOMPARE(doc["findings"][1]["rule"].get<std::string>(), std::string("resilience.single-point-of-failure"));
+    QCOMPARE(doc["resilience"]["singlePointsOfFailure"], Json::array({"db1"}));
 }
 
 void TestCheckCli::siteFileReplacesProfile()

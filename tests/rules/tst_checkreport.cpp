@@ -1,6 +1,7 @@
 #include "rulefixture.h"
 
 #include "exporters/reports/checkreportwriter.h"
+#include "planner/analysis/whatifreport.h"
 
 #include "tests/common/golden.h"
 
@@ -17,6 +18,7 @@ private slots:
     void goldenText();
     void severityFilter();
     void outputIsDeterministic();
+    void resilienceSection();
 
 private:
     static CheckReport sampleReport();
@@ -115,11 +117,15 @@ void TestCheckReport::severityFilter()
     // Errors only: the unwaived error, and the waived one (a waived error is shown, not hidden).
     QCOMPARE(rules(CheckReportWriter::json(report, SeverityFilter::Errors)),
              QStringList({QStringLiteral("power.site-budget info"), QStringLiteral("network.uplink-count error")}));
+    // With sw2's uplink gone, sw1 and its uplink join the D-box as single points of failure.
     QCOMPARE(rules(CheckReportWriter::json(report, SeverityFilter::Warnings)),
              QStringList({QStringLiteral("power.site-budget info"), QStringLiteral("network.uplink-count error"),
-                          QStringLiteral("network.oversubscription warning")}));
-    QCOMPARE(rules(CheckReportWriter::json(report, SeverityFilter::All)).size(),
-             10); // 8 + the unknown fabric and port-buffer infos
+                          QStringLiteral("network.oversubscription warning"),
+                          QStringLiteral("resilience.single-point-of-failure warning"),
+                          QStringLiteral("resilience.single-point-of-failure warning"),
+                          QStringLiteral("resilience.single-point-of-failure warning")}));
+    // 8 + the unknown fabric and port-buffer infos + the 3 single points of failure
+    QCOMPARE(rules(CheckReportWriter::json(report, SeverityFilter::All)).size(), 13);
     // The summary counts the whole run whatever the filter.
     const Json doc = Json::parse(CheckReportWriter::json(report, SeverityFilter::Errors).toStdString());
     QVERIFY(doc["summary"]["infos"].get<int>() > 0);
@@ -131,6 +137,31 @@ void TestCheckReport::outputIsDeterministic()
 {
     QCOMPARE(CheckReportWriter::json(sampleReport()), CheckReportWriter::json(sampleReport()));
     QCOMPARE(CheckReportWriter::text(sampleReport()), CheckReportWriter::text(sampleReport()));
+}
+
+// With the N-1 sweep, the report ends with the resilience section: the SPOFs and the worst rows.
+void TestCheckReport::resilienceSection()
+{
+    const Plan plan = templatePlan();
+    SiteProfile site;
+    QVERIFY(ResolvedPlan::resolveSite(plan, Catalog::builtIn(), site, nullptr));
+    const ResolvedPlan resolved(plan, Catalog::builtIn(), site);
+    const FailureModel model(resolved);
+    const WhatIfEngine engine(model);
+    const WhatIfReport n1 = WhatIfReport::build(engine, WhatIfReport::Mode::SweepN1, engine.sweepN1());
+    const CheckReport report = check(plan);
+    const QString text = QString::fromUtf8(CheckReportWriter::text(report, SeverityFilter::All, &n1));
+    QVERIFY2(text.contains(QLatin1String("** Resilience (N-1): 17 failure domains, 1 single point of failure **")),
+             qPrintable(text));
+    QVERIFY(text.contains(QLatin1String("single point of failure db1")));
+    QVERIFY(text.contains(QLatin1String("most harmful 10 of 17")));
+    QVERIFY(text.indexOf(QLatin1String("Resilience")) < text.indexOf(QLatin1String("** End of Report **")));
+    compareGolden(text.toUtf8(), QStringLiteral("poc-3c1d.check-resilience.txt"));
+    const Json doc = Json::parse(CheckReportWriter::json(report, SeverityFilter::All, &n1).toStdString());
+    QCOMPARE(doc["resilience"]["singlePointsOfFailure"], Json::array({"db1"}));
+    QCOMPARE(doc["resilience"]["results"].size(), std::size_t(17));
+    // Without the sweep the report is as before: no section.
+    QVERIFY(!QString::fromUtf8(CheckReportWriter::text(report)).contains(QLatin1String("Resilience")));
 }
 
 QTEST_GUILESS_MAIN(TestCheckReport)

@@ -140,7 +140,8 @@ void TestRules::everyDocumentedRuleIsRegistered()
                                       "resilience.min-cnodes",
                                       "resilience.min-dbox",
                                       "resilience.switch-pair",
-                                      "resilience.dual-psu"});
+                                      "resilience.dual-psu",
+                                      "resilience.single-point-of-failure"});
     QStringList registered;
     for (const auto &rule : allRules()) {
         registered << rule->id();
@@ -166,22 +167,33 @@ void TestRules::templateFindingsAreOnlyTheKnownOnes()
     QStringList rules;
     for (const Finding &f : report.findings)
         rules << f.rule + QLatin1Char(' ') + severityId(f.severity);
+    // The kit's one D-box is its known limit: losing it loses all 18 strips of every stripe (4 tolerated).
     QCOMPARE(rules,
              S({"space.depth info", "power.site-budget info", "power.outlets info", "power.outlets info",
                 "weight.rack-static info", "network.oversubscription warning", "network.roce-hops info",
-                "network.pfc-headroom info"}));
+                "network.pfc-headroom info", "resilience.single-point-of-failure warning"}));
     EXPECT_FINDING(report, "power.site-budget", Severity::Info, S({"sw-sn2201"}), 1, 0, "devices");
+    EXPECT_FINDING(report, "resilience.single-point-of-failure", Severity::Warning, S({"db1"}), 18, 4, "strips");
+    QVERIFY(findingWith(report, QStringLiteral("resilience.single-point-of-failure"), S({"db1"}))
+                ->message.contains(QLatin1String("known limit")));
 }
 
 void TestRules::generatedPlanChecksClean()
 {
-    // One rack: only the oversubscription warning (8 C-nodes read far more than 2 × 400 GbE carry).
+    // One rack: the oversubscription warning (8 C-nodes read far more than 2 × 400 GbE carry), and
+    // each of its 7 D-boxes is a single point of failure: a 150-strip stripe keeps 22 strips in each.
     CheckReport report = check(generatePlan(1));
     QStringList warnings;
     for (const Finding &f : report.findings)
         if (f.severity != Severity::Info)
             warnings << f.rule + QLatin1Char(' ') + severityId(f.severity);
-    QCOMPARE(warnings, S({"network.oversubscription warning"}));
+    QStringList expected{QStringLiteral("network.oversubscription warning")};
+    for (int i = 0; i < 7; ++i)
+        expected << QStringLiteral("resilience.single-point-of-failure warning");
+    QCOMPARE(warnings, expected);
+    EXPECT_FINDING(report, "resilience.single-point-of-failure", Severity::Warning, S({"R1-db1"}), 22, 4, "strips");
+    // Six racks: 42 D-boxes, a stripe keeps at most 4 strips in one, and every node is dual-homed.
+    QVERIFY(of(check(generatePlan(6)), QStringLiteral("resilience.single-point-of-failure")).empty());
     // Two racks: still no errors; max draw passes the 30 kW site budget and cooling (warnings).
     report = check(generatePlan(2));
     QVERIFY2(report.count(Severity::Error) == 0, qPrintable(dump(report)));
@@ -191,7 +203,9 @@ void TestRules::quiet_data()
 {
     QTest::addColumn<QString>("rule");
     for (const auto &rule : allRules())
-        if (rule->id() != QLatin1String("network.oversubscription"))
+        // The kit's one D-box is a single point of failure by design (generatedPlanChecksClean).
+        if (rule->id() != QLatin1String("network.oversubscription") &&
+            rule->id() != QLatin1String("resilience.single-point-of-failure"))
             QTest::newRow(qPrintable(rule->id())) << rule->id();
 }
 
@@ -226,8 +240,10 @@ void TestRules::quietOversubscriptionWithEnoughUplinks()
     plan.uplinks.push_back(Uplink{QStringLiteral("sw1"), QStringLiteral("swp28"), 400});
     const CheckReport report = check(plan, knownCatalog());
     QVERIFY2(of(report, QStringLiteral("network.oversubscription")).empty(), qPrintable(dump(report)));
-    QCOMPARE(report.findings.size(), std::size_t(1));
+    // The PFC headroom info (unknown port buffer) and the kit's known limit, its one D-box.
+    QCOMPARE(report.findings.size(), std::size_t(2));
     QVERIFY2(ofButBuffer(report, QStringLiteral("network.pfc-headroom")).empty(), qPrintable(dump(report)));
+    QCOMPARE(of(report, QStringLiteral("resilience.single-point-of-failure")).size(), std::size_t(1));
 }
 
 void TestRules::quietAirDensityOnLiquidSite()
@@ -628,6 +644,9 @@ void TestRules::generatedPlanAtScaleFlagsOnlyTheLabBudget()
     for (const Finding &f : report.findings)
         if (f.severity != Severity::Info)
             rules << f.rule + QLatin1Char(' ') + severityId(f.severity);
+    // 35 D-boxes keep 5 strips of a 150-strip stripe each (4 tolerated): each is a single point.
+    QCOMPARE(rules.count(QStringLiteral("resilience.single-point-of-failure warning")), 35);
+    rules.removeAll(QStringLiteral("resilience.single-point-of-failure warning"));
     QCOMPARE(rules, S({"power.site-budget error", "cooling.site-heat error", "network.oversubscription warning"}));
     EXPECT_FINDING(report, "power.site-budget", Severity::Error, S({"customer-lab-poc"}), 52.95, 30, "kW");
 }

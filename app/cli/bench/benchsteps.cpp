@@ -7,9 +7,11 @@
 #include "exporters/diagrams/pngencoder.h"
 #include "exporters/diagrams/rackdiagramdata.h"
 #include "exporters/diagrams/rackdiagramwriter.h"
+#include "planner/analysis/whatifengine.h"
 #include "planner/io/planio.h"
 #include "planner/model/resolvedplan.h"
 #include "planner/rules/ruleengine.h"
+#include "planner/sizing/planbuilder.h"
 #include "planner/sizing/sizingdata.h"
 #include "planner/sizing/sizingengine.h"
 #include "planner/topology/autocabler.h"
@@ -95,6 +97,55 @@ void cable(const BenchInput &in)
     const CablingReport report = autoCable(plan, *in.catalog, resolvedSite(plan, *in.catalog));
     if (report.linksMade == 0)
         qFatal("cable: no links made");
+}
+
+// A cabled NCP design sized for this many GPUs (`pocplan size --design ncp --profile better`, then the
+// auto-cabler), built once per process: the what-if steps time the sweep, not the build.
+struct CabledDesign {
+    Plan plan;
+    SiteProfile site;
+};
+
+const CabledDesign &ncpDesign(const Catalog &catalog, int gpus, double capacityPB)
+{
+    static std::map<int, CabledDesign> built;
+    auto it = built.find(gpus);
+    if (it != built.end())
+        return it->second;
+    const SizingData &data = SizingData::builtIn();
+    SizingInputs in = SizingInputs::forDesign(*data.design(QStringLiteral("ncp")), data, catalog);
+    in.gpus = gpus;
+    in.profile = QStringLiteral("better");
+    in.capacityPB = capacityPB;
+    CabledDesign d;
+    QString error;
+    if (!PlanBuilder(catalog).build(SizingEngine(catalog, data).size(in), PlanBuildOptions{}, d.plan, &error))
+        qFatal("whatif bench: %s", qPrintable(error));
+    d.site = resolvedSite(d.plan, catalog);
+    autoCable(d.plan, catalog, d.site);
+    return built.emplace(gpus, std::move(d)).first->second;
+}
+
+// The whole N-1 sweep of a design: failure model (the graph, once), then every domain alone.
+void whatIfSweep(const CabledDesign &design, const Catalog &catalog)
+{
+    const ResolvedPlan resolved(design.plan, catalog, design.site);
+    const FailureModel model(resolved);
+    const WhatIfEngine engine(model);
+    if (engine.sweepN1().empty() || !engine.intact().dataAvailable)
+        qFatal("whatif bench: the cabled design serves no data");
+}
+
+// The NCP pod of the sizing brief: 41,472 GPUs, better tier, 215 PB.
+void whatIfPod(const BenchInput &in)
+{
+    whatIfSweep(ncpDesign(*in.catalog, 41472, 215), *in.catalog);
+}
+
+// A 400k-GPU design (409,600 GPUs, better tier, 2,150 PB: the pod's figures × ~10).
+void whatIf400k(const BenchInput &in)
+{
+    whatIfSweep(ncpDesign(*in.catalog, 409600, 2150), *in.catalog);
 }
 
 // 1,000 sizing scenarios (GPUs × profile × capacity × checkpoint); independent of the plan size.
@@ -199,6 +250,8 @@ std::vector<BenchStep> benchSteps()
         {QStringLiteral("check"), check},
         {QStringLiteral("cable"), cable},
         {QStringLiteral("size"), size, 1},
+        {QStringLiteral("whatif-pod"), whatIfPod, 1},
+        {QStringLiteral("whatif-400k"), whatIf400k, 1},
         {QStringLiteral("export-bom"), exportBom},
         {QStringLiteral("export-svg"), exportSvg},
         {QStringLiteral("png-face"), pngFace},

@@ -2,6 +2,7 @@
 
 #include "catalog/io/siteprofilefile.h"
 #include "exporters/reports/checkreportwriter.h"
+#include "planner/analysis/whatifreport.h"
 #include "planner/rules/ruleengine.h"
 
 #include <QCommandLineParser>
@@ -79,8 +80,12 @@ int runCheck(CliContext &ctx, const QStringList &args)
         return kExitUsage;
     const ResolvedPlan resolved(plan, ctx.catalog(), site);
     const CheckReport report = runChecks(resolved);
-    const QByteArray bytes = format == QLatin1String("json") ? CheckReportWriter::json(report, *filter)
-                                                             : CheckReportWriter::text(report, *filter);
+    // The resilience section: the N-1 sweep of `pocplan whatif`, most harmful first.
+    const FailureModel model(resolved);
+    const WhatIfEngine engine(model);
+    const WhatIfReport resilience = WhatIfReport::build(engine, WhatIfReport::Mode::SweepN1, engine.sweepN1());
+    const QByteArray bytes = format == QLatin1String("json") ? CheckReportWriter::json(report, *filter, &resilience)
+                                                             : CheckReportWriter::text(report, *filter, &resilience);
     ctx.out() << QString::fromUtf8(bytes) << Qt::flush;
     return report.unwaivedErrors() > 0 ? kExitPlanErrors : kExitOk;
 }

@@ -204,10 +204,33 @@ QRectF DeviceItem::boundingRect() const
     return QRectF(QPointF(-2, -2), m_size + QSizeF(4, 4));
 }
 
+// Failed: a red cross over the greyed block; degraded: an orange dashed frame.
+void DeviceItem::paintWhatIf(QPainter *p, const QRectF &r) const
+{
+    if (m_whatIf == WhatIf::Failed) {
+        p->setPen(QPen(QColor(0xc6, 0x28, 0x28), 2));
+        p->drawLine(r.topLeft(), r.bottomRight());
+        p->drawLine(r.bottomLeft(), r.topRight());
+    } else if (m_whatIf == WhatIf::Degraded) {
+        p->setPen(QPen(QColor(0xef, 0x6c, 0x00), 3, Qt::DashLine));
+        p->setBrush(Qt::NoBrush);
+        p->drawRoundedRect(r.adjusted(1.5, 1.5, -1.5, -1.5), 2, 2);
+    }
+}
+
+void DeviceItem::setWhatIf(WhatIf state)
+{
+    if (state == m_whatIf)
+        return;
+    m_whatIf = state;
+    update();
+}
+
 void DeviceItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const QRectF r(QPointF(0, 0), m_size);
-    QColor fill = m_fill;
+    const bool dark = m_whatIf == WhatIf::Dark || m_whatIf == WhatIf::Failed;
+    QColor fill = dark ? QColor(0x9a, 0x9c, 0xa0) : m_fill;
     if (!m_facing)
         fill = QColor::fromRgbF(fill.redF() * 0.35 + 0.65 * 0.93, fill.greenF() * 0.35 + 0.65 * 0.93,
                                 fill.blueF() * 0.35 + 0.65 * 0.93);
@@ -219,12 +242,13 @@ void DeviceItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWid
         p->setBrush(Qt::NoBrush);
         p->drawRoundedRect(r.adjusted(-1, -1, 1, 1), 3, 3);
     }
+    paintWhatIf(p, r);
     const double lod = option->levelOfDetailFromTransform(p->worldTransform());
     const double markerSpace = m_marker == Marker::Error || m_marker == Marker::Warning ? 18 : 0;
     if (lod * std::min(m_size.width(), m_size.height()) >= 8) {
         QFont f = p->font();
         f.setPixelSize(std::min(12, static_cast<int>(std::min(m_size.width(), m_size.height()) * 0.62)));
-        p->setPen(m_facing ? textColorOn(m_fill) : QColor(0x4a, 0x4f, 0x55));
+        p->setPen(dark ? QColor(0x3c, 0x3e, 0x42) : m_facing ? textColorOn(m_fill) : QColor(0x4a, 0x4f, 0x55));
         if (m_vertical) {
             p->save();
             p->translate(r.center());

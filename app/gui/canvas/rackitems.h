@@ -45,6 +45,9 @@ class DeviceItem : public QGraphicsItem {
 public:
     enum { Type = UserType + 1 };
 
+    // What-if mode: failed by the user, dark (lost power or failed), degraded (lost links or its network).
+    enum class WhatIf { Normal, Failed, Dark, Degraded };
+
     explicit DeviceItem(const QString &deviceId);
 
     int type() const override { return Type; }
@@ -53,11 +56,15 @@ public:
     void setAppearance(const QString &label, const QString &detail, const QColor &fill, bool facing, bool vertical);
     void setMarker(Marker marker);
     Marker marker() const { return m_marker; }
+    void setWhatIf(WhatIf state);
+    WhatIf whatIf() const { return m_whatIf; }
 
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
+    void paintWhatIf(QPainter *p, const QRectF &r) const;
+
     QString m_id;
     QSizeF m_size;
     QString m_label;
@@ -66,6 +73,7 @@ private:
     bool m_facing = true;
     bool m_vertical = false;
     Marker m_marker = Marker::None;
+    WhatIf m_whatIf = WhatIf::Normal;
 };
 
 // Where a dragged type or moved device would land: green when it fits, red with the reason when not.

@@ -184,6 +184,7 @@ void RackScene::placeDevice(const QString &id, const Device *device, int r)
                                           .arg(type->uHeight)
                                           .arg(device->face == Face::Front ? tr("front") : tr("rear"))));
     applyMarker(item);
+    applyWhatIf(item);
 }
 
 void RackScene::layoutZeroU(const QString &rackId)
@@ -251,6 +252,24 @@ void RackScene::applyMarker(DeviceItem *item)
 {
     const auto it = m_worst.constFind(item->deviceId());
     item->setMarker(it == m_worst.constEnd() ? Marker::None : markerFor(*it));
+}
+
+void RackScene::applyWhatIf(DeviceItem *item)
+{
+    item->setWhatIf(static_cast<DeviceItem::WhatIf>(m_whatIf.value(item->deviceId(), 0)));
+}
+
+void RackScene::setWhatIf(const QStringList &failed, const QStringList &dark, const QStringList &degraded)
+{
+    m_whatIf.clear();
+    for (const QString &id : degraded)
+        m_whatIf.insert(id, static_cast<int>(DeviceItem::WhatIf::Degraded));
+    for (const QString &id : dark)
+        m_whatIf.insert(id, static_cast<int>(DeviceItem::WhatIf::Dark));
+    for (const QString &id : failed)
+        m_whatIf.insert(id, static_cast<int>(DeviceItem::WhatIf::Failed));
+    for (DeviceItem *item : std::as_const(m_deviceItems))
+        applyWhatIf(item);
 }
 
 void RackScene::setFindings(const CheckReport &report)

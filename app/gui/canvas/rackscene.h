@@ -56,6 +56,8 @@ public:
 
     // Finding markers: the worst unwaived severity per device and rack.
     void setFindings(const CheckReport &report);
+    // The what-if overlay: failed devices crossed, dark ones greyed, degraded ones framed; empty lists clear it.
+    void setWhatIf(const QStringList &failed, const QStringList &dark, const QStringList &degraded);
 
     // The placement a drop of typeId at scenePos means (snapped to U on the current face).
     bool placementAt(const QString &typeId, const QPointF &scenePos, ops::Placement *where) const;
@@ -89,6 +91,7 @@ private:
     void layoutAllZeroU(const QHash<QString, int> &rackIndexOf);
     void updateRackTexts();
     void applyMarker(DeviceItem *item);
+    void applyWhatIf(DeviceItem *item);
     DeviceItem *deviceItemAt(const QPointF &scenePos) const;
     void showDropGhost(const QString &typeId, const QPointF &scenePos);
     bool computeMoves(const QPointF &scenePos, std::vector<std::pair<QString, ops::Placement>> *moves,
@@ -104,6 +107,7 @@ private:
     QHash<QString, RackItem *> m_rackItems;
     QHash<QString, DeviceItem *> m_deviceItems;
     QHash<QString, Severity> m_worst; // subject id → worst unwaived severity
+    QHash<QString, int> m_whatIf;     // device id → DeviceItem::WhatIf (what-if mode only)
     std::vector<GhostItem *> m_ghosts;
     // A drag of selected devices in progress.
     QString m_pressDevice;

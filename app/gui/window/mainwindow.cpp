@@ -10,6 +10,7 @@
 #include "app/gui/panels/dashboardwidget.h"
 #include "app/gui/panels/findingspanel.h"
 #include "app/gui/panels/inspectorpanel.h"
+#include "app/gui/panels/whatifpanel.h"
 #include "app/gui/sizing/sizingtab.h"
 #include "autosaver.h"
 #include "checkrunner.h"
@@ -154,6 +155,9 @@ void MainWindow::connectPanels()
         }
     });
     connect(m_palette, &CatalogPalette::addRequested, this, &MainWindow::addTypeToCurrentRack);
+    connect(m_whatIf, &WhatIfPanel::overlayChanged, m_scene, &RackScene::setWhatIf);
+    connect(m_whatIf, &WhatIfPanel::failSelectedRequested, this,
+            [this] { m_whatIf->failDevices(m_scene->selectedDeviceIds()); });
     connect(&m_editor->undoStack(), &QUndoStack::indexChanged, this, &MainWindow::updateActions);
 }
 
@@ -416,6 +420,11 @@ void MainWindow::createDocks()
     QDockWidget *history = addDock(m_undoView, tr("History"), Qt::RightDockWidgetArea);
     history->setObjectName(QStringLiteral("dock.history"));
     splitDockWidget(inspector, history, Qt::Vertical);
+    m_whatIf = new WhatIfPanel(*m_document, this);
+    QDockWidget *whatIf = addDock(m_whatIf, tr("What-if"), Qt::RightDockWidgetArea);
+    whatIf->setObjectName(QStringLiteral("dock.whatif"));
+    tabifyDockWidget(inspector, whatIf);
+    inspector->raise();
     m_findings = new FindingsPanel(*m_editor, this);
     addDock(m_findings, tr("Findings"), Qt::BottomDockWidgetArea)->setObjectName(QStringLiteral("dock.findings"));
     resizeDocks({findChild<QDockWidget *>(QStringLiteral("dock.catalog"))}, {250}, Qt::Horizontal);
@@ -456,6 +465,19 @@ void MainWindow::saveWindowLayout()
     QSettings settings;
     settings.setValue(QLatin1String(kGeometryKey), saveGeometry());
     settings.setValue(QLatin1String(kDockStateKey), saveState());
+}
+
+void MainWindow::showWhatIf(const QStringList &failedIds)
+{
+    if (QDockWidget *dock = findChild<QDockWidget *>(QStringLiteral("dock.whatif"))) {
+        dock->show();
+        dock->raise();
+        // The figures need room: the history below gives most of its height while what-if is shown.
+        if (QDockWidget *history = findChild<QDockWidget *>(QStringLiteral("dock.history")))
+            resizeDocks({dock, history}, {4, 1}, Qt::Vertical);
+    }
+    m_whatIf->setActive(true);
+    m_whatIf->setFailed(failedIds);
 }
 
 QDockWidget *MainWindow::addDock(QWidget *panel, const QString &title, Qt::DockWidgetArea area)

@@ -24,6 +24,7 @@ class DashboardWidget;
 class FileChangeWatcher;
 class FileChangedBar;
 class FindingsPanel;
+class WhatIfPanel;
 class InspectorPanel;
 class PlanEditor;
 class RackScene;
@@ -50,6 +51,9 @@ public:
     CatalogPalette &palette() { return *m_palette; }
     InspectorPanel &inspector() { return *m_inspector; }
     FindingsPanel &findings() { return *m_findings; }
+    WhatIfPanel &whatIf() { return *m_whatIf; }
+    // Opens the what-if panel in what-if mode with these failure domains failed.
+    void showWhatIf(const QStringList &failedIds);
     DashboardWidget &dashboard() { return *m_dashboard; }
     CheckRunner &checks() { return *m_checks; }
     Autosaver &autosaver() { return *m_autosaver; }
@@ -144,6 +148,7 @@ private:
     CatalogPalette *m_palette = nullptr;
     InspectorPanel *m_inspector = nullptr;
     FindingsPanel *m_findings = nullptr;
+    WhatIfPanel *m_whatIf = nullptr;
     DashboardWidget *m_dashboard = nullptr;
     QUndoView *m_undoView = nullptr;
     CheckRunner *m_checks = nullptr;
