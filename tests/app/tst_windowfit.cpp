@@ -4,6 +4,7 @@
 #include <QDockWidget>
 #include <QScreen>
 #include <QSettings>
+#include <QTabBar>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -30,6 +31,17 @@ void TestWindowFit::minimumSizeFitsSmallScreen()
     qInfo("minimum window size %dx%d", needed.width(), needed.height());
     QVERIFY2(needed.width() <= 1366 && needed.height() <= 740,
              qPrintable(QStringLiteral("minimum %1x%2").arg(needed.width()).arg(needed.height())));
+    // The findings, not the empty Changes list tabbed with them, are what a plan opens on.
+    bool tabbed = false;
+    for (const QTabBar *bar : window.findChildren<QTabBar *>()) {
+        for (int i = 0; i < bar->count(); ++i)
+            tabbed = tabbed || bar->tabText(i) == QStringLiteral("Changes");
+        if (tabbed) {
+            QCOMPARE(bar->tabText(bar->currentIndex()), QStringLiteral("Findings"));
+            break;
+        }
+    }
+    QVERIFY(tabbed);
     window.document().setModified(false);
     window.autosaver().discardRecovery();
 }

@@ -553,7 +553,9 @@ void MainWindow::createToolHooks()
     m_changes = new ChangesPanel(this);
     QDockWidget *changes = addDock(m_changes, tr("Changes"), Qt::BottomDockWidgetArea);
     changes->setObjectName(QStringLiteral("dock.changes"));
-    tabifyDockWidget(findChild<QDockWidget *>(QStringLiteral("dock.findings")), changes);
+    QDockWidget *findings = findChild<QDockWidget *>(QStringLiteral("dock.findings"));
+    tabifyDockWidget(findings, changes);
+    findings->raise(); // the Changes list comes to the front when a comparison opens
     m_compare = new CompareController(*m_document, *m_scene, *m_changes, this);
     connect(m_changes, &ChangesPanel::subjectsActivated, this,
             [this](const QStringList &subjects) { m_view->centreOn(m_scene->selectSubjects(subjects)); });
