@@ -1,4 +1,5 @@
 #include "exporters/netbox/netboxpull.h"
+#include "exporters/netbox/netboxjson.h"
 
 #include <QRegularExpression>
 #include <QUrl>
@@ -9,33 +10,14 @@ namespace pp {
 
 namespace {
 
-int refId(const Json &value)
-{
-    if (value.is_number_integer())
-        return value.get<int>();
-    if (value.is_object() && value.contains("id") && value["id"].is_number_integer())
-        return value["id"].get<int>();
-    return -1;
-}
-
-QString str(const Json &o, const char *key)
-{
-    const auto it = o.find(key);
-    if (it == o.end())
-        return QString();
-    if (it->is_string())
-        return QString::fromStdString(it->get<std::string>());
-    // NetBox answers choice fields as {"value": "front", "label": "Front"}.
-    if (it->is_object() && it->contains("value") && (*it)["value"].is_string())
-        return QString::fromStdString((*it)["value"].get<std::string>());
-    return QString();
-}
+using netboxjson::refId;
+using netboxjson::stringField;
 
 // The plan id a push wrote into a description ("POC Planner device cn1"), or empty.
 QString idFromDescription(const Json &o, const QString &kind)
 {
     static const QRegularExpression re(QStringLiteral("^POC Planner (\\w+) (\\S+)$"));
-    const QRegularExpressionMatch m = re.match(str(o, "description"));
+    const QRegularExpressionMatch m = re.match(stringField(o, "description"));
     return m.hasMatch() && m.captured(1) == kind ? m.captured(2) : QString();
 }
 
@@ -139,7 +121,7 @@ std::vector<Json> NetBoxPuller::list(const QString &endpoint, const QString &que
         }
         for (const Json &o : r.body["results"])
             out.push_back(o);
-        path = str(r.body, "next");
+        path = stringField(r.body, "next");
     }
     return out;
 }
@@ -160,7 +142,7 @@ QString profileFor(const Catalog &catalog, const Json &site, const QString &give
     if (!given.isEmpty())
         return given;
     for (const SiteProfile *s : catalog.sites())
-        if (str(site, "description") == s->name + QStringLiteral(", planned with POC Planner"))
+        if (stringField(site, "description") == s->name + QStringLiteral(", planned with POC Planner"))
             return s->id;
     return catalog.sites().empty() ? QString() : catalog.sites().front()->id;
 }
@@ -171,18 +153,18 @@ std::map<int, const DeviceType *> mapTypes(const Catalog &catalog, const std::ve
 {
     std::map<int, QString> vendors;
     for (const Json &o : manufacturers)
-        vendors[refId(o["id"])] = str(o, "name");
+        vendors[refId(o["id"])] = stringField(o, "name");
     std::map<int, const DeviceType *> typeOf;
     static const QRegularExpression catalogId(QStringLiteral("POC Planner catalog id (\\S+)"));
     for (const Json &o : types) {
         const int id = refId(o["id"]);
         const QString vendor = vendors.count(refId(o["manufacturer"])) ? vendors[refId(o["manufacturer"])] : QString();
-        typeNames[id] = (vendor + QLatin1Char(' ') + str(o, "model")).trimmed();
-        const QRegularExpressionMatch m = catalogId.match(str(o, "comments"));
+        typeNames[id] = (vendor + QLatin1Char(' ') + stringField(o, "model")).trimmed();
+        const QRegularExpressionMatch m = catalogId.match(stringField(o, "comments"));
         const DeviceType *t = m.hasMatch() ? catalog.deviceType(m.captured(1)) : nullptr;
         for (const DeviceType *c : catalog.deviceTypes())
             if (!t && c->role != Role::Cable && NetBoxPusher::vendorKey(c->vendor) == NetBoxPusher::vendorKey(vendor) &&
-                c->model.compare(str(o, "model"), Qt::CaseInsensitive) == 0)
+                c->model.compare(stringField(o, "model"), Qt::CaseInsensitive) == 0)
                 t = c;
         if (t)
             typeOf[id] = t;
@@ -195,7 +177,7 @@ QString planId(const Json &o, const QString &kind, QStringList &used)
 {
     const QString id = idFromDescription(o, kind);
     if (id.isEmpty() || used.contains(id) || id.contains(QLatin1Char(':')))
-        return idFromName(str(o, "name"), used);
+        return idFromName(stringField(o, "name"), used);
     used << id;
     return id;
 }
@@ -209,7 +191,7 @@ bool NetBoxPuller::listSite(const QString &siteName, Listing &l, QString *error)
     };
     for (const Json &o :
          fetch("api/dcim/sites/", QStringLiteral("name=%1").arg(QString::fromUtf8(QUrl::toPercentEncoding(siteName)))))
-        if (str(o, "name") == siteName) {
+        if (stringField(o, "name") == siteName) {
             l.siteId = refId(o["id"]);
             l.site = o;
         }
@@ -242,7 +224,7 @@ NetBoxPullResult NetBoxPuller::pull(const QString &siteName, const QString &prof
             continue; // a NetBox that ignores the filter (or a shared one) lists other sites' racks too
         Rack r;
         r.id = planId(o, QStringLiteral("rack"), usedRackIds);
-        r.name = str(o, "name");
+        r.name = stringField(o, "name");
         r.heightU =
             o.contains("u_height") && o["u_height"].is_number() ? static_cast<int>(o["u_height"].get<double>()) : 42;
         rackIds[refId(o["id"])] = r.id;
@@ -266,19 +248,19 @@ void NetBoxPuller::readDevices(const Listing &l, const std::map<int, QString> &r
         if (!typeOf.count(typeId)) {
             result.skipped << QStringLiteral("device %1: type \"%2\" is not in the catalog (import it with "
                                              "`pocplan catalog import`, then pull again)")
-                                  .arg(str(o, "name"),
+                                  .arg(stringField(o, "name"),
                                        typeNames.count(typeId) ? typeNames.at(typeId) : QStringLiteral("?"));
             continue;
         }
         Device d;
         d.id = planId(o, QStringLiteral("device"), usedDeviceIds);
         d.type = typeOf.at(typeId)->id;
-        d.hostname = str(o, "name");
+        d.hostname = stringField(o, "name");
         const auto rack = rackIds.find(refId(o["rack"]));
         d.rack = rack == rackIds.end() ? QString() : rack->second;
         if (o.contains("position") && o["position"].is_number())
             d.u = static_cast<int>(o["position"].get<double>());
-        d.face = str(o, "face") == QLatin1String("rear") ? Face::Rear : Face::Front;
+        d.face = stringField(o, "face") == QLatin1String("rear") ? Face::Rear : Face::Front;
         m_deviceIndex[refId(o["id"])] = result.plan.devices.size();
         result.plan.devices.push_back(d);
     }
@@ -291,12 +273,12 @@ void NetBoxPuller::readCables(const Listing &l, NetBoxPullResult &result)
     for (const Json &o : l.interfaces) {
         const auto device = m_deviceIndex.find(refId(o["device"]));
         if (device != m_deviceIndex.end())
-            endpointOf[refId(o["id"])] = {plan.devices[device->second].id, str(o, "name")};
+            endpointOf[refId(o["id"])] = {plan.devices[device->second].id, stringField(o, "name")};
     }
     for (const Json &o : l.cables) {
         const auto end = [&](const char *side) -> const Endpoint * {
             const Json &t = o.value(side, Json::array());
-            if (!t.is_array() || t.size() != 1 || str(t[0], "object_type") != QLatin1String("dcim.interface"))
+            if (!t.is_array() || t.size() != 1 || stringField(t[0], "object_type") != QLatin1String("dcim.interface"))
                 return nullptr;
             const auto it = endpointOf.find(refId(t[0]["object_id"]));
             return it == endpointOf.end() ? nullptr : &it->second;
@@ -308,15 +290,16 @@ void NetBoxPuller::readCables(const Listing &l, NetBoxPullResult &result)
         Link link;
         link.a = *a;
         link.b = *b;
-        link.label = str(o, "label");
+        link.label = stringField(o, "label");
         if (o.contains("length") && o["length"].is_number())
             link.lengthM = o["length"].get<double>();
-        link.cable = chooseCable(m_catalog, str(o, "type"), m_catalog.deviceType(plan.findDevice(a->device)->type),
-                                 a->port, m_catalog.deviceType(plan.findDevice(b->device)->type), b->port);
-        if (link.cable.isEmpty() && !str(o, "type").isEmpty())
+        link.cable =
+            chooseCable(m_catalog, stringField(o, "type"), m_catalog.deviceType(plan.findDevice(a->device)->type),
+                        a->port, m_catalog.deviceType(plan.findDevice(b->device)->type), b->port);
+        if (link.cable.isEmpty() && !stringField(o, "type").isEmpty())
             result.skipped << QStringLiteral("cable %1: no single catalog cable matches NetBox type \"%2\"; the link "
                                              "is kept without a cable type")
-                                  .arg(link.label.isEmpty() ? a->toString() : link.label, str(o, "type"));
+                                  .arg(link.label.isEmpty() ? a->toString() : link.label, stringField(o, "type"));
         plan.links.push_back(link);
     }
 }

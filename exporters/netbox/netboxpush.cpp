@@ -1,4 +1,5 @@
 #include "exporters/netbox/netboxpush.h"
+#include "exporters/netbox/netboxjson.h"
 
 #include "catalog/netbox/netboximporter.h"
 
@@ -16,23 +17,10 @@ namespace pp {
 
 namespace {
 
+using netboxjson::refId;
+using netboxjson::stringField;
+
 constexpr int kSteps = 9;
-
-// NetBox returns related objects nested ({"id": 3, "name": …}); what we POSTed may be a bare id.
-int refId(const Json &value)
-{
-    if (value.is_number_integer())
-        return value.get<int>();
-    if (value.is_object() && value.contains("id") && value["id"].is_number_integer())
-        return value["id"].get<int>();
-    return -1;
-}
-
-QString str(const Json &o, const char *key)
-{
-    const auto it = o.find(key);
-    return it != o.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
-}
 
 std::string s(const QString &text)
 {
@@ -256,7 +244,7 @@ std::vector<Json> NetBoxPusher::list(const QString &endpoint, const QString &que
         }
         for (const Json &o : r.body["results"])
             out.push_back(o);
-        path = str(r.body, "next");
+        path = stringField(r.body, "next");
     }
     return out;
 }
@@ -403,7 +391,7 @@ bool NetBoxPusher::pushSite(PushState &state)
     const auto sites =
         sync(QStringLiteral("site"), QStringLiteral("api/dcim/sites/"),
              QStringLiteral("name=%1").arg(QString::fromUtf8(QUrl::toPercentEncoding(siteName))),
-             [](const Json &o) { return QStringList{str(o, "name")}; },
+             [](const Json &o) { return QStringList{stringField(o, "name")}; },
              {{siteName,
                {{"name", s(siteName)},
                 {"slug", s(slug(siteName))},
@@ -446,7 +434,7 @@ void NetBoxPusher::pushManufacturers(PushState &state)
     state.manufacturerIds = sync(
         QStringLiteral("manufacturer"), QStringLiteral("api/dcim/manufacturers/"), QString(),
         [](const Json &o) {
-            return QStringList{vendorKey(str(o, "slug")), vendorKey(str(o, "name"))};
+            return QStringList{vendorKey(stringField(o, "slug")), vendorKey(stringField(o, "name"))};
         },
         manufacturers, false);
 }
@@ -462,7 +450,7 @@ void NetBoxPusher::pushRoles(PushState &state)
                           {"color", s(roleColor(t->role))}}});
     state.roleIds = sync(
         QStringLiteral("device-role"), QStringLiteral("api/dcim/device-roles/"), QString(),
-        [](const Json &o) { return QStringList{str(o, "name")}; }, roles);
+        [](const Json &o) { return QStringList{stringField(o, "name")}; }, roles);
 }
 
 void NetBoxPusher::pushDeviceTypes(PushState &state)
@@ -502,8 +490,8 @@ void NetBoxPusher::pushDeviceTypes(PushState &state)
         QStringLiteral("device-type"), QStringLiteral("api/dcim/device-types/"), QString(),
         [](const Json &o) {
             const int m = refId(o["manufacturer"]);
-            return QStringList{QStringLiteral("%1/%2").arg(m).arg(str(o, "model").toLower()),
-                               QStringLiteral("%1/slug:%2").arg(m).arg(str(o, "slug"))};
+            return QStringList{QStringLiteral("%1/%2").arg(m).arg(stringField(o, "model").toLower()),
+                               QStringLiteral("%1/slug:%2").arg(m).arg(stringField(o, "slug"))};
         },
         deviceTypes);
 }
@@ -523,7 +511,7 @@ void NetBoxPusher::pushRacks(PushState &state)
     }
     state.rackIds = sync(
         QStringLiteral("rack"), QStringLiteral("api/dcim/racks/"), QStringLiteral("site_id=%1").arg(state.siteId),
-        [&](const Json &o) { return QStringList{state.onSite(o) ? str(o, "name") : QString()}; }, racks);
+        [&](const Json &o) { return QStringList{state.onSite(o) ? stringField(o, "name") : QString()}; }, racks);
 }
 
 void NetBoxPusher::pushDevices(PushState &state)
@@ -561,7 +549,7 @@ void NetBoxPusher::pushDevices(PushState &state)
     }
     state.deviceIds = sync(
         QStringLiteral("device"), QStringLiteral("api/dcim/devices/"), QStringLiteral("site_id=%1").arg(state.siteId),
-        [&](const Json &o) { return QStringList{state.onSite(o) ? str(o, "name") : QString()}; }, deviceList);
+        [&](const Json &o) { return QStringList{state.onSite(o) ? stringField(o, "name") : QString()}; }, deviceList);
 }
 
 void NetBoxPusher::pushPower(PushState &state)
@@ -581,7 +569,7 @@ void NetBoxPusher::pushPower(PushState &state)
     const auto panelIds = sync(
         QStringLiteral("power-panel"), QStringLiteral("api/dcim/power-panels/"),
         QStringLiteral("site_id=%1").arg(state.siteId),
-        [&](const Json &o) { return QStringList{state.onSite(o) ? str(o, "name") : QString()}; }, panels);
+        [&](const Json &o) { return QStringList{state.onSite(o) ? stringField(o, "name") : QString()}; }, panels);
     std::vector<Wanted> feedList;
     for (const Rack &r : state.plan.racks) {
         const int rack = state.rackId(r.id);
@@ -610,7 +598,7 @@ void NetBoxPusher::pushPower(PushState &state)
         QStringLiteral("power-feed"), QStringLiteral("api/dcim/power-feeds/"),
         QStringLiteral("site_id=%1").arg(state.siteId),
         [](const Json &o) {
-            return QStringList{QStringLiteral("%1/%2").arg(refId(o["power_panel"])).arg(str(o, "name"))};
+            return QStringList{QStringLiteral("%1/%2").arg(refId(o["power_panel"])).arg(stringField(o, "name"))};
         },
         feedList);
 }
@@ -645,7 +633,9 @@ void NetBoxPusher::pushInterfaces(PushState &state)
     state.interfaceIds = sync(
         QStringLiteral("interface"), QStringLiteral("api/dcim/interfaces/"),
         QStringLiteral("site_id=%1").arg(state.siteId),
-        [](const Json &o) { return QStringList{QStringLiteral("%1/%2").arg(refId(o["device"])).arg(str(o, "name"))}; },
+        [](const Json &o) {
+            return QStringList{QStringLiteral("%1/%2").arg(refId(o["device"])).arg(stringField(o, "name"))};
+        },
         interfaces, false);
 }
 
@@ -681,7 +671,7 @@ void NetBoxPusher::pushCables(PushState &state)
     }
     sync(
         QStringLiteral("cable"), QStringLiteral("api/dcim/cables/"), QStringLiteral("site_id=%1").arg(state.siteId),
-        [](const Json &o) { return QStringList{str(o, "label")}; }, cables);
+        [](const Json &o) { return QStringList{stringField(o, "label")}; }, cables);
 }
 
 } // namespace pp
