@@ -7,8 +7,7 @@
 namespace pp {
 
 CableChooser::CableChooser(const Catalog &catalog, const CablePolicy &policy)
-    : m_catalog(catalog)
-    , m_policy(policy)
+    : m_policy(policy)
     , m_cables(catalog.deviceTypes(Role::Cable))
 {
     std::sort(m_cables.begin(), m_cables.end(), [](const DeviceType *a, const DeviceType *b) { return a->id < b->id; });

@@ -47,7 +47,6 @@ public:
     static QString label(const Device &a, const QString &portA, const Device &b, const QString &portB);
 
 private:
-    const Catalog &m_catalog;
     const CablePolicy &m_policy;
     std::vector<const DeviceType *> m_cables;
     std::vector<std::vector<double>> m_stockM; // each cable's stock lengths, sorted
