@@ -10,6 +10,7 @@ packages=(
   fonts-dejavu-core xvfb xauth unzip poppler-utils
   desktop-file-utils shared-mime-info file
   clang-format
+  git
 )
 if [ "${POCPLAN_DEV_TOOLS:-0}" = 1 ]; then
   packages+=(imagemagick)
