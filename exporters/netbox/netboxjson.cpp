@@ -23,4 +23,17 @@ QString stringField(const Json &object, const char *key)
     return QString();
 }
 
+QString cableType(const QString &kind)
+{
+    if (kind == QLatin1String("dac") || kind == QLatin1String("breakout-dac"))
+        return QStringLiteral("dac-passive");
+    if (kind == QLatin1String("aoc") || kind == QLatin1String("breakout-aoc"))
+        return QStringLiteral("aoc");
+    if (kind == QLatin1String("copper"))
+        return QStringLiteral("cat6a");
+    if (kind == QLatin1String("fibre"))
+        return QStringLiteral("smf-os2");
+    return QString();
+}
+
 } // namespace pp::netboxjson

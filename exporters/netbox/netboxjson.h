@@ -15,4 +15,7 @@ int refId(const Json &value);
 // the field is missing or of another kind.
 QString stringField(const Json &object, const char *key);
 
+// The NetBox cable type the REST push writes (and the pull matches) for a catalog cable kind.
+QString cableType(const QString &kind);
+
 } // namespace pp::netboxjson

@@ -35,19 +35,6 @@ QString idFromName(const QString &name, QStringList &used)
     return unique;
 }
 
-QString netboxCableType(const QString &kind)
-{
-    if (kind == QLatin1String("dac") || kind == QLatin1String("breakout-dac"))
-        return QStringLiteral("dac-passive");
-    if (kind == QLatin1String("aoc") || kind == QLatin1String("breakout-aoc"))
-        return QStringLiteral("aoc");
-    if (kind == QLatin1String("copper"))
-        return QStringLiteral("cat6a");
-    if (kind == QLatin1String("fibre"))
-        return QStringLiteral("smf-os2");
-    return QString();
-}
-
 // The catalog cable for a NetBox cable type between two ports: the same NetBox type, the leg
 // speed of the ports (a breakout lane's speed for "swp1s0"), and for a lane a breakout cable with
 // as many legs as the port has lanes. The media of the switch end (the lane's port, else either
@@ -79,7 +66,7 @@ QString chooseCable(const Catalog &catalog, const QString &netboxType, const Dev
     int bestScore = -1;
     bool tie = false;
     for (const DeviceType *t : catalog.deviceTypes()) {
-        if (t->role != Role::Cable || netboxType.isEmpty() || netboxCableType(t->cable.kind) != netboxType)
+        if (t->role != Role::Cable || netboxType.isEmpty() || netboxjson::cableType(t->cable.kind) != netboxType)
             continue;
         if (speed > 0 && t->cable.speedGbps != speed && t->cable.kind != QLatin1String("copper"))
             continue;

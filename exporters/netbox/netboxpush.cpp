@@ -37,19 +37,6 @@ QString errorText(const NetBoxResponse &r)
     return QStringLiteral("HTTP %1: %2").arg(r.status).arg(body);
 }
 
-QString cableType(const QString &kind)
-{
-    if (kind == QLatin1String("dac") || kind == QLatin1String("breakout-dac"))
-        return QStringLiteral("dac-passive");
-    if (kind == QLatin1String("aoc") || kind == QLatin1String("breakout-aoc"))
-        return QStringLiteral("aoc");
-    if (kind == QLatin1String("copper"))
-        return QStringLiteral("cat6a");
-    if (kind == QLatin1String("fibre"))
-        return QStringLiteral("smf-os2");
-    return QString();
-}
-
 QString roleColor(Role role)
 {
     switch (role) {
@@ -661,8 +648,8 @@ void NetBoxPusher::pushCables(PushState &state)
                {"status", "planned"},
                {"label", s(label.left(100))}};
         const DeviceType *cable = m_plan.catalog().deviceType(l.cable);
-        if (cable && !cableType(cable->cable.kind).isEmpty())
-            f["type"] = s(cableType(cable->cable.kind));
+        if (cable && !netboxjson::cableType(cable->cable.kind).isEmpty())
+            f["type"] = s(netboxjson::cableType(cable->cable.kind));
         if (l.lengthM > 0) {
             f["length"] = l.lengthM;
             f["length_unit"] = "m";
