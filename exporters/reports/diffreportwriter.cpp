@@ -243,4 +243,15 @@ QByteArray DiffReportWriter::html(const DiffReport &r)
     return buffer.toUtf8();
 }
 
+QByteArray DiffReportWriter::write(const DiffReport &report, const QString &format)
+{
+    if (format == QLatin1String("json"))
+        return json(report);
+    if (format == QLatin1String("md"))
+        return markdown(report);
+    if (format == QLatin1String("html"))
+        return html(report);
+    return text(report);
+}
+
 } // namespace pp

@@ -13,6 +13,8 @@ public:
     static QByteArray json(const DiffReport &report);
     static QByteArray markdown(const DiffReport &report);
     static QByteArray html(const DiffReport &report);
+    // The report in a CLI format name: json, md, html, anything else text.
+    static QByteArray write(const DiffReport &report, const QString &format);
 };
 
 } // namespace pp

@@ -61,16 +61,7 @@ int runDiff(CliContext &ctx, const QStringList &args)
     report.figures =
         compareFigures(ResolvedPlan(before, ctx.catalog(), siteBefore), ResolvedPlan(after, ctx.catalog(), siteAfter));
     report.hasFigures = true;
-    QByteArray bytes;
-    if (format == QLatin1String("json"))
-        bytes = DiffReportWriter::json(report);
-    else if (format == QLatin1String("md"))
-        bytes = DiffReportWriter::markdown(report);
-    else if (format == QLatin1String("html"))
-        bytes = DiffReportWriter::html(report);
-    else
-        bytes = DiffReportWriter::text(report);
-    ctx.out() << QString::fromUtf8(bytes) << Qt::flush;
+    ctx.out() << QString::fromUtf8(DiffReportWriter::write(report, format)) << Qt::flush;
     return rc;
 }
 

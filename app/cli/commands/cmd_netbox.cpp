@@ -86,16 +86,7 @@ int driftReport(CliContext &ctx, const QString &planFile, const Plan &planned, c
         else if (e.change == QLatin1String("moved"))
             e.change = QStringLiteral("elsewhere");
     }
-    QByteArray bytes;
-    if (format == QLatin1String("json"))
-        bytes = DiffReportWriter::json(report);
-    else if (format == QLatin1String("md"))
-        bytes = DiffReportWriter::markdown(report);
-    else if (format == QLatin1String("html"))
-        bytes = DiffReportWriter::html(report);
-    else
-        bytes = DiffReportWriter::text(report);
-    ctx.out() << QString::fromUtf8(bytes) << Qt::flush;
+    ctx.out() << QString::fromUtf8(DiffReportWriter::write(report, format)) << Qt::flush;
     return report.empty() ? kExitOk : kExitPlanErrors;
 }
 
